@@ -1,0 +1,97 @@
+/** Small helpers shared by rules: defensive reads of the request value and message building. */
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Own-property read along a path; never walks the prototype chain (keys like `__proto__` are data here). */
+export function getAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let current: unknown = root;
+  for (const segment of path) {
+    if (Array.isArray(current) && typeof segment === "number") {
+      current = current[segment];
+    } else if (isObject(current) && Object.prototype.hasOwnProperty.call(current, segment)) {
+      current = current[segment as string];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+export function escapePointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** RFC 6901 pointer of a path: `["a", 0, "b/c"]` -> `/a/0/b~1c`. */
+export function pointerOf(path: readonly (string | number)[]): string {
+  let pointer = "";
+  for (const segment of path) pointer += "/" + escapePointerSegment(segment);
+  return pointer;
+}
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+const MAX_QUOTED_LENGTH = 60;
+
+/** A value as it should appear in a message: JSON-quoted, long strings shortened. */
+export function quote(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) text = String(value);
+  if (text.length > MAX_QUOTED_LENGTH) text = text.slice(0, MAX_QUOTED_LENGTH - 1) + "…";
+  return text;
+}
+
+/** `"a", "b" or "c"` style list of quoted values, sorted. */
+export function quotedList(values: readonly string[], conjunction = "or"): string {
+  const quoted = [...values].sort().map((value) => JSON.stringify(value));
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The candidate the user most likely meant, or undefined when none is close enough.
+ * Case differences count as near-misses; the threshold grows with the word, as in most "did you mean" tools.
+ */
+export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  const lowered = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    if (candidate.toLowerCase() === lowered) return candidate;
+    const distance = editDistance(lowered, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+  const threshold = Math.max(1, Math.floor(Math.max(input.length, 3) / 3));
+  return bestDistance <= threshold ? best : undefined;
+}
