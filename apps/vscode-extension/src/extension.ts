@@ -1,0 +1,98 @@
+import * as path from "node:path";
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  type ExtensionContext,
+  Range,
+  commands,
+  window,
+  workspace,
+} from "vscode";
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from "vscode-languageclient/node";
+
+const FIX_ALL = CodeActionKind.SourceFixAll.append("anchor-lint");
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    commands.registerCommand("anchorLint.fixAll", fixAll),
+    commands.registerCommand("anchorLint.restartServer", () => restart(context)),
+    commands.registerCommand("anchorLint.showOutput", () => client?.outputChannel.show(true)),
+    workspace.onDidChangeConfiguration((event) => {
+      // The document selector is fixed when the client starts.
+      if (event.affectsConfiguration("anchorLint.filePattern")) void restart(context);
+    }),
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+async function start(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join("dist", "server.cjs"));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const pattern = workspace.getConfiguration("anchorLint").get<string>("filePattern") || "**/*.anchor.json";
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: "json", pattern },
+      { language: "jsonc", pattern },
+    ],
+    synchronize: {
+      configurationSection: "anchorLint",
+      fileEvents: workspace.createFileSystemWatcher("**/anchor-lint.config.json"),
+    },
+    middleware: {
+      // VS Code's own JSON validation already reports syntax errors, from the same parser, at the
+      // same places; showing both would put two squiggles on every typo (see README).
+      handleDiagnostics(uri, diagnostics, next) {
+        const builtIn = workspace.getConfiguration("json", uri).get<boolean>("validate.enable", true);
+        next(uri, builtIn ? diagnostics.filter((d) => ruleId(d) !== "json-syntax") : diagnostics);
+      },
+    },
+  };
+  client = new LanguageClient("anchorLint", "anchor-lint", serverOptions, clientOptions);
+  await client.start();
+}
+
+async function restart(context: ExtensionContext): Promise<void> {
+  await deactivate();
+  await start(context);
+}
+
+function ruleId(diagnostic: Diagnostic): string | number | undefined {
+  const code = diagnostic.code;
+  return typeof code === "object" && code !== null ? code.value : code;
+}
+
+async function fixAll(): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!editor) return;
+  const document = editor.document;
+  const whole = new Range(document.positionAt(0), document.positionAt(document.getText().length));
+  const actions =
+    (await commands.executeCommand<CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      document.uri,
+      whole,
+      FIX_ALL.value,
+      1,
+    )) ?? [];
+  const action = actions.find((a) => a.kind && FIX_ALL.contains(a.kind));
+  if (!action?.edit) {
+    void window.showInformationMessage("anchor-lint: nothing to fix in this file.");
+    return;
+  }
+  await workspace.applyEdit(action.edit);
+}
