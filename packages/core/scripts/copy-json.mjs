@@ -1,4 +1,6 @@
-// tsc does not copy JSON that is only imported with attributes; the schema ships as a file too.
+// tsc copies neither JSON imported with attributes nor the generated standalone validator (plain .js + .d.ts).
 import { cpSync, mkdirSync } from "node:fs";
 mkdirSync(new URL("../dist/generated/", import.meta.url), { recursive: true });
-cpSync(new URL("../src/generated/request.schema.json", import.meta.url), new URL("../dist/generated/request.schema.json", import.meta.url));
+for (const file of ["request.schema.json", "validate-request.js", "validate-request.d.ts"]) {
+  cpSync(new URL(`../src/generated/${file}`, import.meta.url), new URL(`../dist/generated/${file}`, import.meta.url));
+}
