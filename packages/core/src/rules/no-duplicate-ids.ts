@@ -1,0 +1,144 @@
+import type { RuleContext, FixProposal } from "../rule.js";
+import { defineRule } from "../rule.js";
+import { getAt, isObject, pointerOf, quote } from "./util.js";
+
+interface Entry {
+  /** Index in the array. */
+  index: number;
+  value: string;
+  /** Path of the id value. */
+  path: (string | number)[];
+}
+
+interface Group {
+  /** Path of the array the entries come from. */
+  arrayPath: (string | number)[];
+  entries: Entry[];
+  /** Comparison key: ids that are the same to the API map to the same key. */
+  key(value: string): string;
+  describe(value: string): string;
+  /** Whether a repeat is the whole array element (a plain string) and can be removed as such. */
+  removable: boolean;
+}
+
+const exact = (value: string) => value;
+// Extension and integration ids are UUIDs and secret references are matched without case by 1Password.
+const caseless = (value: string) => value.toLowerCase();
+
+function stringEntries(array: unknown, arrayPath: (string | number)[]): Entry[] {
+  if (!Array.isArray(array)) return [];
+  const entries: Entry[] = [];
+  array.forEach((value, index) => {
+    if (typeof value === "string") entries.push({ index, value, path: [...arrayPath, index] });
+  });
+  return entries;
+}
+
+function idEntries(array: unknown, arrayPath: (string | number)[]): Entry[] {
+  if (!Array.isArray(array)) return [];
+  const entries: Entry[] = [];
+  array.forEach((element, index) => {
+    const id = getAt(element, ["id"]);
+    if (typeof id === "string") entries.push({ index, value: id, path: [...arrayPath, index, "id"] });
+  });
+  return entries;
+}
+
+/** Deletes an array element together with the separator before it; the element is never the first. */
+function removeElement(context: RuleContext, arrayPath: (string | number)[], index: number, length: number) {
+  const array = context.source.nodeAt(pointerOf(arrayPath));
+  const children = array?.type === "array" ? array.children : undefined;
+  // A broken array (syntax errors) may not line up with the parsed value: better no fix than a wrong one.
+  if (!children || children.length !== length || index < 1) return undefined;
+  const previous = children[index - 1]!;
+  const node = children[index]!;
+  const start = previous.offset + previous.length;
+  return [{ offset: start, length: node.offset + node.length - start, newText: "" }];
+}
+
+export default defineRule({
+  meta: {
+    id: "no-duplicate-ids",
+    description: "An extension, integration, identity or 1Password secret is listed more than once.",
+    defaultSeverity: "warning",
+    fixable: "unsafe",
+    category: "semantic",
+  },
+  check(context) {
+    const root = context.root;
+    const groups: Group[] = [];
+
+    const extensionsPath = ["configuration", "browser", "extensions"];
+    groups.push({
+      arrayPath: extensionsPath,
+      entries: stringEntries(getAt(root, extensionsPath), extensionsPath),
+      key: caseless,
+      describe: (value) => `Extension ${quote(value)}`,
+      removable: true,
+    });
+
+    const integrationsPath = ["configuration", "integrations"];
+    const integrations = getAt(root, integrationsPath);
+    groups.push({
+      arrayPath: integrationsPath,
+      entries: idEntries(integrations, integrationsPath),
+      key: caseless,
+      describe: (value) => `Integration id ${quote(value)}`,
+      removable: false,
+    });
+    if (Array.isArray(integrations)) {
+      integrations.forEach((integration, i) => {
+        if (!isObject(integration)) return;
+        const secretsPath = [...integrationsPath, i, "configuration", "secrets"];
+        groups.push({
+          arrayPath: secretsPath,
+          entries: stringEntries(getAt(root, secretsPath), secretsPath),
+          key: caseless,
+          describe: (value) => `Secret ${quote(value)}`,
+          removable: true,
+        });
+      });
+    }
+
+    // Identity ids have no documented format, so only identical strings count as repeats.
+    const identitiesPath = ["configuration", "identities"];
+    groups.push({
+      arrayPath: identitiesPath,
+      entries: idEntries(getAt(root, identitiesPath), identitiesPath),
+      key: exact,
+      describe: (value) => `Identity id ${quote(value)}`,
+      removable: false,
+    });
+
+    for (const group of groups) {
+      const first = new Map<string, Entry>();
+      const array = getAt(root, group.arrayPath);
+      const arrayLength = Array.isArray(array) ? array.length : 0;
+      for (const entry of group.entries) {
+        const key = group.key(entry.value);
+        const earlier = first.get(key);
+        if (!earlier) {
+          first.set(key, entry);
+          continue;
+        }
+        const sameText = earlier.value === entry.value;
+        let message = `${group.describe(entry.value)} is listed more than once (first at index ${earlier.index})`;
+        if (!sameText) message += `; it matches ${quote(earlier.value)} because case does not matter here`;
+        let fix: FixProposal | undefined;
+        if (group.removable) {
+          fix = {
+            title: `Remove the repeated ${quote(entry.value)}`,
+            safety: "unsafe",
+            edits: removeElement(context, group.arrayPath, entry.index, arrayLength),
+          };
+        }
+        context.report({
+          pointer: pointerOf(entry.path),
+          message,
+          ...(fix ? { fix } : {}),
+          related: [{ pointer: pointerOf(earlier.path), message: "first listed here" }],
+        });
+      }
+    }
+  },
+});
