@@ -93,8 +93,15 @@ function convert(doc, raw, path, special) {
   return out;
 }
 
+const DOCS_SITE = "https://docs.anchorbrowser.io";
+
+/** Joins folded lines, keeps paragraphs, and makes the docs' site-relative links absolute (hover shows them). */
 function tidy(text) {
-  return text.trim().replace(/[ \t]*\n[ \t]*\n[ \t]*/g, "\n\n").replace(/([^\n])\n([^\n])/g, "$1 $2");
+  return text
+    .trim()
+    .replace(/[ \t]*\n[ \t]*\n[ \t]*/g, "\n\n")
+    .replace(/([^\n])\n([^\n])/g, "$1 $2")
+    .replace(/\]\(\//g, `](${DOCS_SITE}/`);
 }
 
 /** The baseline repeats one enum in four oneOf branches (so no value can match exactly one): one enum, titles kept. */
@@ -102,13 +109,15 @@ function anchorProxyType(doc, node) {
   const branches = node.oneOf;
   if (!branches?.length) fail("AnchorProxy.type: expected the oneOf of duplicated enums");
   const values = JSON.stringify(branches[0]?.enum);
-  const enumDescriptions = {};
+  const byTitle = {};
   for (const b of branches) {
     if (JSON.stringify(b.enum) !== values) fail("AnchorProxy.type: oneOf branches no longer share one enum");
-    enumDescriptions[b.title] = tidy(b.description);
+    byTitle[b.title] = tidy(b.description);
   }
   const enumValues = JSON.parse(values);
   if (JSON.stringify(enumValues) !== JSON.stringify(ANCHOR_PROXY_TYPES)) fail(`AnchorProxy.type: unexpected values ${values}`);
+  const enumDescriptions = {};
+  for (const t of enumValues) enumDescriptions[t] = byTitle[t] ?? fail(`AnchorProxy.type: no branch titled ${t}`);
   void doc;
   return {
     schema: { description: tidy(node.description), type: "string", enum: enumValues, default: DEFAULT_PROXY_TYPE },
@@ -160,6 +169,10 @@ function buildProxy(doc, node, ex) {
   };
   const customSchema = convert(doc, custom, PROXY, plain);
   customSchema.title = custom.title;
+  // The spec leaves these undescribed; hover should still say something.
+  customSchema.properties.type.description = "`custom`: use your own proxy server.";
+  customSchema.properties.active.description = "Enable or disable the proxy.";
+  anchorProps.active.description = "Enable or disable the proxy.";
   return {
     description: tidy(node.description),
     type: "object",
@@ -205,6 +218,7 @@ function buildIntegration(doc, node, ex) {
   };
   return {
     title: "1Password integration",
+    description: "A 1Password integration created beforehand with the Integrations API.",
     type: "object",
     properties: props,
     required: [...one.required],
@@ -302,6 +316,8 @@ function buildModel() {
     path === PROXY || path === INTEGRATION ? { type: "object" } : undefined,
   );
   const vendorAdded = [];
+  const vendorServer = resolveRef(vendor, "#/components/schemas/CustomProxy").properties?.server?.description;
+  if (vendorServer) root.properties.configuration.properties.session.properties.proxy.then.properties.server.description = tidy(vendorServer);
   mergeVendor(root, vendorRoot, "", vendorAdded);
   const missing = EXPECTED_VENDOR_ADDITIONS.filter((p) => !vendorAdded.includes(p));
   if (missing.length) fail(`vendor spec no longer adds ${missing.join(", ")}`);
@@ -427,7 +443,7 @@ function propertyDocs(model) {
     if (path.endsWith("/configuration/load_mode")) doc.enumDescriptions = { ...ex.loadModeDescriptions };
     if (required) doc.required = true;
     if (node.properties) doc.children = Object.keys(node.properties);
-    if (path !== "") docs[path] = doc;
+    docs[path] = doc;
     for (const [k, c] of Object.entries((node.properties ?? {}))) visit(c, `${path}/${k}`, (node.required ?? []).includes(k));
     if (node.items) visit(node.items, `${path}/*`, false);
     if (node.additionalProperties && typeof node.additionalProperties === "object") visit(node.additionalProperties, `${path}/*`, false);
@@ -441,14 +457,13 @@ function propertyDocs(model) {
     for (const key of children) {
       const a = anchor.properties[key];
       const c = custom.properties[key];
-      const src = (a ?? c);
+      const src = a ?? c;
       const description = src.description ?? "";
       const doc = { description, type: src.type };
       if (key === "active") {
-        doc.description = "Enable or disable the proxy. Required.";
         doc.required = true;
       } else if (key === "type") {
-        doc.description = `${description}\n\nOne of the Anchor proxy types (default \`${DEFAULT_PROXY_TYPE}\` when absent) or \`custom\` for your own proxy server.`;
+        doc.description = `One of the Anchor proxy types (\`${DEFAULT_PROXY_TYPE}\` when absent) or \`custom\` for your own proxy server.\n\n${description}`;
         doc.enum = [...ANCHOR_PROXY_TYPES, "custom"];
         doc.enumDescriptions = {
           ...ex.proxyTypeDescriptions,
@@ -480,7 +495,7 @@ function propertyDocsTs(model) {
   const homes = {};
   for (const path of Object.keys(docs)) {
     const key = path.slice(path.lastIndexOf("/") + 1);
-    if (key === "*") continue;
+    if (key === "*" || path === "") continue;
     (homes[key] ??= []).push(path);
   }
   const sortedHomes = {};
@@ -554,6 +569,13 @@ function typesTs(model) {
   const typeOf = (node, path, indent) => {
     if (path === PROXY) return "ProxyConfig";
     if (path === `${INTEGRATION}/configuration`) return "OnePasswordConfig";
+    if (path === INTEGRATION && path !== currentNamed) {
+      if (!nodes[path]) {
+        nodes[path] = node;
+        pending.push(path);
+      }
+      return "Integration";
+    }
     const name = TYPE_NAMES[path];
     if (name && path !== currentNamed) {
       if (!nodes[path]) {

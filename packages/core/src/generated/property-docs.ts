@@ -19,6 +19,15 @@ export interface PropertyDoc {
 
 /** Keyed by JSON pointer pattern, e.g. `/configuration/browser/headless/active`; Anchor and custom proxy keys are merged. */
 export const propertyDocs = {
+  "": {
+    "description": "Body of `POST /v1/batch-sessions`: creates `count` browser sessions with one configuration.",
+    "type": "object",
+    "children": [
+      "count",
+      "configuration",
+      "metadata"
+    ]
+  },
   "/count": {
     "description": "Number of sessions to create in the batch (1-1000)",
     "type": "integer",
@@ -64,7 +73,7 @@ export const propertyDocs = {
     "default": true
   },
   "/configuration/session/proxy": {
-    "description": "Proxy Documentation available at [Proxy Documentation](/advanced/proxy)",
+    "description": "Proxy Documentation available at [Proxy Documentation](https://docs.anchorbrowser.io/advanced/proxy)",
     "type": "object",
     "children": [
       "active",
@@ -78,12 +87,12 @@ export const propertyDocs = {
     ]
   },
   "/configuration/session/proxy/active": {
-    "description": "Enable or disable the proxy. Required.",
+    "description": "Enable or disable the proxy.",
     "type": "boolean",
     "required": true
   },
   "/configuration/session/proxy/type": {
-    "description": "**On change make sure to update the country_code.**\n\nOne of the Anchor proxy types (default `anchor_proxy` when absent) or `custom` for your own proxy server.",
+    "description": "One of the Anchor proxy types (`anchor_proxy` when absent) or `custom` for your own proxy server.\n\n**On change make sure to update the country_code.**",
     "type": "string",
     "enum": [
       "anchor_proxy",
@@ -93,10 +102,10 @@ export const propertyDocs = {
       "custom"
     ],
     "enumDescriptions": {
+      "anchor_proxy": "Create a session with a proxy to access websites as if you're browsing from a computer in that country.",
       "anchor_residential": "Create a session with a residential proxy to access websites as if you're browsing from a computer in that country.",
       "anchor_mobile": "Create a session with a mobile proxy to access websites as if you're browsing from a mobile device in that country.",
       "anchor_gov": "Create your session with a residential proxy to access websites as if you're browsing from a computer in that country. This option reduces the chance of being blocked by governmental websites.",
-      "anchor_proxy": "Create a session with a proxy to access websites as if you're browsing from a computer in that country.",
       "custom": "Use your own proxy server: needs `server`, `username` and `password`."
     },
     "default": "anchor_proxy"
@@ -115,7 +124,7 @@ export const propertyDocs = {
     "type": "string"
   },
   "/configuration/session/proxy/server": {
-    "description": "Proxy server address\n\nCustom proxy only (`type`: `custom`), where it is required.",
+    "description": "Proxy address in **PROTOCOL://HOST:PORT** format (e.g., https://proxy.example.com:443). See [proxy page](https://docs.anchorbrowser.io/advanced/proxy#custom-proxy).\n\nCustom proxy only (`type`: `custom`), where it is required.",
     "type": "string"
   },
   "/configuration/session/proxy/username": {
@@ -467,7 +476,7 @@ export const propertyDocs = {
     "type": "array"
   },
   "/configuration/integrations/*": {
-    "description": "",
+    "description": "A 1Password integration created beforehand with the Integrations API.",
     "type": "object",
     "children": [
       "id",

@@ -16,7 +16,7 @@ export interface SessionCreateRequest {
   /** Browser-specific configurations. */
   browser?: BrowserConfig;
   /** Array of integrations to load in the browser session. Integrations must be previously created using the Integrations API. */
-  integrations?: OnePasswordIntegration[];
+  integrations?: Integration[];
   /** Activates an authenticated session. */
   identities?: Identity[];
 }
@@ -36,7 +36,7 @@ export interface SessionConfig {
      */
     active?: boolean;
   };
-  /** Proxy Documentation available at [Proxy Documentation](/advanced/proxy) */
+  /** Proxy Documentation available at [Proxy Documentation](https://docs.anchorbrowser.io/advanced/proxy) */
   proxy?: ProxyConfig;
   /** Timeout configurations for the browser session. */
   timeout?: TimeoutConfig;
@@ -153,6 +153,7 @@ export interface BrowserConfig {
   sensitive_data_mask?: SensitiveDataMaskConfig;
 }
 
+/** A 1Password integration created beforehand with the Integrations API. */
 export interface OnePasswordIntegration {
   /**
    * Unique integration ID
@@ -901,6 +902,7 @@ export type CountryCode = AnchorProxyCountryCode | ResidentialCountryCode | Mobi
 
 /** Allowed `country_code` values depend on `type` (see countryCodesByProxyType). */
 export interface AnchorProxy {
+  /** Enable or disable the proxy. */
   active: boolean;
   /**
    * **On change make sure to update the country_code.**
@@ -921,18 +923,20 @@ export interface AnchorProxy {
 }
 
 export interface CustomProxy {
+  /** `custom`: use your own proxy server. */
   type: "custom";
-  /** Proxy server address */
+  /** Proxy address in **PROTOCOL://HOST:PORT** format (e.g., https://proxy.example.com:443). See [proxy page](https://docs.anchorbrowser.io/advanced/proxy#custom-proxy). */
   server: string;
   /** Proxy username */
   username: string;
   /** Proxy password */
   password: string;
+  /** Enable or disable the proxy. */
   active: boolean;
 }
 
 /**
- * Proxy Documentation available at [Proxy Documentation](/advanced/proxy)
+ * Proxy Documentation available at [Proxy Documentation](https://docs.anchorbrowser.io/advanced/proxy)
  * Dispatched on `type`: `custom` is a CustomProxy, anything else (or no type) an AnchorProxy.
  */
 export type ProxyConfig = AnchorProxy | CustomProxy;
