@@ -35,6 +35,10 @@ export default defineRule({
     const scheme = match[1]!.toLowerCase() + ":";
     if (scheme === "http:" || scheme === "https:") return;
 
+    // A value that is not a URI at all gets valid-format's finding; one finding per mistake.
+    const pointer = "/configuration/session/initial_url";
+    if (context.schemaErrors().some((error) => error.pointer === pointer && error.keyword === "format")) return;
+
     const rest = url.slice(match[0].length);
     let message: string;
     if (/^\d+(?:[/?#]|$)/.test(rest)) {
@@ -48,6 +52,6 @@ export default defineRule({
         `initial_url uses the ${quote(match[1]! + ":")} scheme; use an http: or https: URL` +
         (reason ? ` (${reason})` : "");
     }
-    context.report({ pointer: "/configuration/session/initial_url", message });
+    context.report({ pointer, message });
   },
 });
