@@ -8,7 +8,6 @@ import { Ajv, _ } from "ajv";
 import addFormats from "ajv-formats";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
-
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BASELINE = "spec/create-batch-sessions.md";
 const VENDOR = "spec/vendor-openapi-batch-sessions.yml";
@@ -59,7 +58,6 @@ function deref(doc, node) {
   }
 }
 
-
 /**
  * Plain OpenAPI -> JSON Schema. Every object is closed (additionalProperties false) so that unknown keys
  * are reported, except where the spec opens it on purpose (`additionalProperties: true` or a schema).
@@ -105,7 +103,7 @@ function tidy(text) {
 }
 
 /** The baseline repeats one enum in four oneOf branches (so no value can match exactly one): one enum, titles kept. */
-function anchorProxyType(doc, node) {
+function anchorProxyType(node) {
   const branches = node.oneOf;
   if (!branches?.length) fail("AnchorProxy.type: expected the oneOf of duplicated enums");
   const values = JSON.stringify(branches[0]?.enum);
@@ -118,7 +116,6 @@ function anchorProxyType(doc, node) {
   if (JSON.stringify(enumValues) !== JSON.stringify(ANCHOR_PROXY_TYPES)) fail(`AnchorProxy.type: unexpected values ${values}`);
   const enumDescriptions = {};
   for (const t of enumValues) enumDescriptions[t] = byTitle[t] ?? fail(`AnchorProxy.type: no branch titled ${t}`);
-  void doc;
   return {
     schema: { description: tidy(node.description), type: "string", enum: enumValues, default: DEFAULT_PROXY_TYPE },
     enumDescriptions,
@@ -130,21 +127,20 @@ function countryLists(doc, node) {
   for (const ref of node.oneOf) {
     const s = deref(doc, ref);
     const title = s.title;
-    if (!(ANCHOR_PROXY_TYPES).includes(title)) fail(`country list with unknown title ${title}`);
+    if (!ANCHOR_PROXY_TYPES.includes(title)) fail(`country list with unknown title ${title}`);
     if (s.default !== "us") fail(`country list ${title}: default is no longer "us"`);
-    lists[title] = [...(s.enum)].map(String).sort();
+    lists[title] = s.enum.map(String).sort();
   }
   for (const t of ANCHOR_PROXY_TYPES) if (!lists[t]) fail(`no country list for ${t}`);
   return lists;
 }
-
 
 function buildProxy(doc, node, ex) {
   const [anchorRef, customRef] = node.oneOf;
   const anchor = deref(doc, anchorRef);
   const custom = deref(doc, customRef);
   const plain = () => undefined;
-  const t = anchorProxyType(doc, deref(doc, anchor.properties.type));
+  const t = anchorProxyType(deref(doc, anchor.properties.type));
   ex.proxyTypeDescriptions = t.enumDescriptions;
   ex.countries = countryLists(doc, anchor.properties.country_code);
   const anchorProps = {};
@@ -192,7 +188,7 @@ function buildIntegration(doc, node, ex) {
   for (const [key, child] of Object.entries(one.properties)) {
     if (key !== "configuration") props[key] = convert(doc, child, `${INTEGRATION}/${key}`, plain);
   }
-  const modes = (deref(doc, one.properties.configuration).oneOf).map((b) => deref(doc, b));
+  const modes = deref(doc, one.properties.configuration).oneOf.map((b) => deref(doc, b));
   let secrets;
   for (const m of modes) {
     const lm = m.properties.load_mode;
@@ -274,7 +270,7 @@ function addDefaults(node) {
     const m = /Defaults to `([^`]*)`/.exec(node.description);
     if (m?.[1] !== undefined) node.default = parseDefault(m[1]);
   }
-  for (const k of ["properties"]) for (const c of Object.values((node[k] ?? {}))) addDefaults(c);
+  for (const c of Object.values(node.properties ?? {})) addDefaults(c);
   for (const k of ["items", "additionalProperties", "then", "else"]) if (node[k] && typeof node[k] === "object") addDefaults(node[k]);
 }
 
@@ -286,19 +282,17 @@ const KEY_ORDER = [
 function ordered(node, inProperties = false) {
   if (Array.isArray(node)) return node.map((n) => ordered(n));
   if (!node || typeof node !== "object") return node;
-  const src = node;
   const keys = inProperties
-    ? Object.keys(src)
-    : Object.keys(src).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    ? Object.keys(node)
+    : Object.keys(node).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   const out = {};
-  for (const k of keys) out[k] = ordered(src[k], !inProperties && k === "properties");
+  for (const k of keys) out[k] = ordered(node[k], !inProperties && k === "properties");
   return out;
 }
 function rank(k) {
   const i = KEY_ORDER.indexOf(k);
   return i === -1 ? KEY_ORDER.length : i;
 }
-
 
 function buildModel() {
   const { baseline, vendor, facts } = readSpec();
@@ -379,7 +373,7 @@ function validatorCode(schema) {
   return `${prelude}${code.trimEnd()}\n`;
 }
 
-const VALIDATOR_DTS = `${header("spec/ (via scripts/generate.mjs)")}import type { ErrorObject } from "ajv";
+const VALIDATOR_DTS = `${header(`${BASELINE} and ${VENDOR}`)}import type { ErrorObject } from "ajv";
 
 /** Validates a batch-session request body against request.schema.json; on false, \`.errors\` says why. */
 declare const validate: {
@@ -429,7 +423,6 @@ function wrapList(values, indent) {
 }
 
 // ---------------------------------------------------------------- property-docs.ts
-
 
 function propertyDocs(model) {
   const docs = {};
