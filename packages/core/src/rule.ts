@@ -1,6 +1,8 @@
 import type { Node as JsonNode } from "jsonc-parser";
 import type { Severity, TextEdit } from "./types.js";
 import type { SchemaError } from "./schema/schema-errors.js";
+import type { SyntaxProblem } from "./source/parse.js";
+import type { DuplicateKey } from "./source/document.js";
 
 /** Where a finding is placed on the node its pointer names. */
 export type Target = "key" | "value";
@@ -47,6 +49,10 @@ export interface SourceDocument {
   readonly text: string | undefined;
   /** jsonc-parser tree (duplicate keys kept as separate members); undefined for in-memory values. */
   readonly tree: JsonNode | undefined;
+  /** What strict JSON parsing found: syntax errors, comments, trailing commas, excessive nesting. */
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  /** Keys written more than once in one object. */
+  duplicateKeys(): DuplicateKey[];
   /** Node of a pointer (for duplicates, the last one, as JSON.parse keeps). */
   nodeAt(pointer: string): JsonNode | undefined;
   replaceValue(pointer: string, value: unknown): TextEdit[] | undefined;

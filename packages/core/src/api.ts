@@ -1,0 +1,161 @@
+import type { Finding, LintConfig } from "./types.js";
+import type { RuleMeta } from "./rule.js";
+import type { BatchSessionRequest } from "./generated/request-types.js";
+import { allRules } from "./rules/index.js";
+import { runRules } from "./engine.js";
+import { TextDocumentSource, ValueSource } from "./source/document.js";
+import { checkConfig, ConfigError } from "./config.js";
+import { applicableFixes, applyFixes, MAX_FIX_PASSES } from "./fix.js";
+import { displayPath } from "./schema/schema-errors.js";
+import { getAt, isObject } from "./rules/util.js";
+
+const DOCS_BASE = "https://github.com/anchor-lint/anchor-lint/blob/main/docs/rules/";
+
+/** The documentation page of a rule. */
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+/** Metadata of every rule, sorted by id. */
+export const rules: readonly (RuleMeta & { docsUrl: string })[] = allRules.map((rule) => ({ ...rule.meta, docsUrl: docsUrl(rule.meta.id) }));
+
+export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
+
+export interface LintOptions {
+  /** Rule settings and maxCount; checked with {@link resolveConfig} first when it comes from a user. */
+  config?: LintConfig;
+}
+
+/**
+ * Checks a config written by a user (`{ rules, maxCount }`) and returns it typed.
+ * @throws {@link ConfigError} listing every mistake with its pointer ("did you mean ...?" for typos).
+ */
+export function resolveConfig(config: unknown, options: { extraKeys?: readonly string[] } = {}): LintConfig {
+  return checkConfig(config, { ruleIds, ...(options.extraKeys ? { extraKeys: options.extraKeys } : {}) });
+}
+
+/**
+ * Lints the text of an `*.anchor.json` file. Never throws on any string: broken JSON becomes
+ * `json-syntax` findings. Findings are sorted by position and carry 1-based ranges.
+ */
+export function lint(text: string, options: LintOptions = {}): Finding[] {
+  const source = new TextDocumentSource(typeof text === "string" ? text : String(text));
+  return runRules(source, allRules, options.config ?? {});
+}
+
+/** Validates an in-memory request (for example built in code): findings carry pointers, no ranges. */
+export function validate(value: unknown, options: LintOptions = {}): Finding[] {
+  return runRules(new ValueSource(value), allRules, options.config ?? {});
+}
+
+/** Thrown by {@link preflight} and {@link load}: the request would fail, or has problems; `findings` says why. */
+export class PreflightError extends Error {
+  constructor(readonly findings: readonly Finding[]) {
+    super(formatFindings(findings));
+    this.name = "PreflightError";
+  }
+}
+
+function formatFindings(findings: readonly Finding[]): string {
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  const lines = findings.map((finding) => {
+    const where = finding.range ? `${finding.range.start.line}:${finding.range.start.column} ` : "";
+    return `  ${where}${finding.pointer || "/"} ${finding.severity}: ${finding.message} [${finding.ruleId}]`;
+  });
+  return `The batch-session request has ${errors} ${errors === 1 ? "error" : "errors"}:\n${lines.join("\n")}`;
+}
+
+/**
+ * Checks a request before it is sent to `POST /v1/batch-sessions` and returns it typed.
+ * Messages use the API's own wording where it has one ("Session count must be between 1 and 1000").
+ * @throws {@link PreflightError} when any finding is an error; its message lists every finding.
+ */
+export function preflight(value: unknown, options: LintOptions = {}): BatchSessionRequest {
+  const findings = validate(value, options);
+  if (findings.some((finding) => finding.severity === "error")) throw new PreflightError(findings);
+  return value as BatchSessionRequest;
+}
+
+export interface FixOptions extends LintOptions {
+  /** Also apply fixes marked unsafe (they change behaviour). */
+  unsafe?: boolean;
+  /** Only fix findings of these rules. */
+  rules?: readonly string[];
+}
+
+export interface FixResult {
+  output: string;
+  changed: boolean;
+  /** Number of fixes applied over all passes. */
+  applied: number;
+  /** Findings that remain in `output`. */
+  findings: Finding[];
+}
+
+/**
+ * Applies fixes until none applies (at most {@link MAX_FIX_PASSES} passes). A pass whose result
+ * would not parse is discarded, so the output always parses when the input did.
+ */
+export function fix(text: string, options: FixOptions = {}): FixResult {
+  let output = text;
+  let applied = 0;
+  let findings = lint(output, options);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes = applicableFixes(findings, options);
+    if (fixes.length === 0) break;
+    const result = applyFixes(output, fixes);
+    if (result.applied === 0 || result.output === output) break;
+    const nextFindings = lint(result.output, options);
+    const brokeSyntax = nextFindings.some((finding) => finding.ruleId === "json-syntax") && !findings.some((finding) => finding.ruleId === "json-syntax");
+    if (brokeSyntax) break;
+    output = result.output;
+    applied += result.applied;
+    findings = nextFindings;
+  }
+  return { output, changed: output !== text, applied, findings };
+}
+
+export interface LoadOptions extends LintOptions {
+  /** Where `${env:NAME}` placeholders in custom proxy credentials are looked up (e.g. `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+const PLACEHOLDER = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+/**
+ * Parses the text of a config, checks it, and resolves `${env:NAME}` placeholders in the custom
+ * proxy's username and password, so credentials can stay out of the repository.
+ * @throws {@link PreflightError} on any error finding or an unset variable (the value is never shown).
+ */
+export function load(text: string, options: LoadOptions = {}): BatchSessionRequest {
+  const findings = lint(text, options);
+  if (findings.some((finding) => finding.severity === "error")) throw new PreflightError(findings);
+  const source = new TextDocumentSource(text);
+  const request = source.root as BatchSessionRequest;
+  const proxy = getAt(request, ["configuration", "session", "proxy"]);
+  if (isObject(proxy)) {
+    const missing: Finding[] = [];
+    for (const key of ["username", "password"]) {
+      const value = proxy[key];
+      const match = typeof value === "string" ? PLACEHOLDER.exec(value) : null;
+      if (!match) continue;
+      const resolved = options.env?.[match[1]!];
+      const pointer = `/configuration/session/proxy/${key}`;
+      if (resolved === undefined) {
+        missing.push({
+          ruleId: "no-plaintext-proxy-credentials",
+          severity: "error",
+          message: `Environment variable ${match[1]} is not set; ${displayPath(pointer)} refers to it.`,
+          pointer,
+          range: source.rangeOf(pointer, "value"),
+        });
+      } else {
+        proxy[key] = resolved;
+      }
+    }
+    if (missing.length > 0) throw new PreflightError(missing);
+  }
+  return request;
+}
+
+export { ConfigError };

@@ -1,0 +1,101 @@
+import type { FixProposal, Report, Rule, RuleContext, SourceDocument, Target } from "./rule.js";
+import type { Finding, Fix, LintConfig, RelatedLocation, Severity } from "./types.js";
+import { collectSchemaErrors, type SchemaError } from "./schema/schema-errors.js";
+import { TextDocumentSource } from "./source/document.js";
+import { containsSecret, redact, secretValues } from "./secrets.js";
+import { DEFAULT_MAX_COUNT } from "./config.js";
+
+function severityOf(rule: Rule, config: LintConfig, reported: Severity | undefined): Severity | undefined {
+  const setting = config.rules?.[rule.meta.id];
+  if (setting === "off") return undefined;
+  if (setting === "warn") return "warning";
+  if (setting === "error") return "error";
+  return reported ?? rule.meta.defaultSeverity;
+}
+
+function isEnabled(rule: Rule, config: LintConfig): boolean {
+  return config.rules?.[rule.meta.id] !== "off";
+}
+
+/**
+ * Runs the enabled rules over one document and turns their reports into findings: severity from the
+ * config, ranges from pointers, secrets scrubbed, fixes that would write a secret into output dropped.
+ * A document that is not JSON at all only gets its syntax findings: rules on a guessed tree mislead.
+ */
+export function runRules(source: SourceDocument, rules: readonly Rule[], config: LintConfig): Finding[] {
+  const broken = source.syntaxProblems.some((problem) => problem.kind === "syntax" || problem.kind === "too-deep");
+  const root = (source as { root?: unknown }).root;
+  const secrets = secretValues(root);
+  const textSource = source instanceof TextDocumentSource ? source : undefined;
+  let schemaErrors: SchemaError[] | undefined;
+  const findings: Finding[] = [];
+
+  const locate = (pointer: string, target: Target | undefined) => textSource?.rangeOf(pointer, target ?? "value");
+
+  const toFix = (proposal: FixProposal | undefined): Fix | undefined => {
+    if (!proposal?.edits || proposal.edits.length === 0) return undefined;
+    if (proposal.edits.some((edit) => containsSecret(edit.newText, secrets))) return undefined;
+    return { title: redact(proposal.title, secrets), safety: proposal.safety, edits: proposal.edits };
+  };
+
+  for (const rule of rules) {
+    if (!isEnabled(rule, config)) continue;
+    if (broken && rule.meta.category !== "syntax") continue;
+    const context: RuleContext = {
+      root,
+      maxCount: config.maxCount ?? DEFAULT_MAX_COUNT,
+      source,
+      schemaErrors: () => (schemaErrors ??= collectSchemaErrors(root)),
+      report(report: Report) {
+        const severity = severityOf(rule, config, report.severity);
+        if (!severity) return;
+        const finding: Finding = {
+          ruleId: rule.meta.id,
+          severity,
+          message: redact(report.message, secrets),
+          pointer: report.pointer,
+        };
+        if (textSource) {
+          finding.range = report.span
+            ? textSource.lines.range(report.span.offset, report.span.length)
+            : locate(report.pointer, report.target);
+        }
+        const fix = toFix(report.fix);
+        if (fix) finding.fix = fix;
+        const suggestions = report.suggestions?.map(toFix).filter((item): item is Fix => item !== undefined);
+        if (suggestions && suggestions.length > 0) finding.suggestions = suggestions;
+        if (report.related && report.related.length > 0) {
+          finding.related = report.related.map((related): RelatedLocation => {
+            const location: RelatedLocation = { pointer: related.pointer, message: redact(related.message, secrets) };
+            const range = locate(related.pointer, related.target);
+            if (range) location.range = range;
+            return location;
+          });
+        }
+        findings.push(finding);
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      // A rule bug must not take the whole lint down: say which rule failed, never the input.
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: "error",
+        message: `Internal error in rule ${rule.meta.id}: ${error instanceof Error ? error.name : "unknown"}. Please report it.`,
+        pointer: "",
+        ...(textSource ? { range: textSource.lines.range(0, 0) } : {}),
+      });
+    }
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.range?.start.offset ?? 0) - (b.range?.start.offset ?? 0) ||
+      (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}

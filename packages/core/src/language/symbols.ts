@@ -1,0 +1,81 @@
+import { parseTree, type Node as JsonNode } from "jsonc-parser";
+import type { DocumentSymbol, SymbolKindName } from "./types.js";
+
+/**
+ * The outline: one symbol per property and array item, nested. Breadth-first up to `limit`
+ * symbols (default 5,000) so that a huge `metadata` object keeps the top levels visible.
+ */
+export function documentSymbols(text: string, options: { limit?: number } = {}): DocumentSymbol[] {
+  const limit = options.limit ?? 5000;
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!root || (root.type !== "object" && root.type !== "array")) return [];
+  const top: DocumentSymbol[] = [];
+  const queue: { node: JsonNode; into: DocumentSymbol[] }[] = [{ node: root, into: top }];
+  let count = 0;
+  for (let head = 0; head < queue.length && count < limit; head++) {
+    const { node, into } = queue[head]!;
+    for (const [index, child] of (node.children ?? []).entries()) {
+      if (count >= limit) break;
+      const symbol = node.type === "object" ? propertySymbol(child) : itemSymbol(child, index);
+      if (!symbol) continue;
+      count++;
+      into.push(symbol);
+      const value = node.type === "object" ? child.children?.[1] : child;
+      if (value && (value.type === "object" || value.type === "array")) queue.push({ node: value, into: symbol.children });
+    }
+  }
+  return top;
+}
+
+const SECRET_KEYS = new Set(["username", "password"]);
+
+function propertySymbol(property: JsonNode): DocumentSymbol | undefined {
+  const key = property.children?.[0];
+  if (property.type !== "property" || !key) return undefined;
+  const value = property.children?.[1];
+  return {
+    name: String(key.value) || '""',
+    // Proxy credentials never leave the document, not even into the outline.
+    ...(SECRET_KEYS.has(String(key.value)) ? {} : detailOf(value)),
+    kind: kindOf(value),
+    offset: property.offset,
+    length: property.length,
+    selectionOffset: key.offset,
+    selectionLength: key.length,
+    children: [],
+  };
+}
+
+function itemSymbol(item: JsonNode, index: number): DocumentSymbol {
+  return {
+    name: String(index),
+    ...detailOf(item),
+    kind: kindOf(item),
+    offset: item.offset,
+    length: item.length,
+    selectionOffset: item.offset,
+    selectionLength: item.length,
+    children: [],
+  };
+}
+
+function kindOf(node: JsonNode | undefined): SymbolKindName {
+  if (!node) return "null";
+  return node.type === "property" ? "object" : node.type;
+}
+
+/** Scalars show their value; objects with an `id` or `type` (integrations, identities) show them. */
+function detailOf(node: JsonNode | undefined): { detail?: string } {
+  if (!node) return {};
+  if (node.type === "string" || node.type === "number" || node.type === "boolean") return { detail: String(node.value) };
+  if (node.type === "null") return { detail: "null" };
+  if (node.type === "object") {
+    const parts: string[] = [];
+    for (const name of ["type", "id"]) {
+      const value = node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1];
+      if (value?.type === "string") parts.push(String(value.value));
+    }
+    if (parts.length > 0) return { detail: parts.join(" ") };
+  }
+  return {};
+}

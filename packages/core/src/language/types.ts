@@ -1,0 +1,64 @@
+import type { TextEdit } from "../types.js";
+
+/** A completion proposal: plain data, converted to the editor's protocol by the caller. */
+export interface CompletionItem {
+  label: string;
+  kind: "property" | "value" | "snippet";
+  /** One line shown beside the label (a type, a country name). */
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Text that replaces `replace`; a snippet (`$1`, `${1|a,b|}`, `$0`) when `insertTextFormat` is "snippet". */
+  insertText: string;
+  insertTextFormat: "snippet" | "plain";
+  /** The span of the document the item replaces (the partially typed word or string, or empty at the cursor). */
+  replace: { offset: number; length: number };
+  sortText?: string;
+  /** What the editor filters against the typed text (the quoted form for strings and keys). */
+  filterText?: string;
+  /** Edits elsewhere, e.g. the comma a new property needs after the previous value. */
+  additionalEdits?: TextEdit[];
+}
+
+export interface CompletionOptions {
+  /** False for editors without snippet support: insert plain text (placeholders resolved to their defaults). */
+  snippets?: boolean;
+}
+
+/** Hover text (markdown) and the span it is about. */
+export interface HoverInfo {
+  markdown: string;
+  offset: number;
+  length: number;
+}
+
+export type SymbolKindName = "object" | "array" | "string" | "number" | "boolean" | "null";
+
+/** One node of the outline. Offsets are 0-based UTF-16 offsets into the text. */
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKindName;
+  /** The whole property (key and value) or array item. */
+  offset: number;
+  length: number;
+  /** The part to reveal when the symbol is picked (the key). */
+  selectionOffset: number;
+  selectionLength: number;
+  children: DocumentSymbol[];
+}
+
+/** A foldable range of lines. Lines are 1-based, as in findings; `endLine` is the last line folded away. */
+export interface FoldingRange {
+  startLine: number;
+  endLine: number;
+  kind?: "comment" | "region";
+}
+
+export interface FormatOptions {
+  tabSize: number;
+  insertSpaces: boolean;
+  insertFinalNewline?: boolean;
+  /** Format only this span (the edits still keep the document valid around it). */
+  range?: { offset: number; length: number };
+}

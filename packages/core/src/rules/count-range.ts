@@ -1,0 +1,37 @@
+import { defineRule, type RuleContext } from "../rule.js";
+import { getAt } from "./util.js";
+
+export default defineRule({
+  meta: {
+    id: "count-range",
+    description: "The session count must be a whole number between 1 and the account's limit (1000 by default).",
+    defaultSeverity: "error",
+    fixable: false,
+    category: "semantic",
+  },
+  check(context) {
+    const count = getAt(context.root, ["count"]);
+    // A string or a missing count is valid-type's or required-property's finding, not this one.
+    if (typeof count !== "number") return;
+    const max = context.maxCount;
+    const integer = Number.isInteger(count);
+    if (integer && count >= 1 && count <= max) return;
+    // The API's own sentence comes first so that users can match it with the 400 they saw.
+    const found = integer ? written(context, count) : `${written(context, count)}, not a whole number`;
+    context.report({
+      pointer: "/count",
+      message: `Session count must be between 1 and ${max} (found ${found}).`,
+    });
+  },
+});
+
+/** The number as the user wrote it: `1e400` parses to Infinity, and quoting "Infinity" would puzzle them. */
+function written(context: RuleContext, value: number): string {
+  const text = context.source.text;
+  const node = context.source.nodeAt("/count");
+  if (text !== undefined && node !== undefined) {
+    const raw = text.slice(node.offset, node.offset + node.length);
+    if (raw.length > 0 && raw.length <= 40) return raw;
+  }
+  return String(value);
+}

@@ -1,0 +1,76 @@
+import { defineRule } from "../rule.js";
+import { displayPath, patternOf } from "../schema/schema-errors.js";
+import { docOf, homesOf } from "../schema/property-info.js";
+import { didYouMean, escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
+
+const PROXY_PATTERN = "/configuration/session/proxy";
+const MAX_LISTED = 12;
+
+/** `/configuration/session/recording` -> `configuration.session` (where the key goes). */
+function parentDisplay(pattern: string): string {
+  return displayPath(pattern.slice(0, pattern.lastIndexOf("/")).replace(/\/\*/g, "/0"))
+    .replace(/\[0\]/g, "[]");
+}
+
+export default defineRule({
+  meta: {
+    id: "known-property",
+    description: "Every key must be one the API knows at that place; a typo or a key in the wrong object is silently ignored. `metadata` is free-form.",
+    defaultSeverity: "warning",
+    fixable: "safe",
+    category: "schema",
+  },
+  check(context) {
+    for (const error of context.schemaErrors()) {
+      if (error.keyword !== "additionalProperties") continue;
+      const key = String(error.params.additionalProperty);
+      const pointer = `${error.pointer}/${escapePointerSegment(key)}`;
+      const parentPattern = patternOf(context.root, error.pointer);
+      const known = docOf(parentPattern)?.children ?? [];
+      const parentValue = getAt(context.root, parsePointer(error.pointer));
+      const present = isObject(parentValue) ? Object.keys(parentValue) : [];
+      const where = displayPath(error.pointer);
+
+      if (parentPattern === PROXY_PATTERN && homesOf(key).includes(`${PROXY_PATTERN}/${key}`)) {
+        const custom = isObject(parentValue) && parentValue.type === "custom";
+        context.report({
+          pointer,
+          target: "key",
+          message: custom
+            ? `${JSON.stringify(key)} applies only to Anchor proxies; a custom proxy ("type": "custom") does not use it.`
+            : `${JSON.stringify(key)} applies only to a custom proxy ("type": "custom"); this is an Anchor proxy.`,
+        });
+        continue;
+      }
+
+      const typo = didYouMean(key, known.filter((candidate) => !present.includes(candidate)));
+      if (typo) {
+        context.report({
+          pointer,
+          target: "key",
+          message: `Unknown property ${JSON.stringify(key)} in ${where}; did you mean ${JSON.stringify(typo)}?`,
+          fix: { title: `Rename to ${JSON.stringify(typo)}`, safety: "safe", edits: context.source.renameKey(pointer, typo) },
+        });
+        continue;
+      }
+
+      const homes = homesOf(key).filter((home) => home !== `${parentPattern}/${key}`);
+      if (homes.length > 0 && homes.length <= 3) {
+        const home = homes[0]!;
+        const movable = homes.length === 1 && !home.includes("*");
+        context.report({
+          pointer,
+          target: "key",
+          message: `${JSON.stringify(key)} does not belong in ${where}; it belongs under ${homes.map(parentDisplay).join(" or ")}.`,
+          fix: movable
+            ? { title: `Move ${JSON.stringify(key)} to ${parentDisplay(home)}`, safety: "safe", edits: context.source.moveProperty(pointer, home) }
+            : undefined,
+        });
+        continue;
+      }
+
+      const listed = known.length > 0 && known.length <= MAX_LISTED ? ` Known properties: ${quotedList(known, "and")}.` : "";
+      context.report({ pointer, target: "key", message: `Unknown property ${JSON.stringify(key)} in ${where}.${listed}` });
+    }
+  },
+});

@@ -1,0 +1,180 @@
+import { defineRule, type FixProposal } from "../rule.js";
+import { anchorProxyTypes, countryCodesByProxyType, defaultProxyType } from "../generated/countries.js";
+import { editDistance, getAt, isObject } from "./util.js";
+
+const PROXY = "/configuration/session/proxy";
+const POINTER = `${PROXY}/country_code`;
+/** Codes people write for a country that ISO spells otherwise. */
+const ALIASES = new Map([["uk", "gb"]]);
+/** Beyond this many equally close codes a "did you mean" is a guess, not a help. */
+const MAX_GUESSES = 3;
+
+type AnchorType = keyof typeof countryCodesByProxyType;
+
+export default defineRule({
+  meta: {
+    id: "proxy-country",
+    description: "The proxy's country code must be one the proxy's type offers (codes are lowercase ISO 3166-1 alpha-2).",
+    defaultSeverity: "error",
+    fixable: "safe",
+    category: "semantic",
+  },
+  check(context) {
+    const proxy = getAt(context.root, ["configuration", "session", "proxy"]);
+    if (!isObject(proxy)) return;
+    const code = proxy["country_code"];
+    if (typeof code !== "string") return;
+    const rawType = proxy["type"] === undefined ? defaultProxyType : proxy["type"];
+    // A custom proxy has no country_code (known-property says so) and an unknown type is valid-enum's finding.
+    if (typeof rawType !== "string" || !isAnchorType(rawType)) return;
+    const type: AnchorType = rawType;
+    const offered = countryCodesByProxyType[type] as readonly string[];
+    if (offered.includes(code)) return;
+
+    const related = [
+      proxy["type"] === undefined
+        ? { pointer: PROXY, message: `This proxy has no "type", so it is ${defaultProxyType}.` }
+        : { pointer: `${PROXY}/type`, message: `The proxy type is ${type} here.` },
+    ];
+    const lower = code.toLowerCase();
+    if (lower !== code && offered.includes(lower)) {
+      context.report({
+        pointer: POINTER,
+        message: `${JSON.stringify(code)} must be written in lower case: ${JSON.stringify(lower)}.`,
+        fix: replaceCode(context.source.replaceValue(POINTER, lower), code, lower),
+      });
+      return;
+    }
+
+    const alias = ALIASES.get(lower);
+    if (alias !== undefined) {
+      const name = regionName(alias) ?? alias;
+      const base = `${JSON.stringify(code)} is not an ISO country code; use ${JSON.stringify(alias)} for ${name}`;
+      if (offered.includes(alias)) {
+        context.report({
+          pointer: POINTER,
+          message: `${base}.`,
+          fix: replaceCode(context.source.replaceValue(POINTER, alias), code, alias),
+          related,
+        });
+      } else {
+        context.report({ pointer: POINTER, message: `${base}, but ${type} does not offer it.`, related });
+      }
+      return;
+    }
+
+    const subject = `${JSON.stringify(code)}${nameSuffix(lower)}`;
+    const caseNote = lower !== code ? ` Country codes are written in lower case: ${JSON.stringify(lower)}.` : "";
+    const others = anchorProxyTypes.filter(
+      (other) => other !== type && (countryCodesByProxyType[other as AnchorType] as readonly string[]).includes(lower),
+    );
+    if (others.length > 0) {
+      const suggestions: FixProposal[] = [];
+      if (typeof proxy["type"] === "string") {
+        for (const other of others) {
+          suggestions.push({
+            title: `Change the proxy type to ${JSON.stringify(other)}`,
+            safety: "unsafe",
+            edits: context.source.replaceValue(`${PROXY}/type`, other),
+          });
+        }
+      }
+      context.report({
+        pointer: POINTER,
+        message: `${subject} is not offered by ${type}; it is offered by ${joinTypes(others)}.${caseNote}`,
+        related,
+        ...(suggestions.length > 0 ? { suggestions } : {}),
+      });
+      return;
+    }
+
+    if (regionName(lower) !== undefined) {
+      context.report({ pointer: POINTER, message: `${subject} is not offered by any Anchor proxy type.${caseNote}`, related });
+      return;
+    }
+
+    const guesses = guessCodes(code, offered);
+    const hint = guesses.length > 0 ? ` Did you mean ${joinGuesses(guesses)}?` : "";
+    context.report({
+      pointer: POINTER,
+      message: `${JSON.stringify(code)} is not a country code offered by ${type}.${hint}`,
+      related,
+      ...(guesses.length === 1
+        ? {
+            suggestions: [
+              {
+                title: `Change to ${JSON.stringify(guesses[0])}`,
+                safety: "unsafe" as const,
+                edits: context.source.replaceValue(POINTER, guesses[0]),
+              },
+            ],
+          }
+        : {}),
+    });
+  },
+});
+
+function isAnchorType(type: string): type is AnchorType {
+  return Object.prototype.hasOwnProperty.call(countryCodesByProxyType, type);
+}
+
+function replaceCode(edits: FixProposal["edits"], from: string, to: string): FixProposal {
+  return { title: `Change ${JSON.stringify(from)} to ${JSON.stringify(to)}`, safety: "safe", edits };
+}
+
+let displayNames: Intl.DisplayNames | null | undefined;
+
+/** English name of an ISO region code, or undefined when it is not one (or Intl lacks region names). */
+function regionName(code: string): string | undefined {
+  if (!/^[a-z]{2}$/.test(code)) return undefined;
+  if (displayNames === undefined) {
+    try {
+      displayNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+    } catch {
+      displayNames = null;
+    }
+  }
+  if (displayNames === null) return undefined;
+  try {
+    const name = displayNames.of(code.toUpperCase());
+    return name === undefined || name === code.toUpperCase() || name === "Unknown Region" ? undefined : name;
+  } catch {
+    return undefined;
+  }
+}
+
+function nameSuffix(code: string): string {
+  const name = regionName(code);
+  return name === undefined ? "" : ` (${name})`;
+}
+
+/** Codes the user may have meant: by country name ("Germany"), else the closest codes by edit distance. */
+function guessCodes(input: string, offered: readonly string[]): string[] {
+  const wanted = input.trim().toLowerCase();
+  for (const code of offered) {
+    if (regionName(code)?.toLowerCase() === wanted) return [code];
+  }
+  let best = Infinity;
+  let closest: string[] = [];
+  for (const code of offered) {
+    const distance = editDistance(wanted, code);
+    if (distance < best) {
+      best = distance;
+      closest = [code];
+    } else if (distance === best) {
+      closest.push(code);
+    }
+  }
+  // One edit away at most: two-letter codes are all two edits from each other.
+  if (best > 1 || closest.length > MAX_GUESSES) return [];
+  return closest;
+}
+
+function joinGuesses(codes: readonly string[]): string {
+  const items = codes.map((code) => `${JSON.stringify(code)}${nameSuffix(code)}`);
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+function joinTypes(types: readonly string[]): string {
+  return types.length <= 1 ? types.join("") : `${types.slice(0, -1).join(", ")} and ${types[types.length - 1]}`;
+}

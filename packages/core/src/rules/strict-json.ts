@@ -1,0 +1,31 @@
+import { defineRule } from "../rule.js";
+
+export default defineRule({
+  meta: {
+    id: "strict-json",
+    description: "Comments and trailing commas are not allowed: the API accepts strict JSON only.",
+    defaultSeverity: "error",
+    fixable: "safe",
+    category: "syntax",
+  },
+  check(context) {
+    for (const problem of context.source.syntaxProblems) {
+      if (problem.kind === "trailing-comma") {
+        context.report({
+          pointer: "",
+          span: { offset: problem.offset, length: problem.length },
+          message: problem.message,
+          fix: { title: "Remove the trailing comma", safety: "safe", edits: [{ offset: problem.offset, length: problem.length, newText: "" }] },
+        });
+      } else if (problem.kind === "comment") {
+        context.report({
+          pointer: "",
+          span: { offset: problem.offset, length: problem.length },
+          message: problem.message,
+          // Removing a comment loses what it said: offered, not applied by --fix.
+          suggestions: [{ title: "Remove the comment", safety: "unsafe", edits: [{ offset: problem.offset, length: problem.length, newText: "" }] }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,321 @@
+import { modify, type Node as JsonNode, type FormattingOptions } from "jsonc-parser";
+import type { SourceDocument, Target } from "../rule.js";
+import type { Position, SourceRange, TextEdit } from "../types.js";
+import { parsePointer, escapePointerSegment } from "../rules/util.js";
+import { parseText, type SyntaxProblem } from "./parse.js";
+
+export interface DuplicateKey {
+  /** Pointer of the duplicated property (the same for every occurrence). */
+  pointer: string;
+  /** The property members of that key in source order; the last one is the one JSON.parse keeps. */
+  members: JsonNode[];
+}
+
+/** Converts offsets to 1-based line/column positions; the line table is built on first use. */
+export class LineMap {
+  private lineStarts: number[] | undefined;
+  constructor(private readonly text: string) {}
+
+  position(offset: number): Position {
+    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: clamped - starts[low]! + 1, offset: clamped };
+  }
+
+  range(offset: number, length: number): SourceRange {
+    return { start: this.position(offset), end: this.position(offset + length) };
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10) starts.push(index + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(index + 1) === 10) index++;
+      starts.push(index + 1);
+    }
+  }
+  return starts;
+}
+
+/** Own-property object member lookup keeping JSON.parse's "last duplicate wins". */
+function childOf(node: JsonNode, segment: string): JsonNode | undefined {
+  if (node.type === "object") {
+    let found: JsonNode | undefined;
+    for (const member of node.children ?? []) {
+      if (member.children?.[0]?.value === segment) found = member.children[1];
+    }
+    return found;
+  }
+  if (node.type === "array" && /^(0|[1-9][0-9]*)$/.test(segment)) {
+    return node.children?.[Number(segment)];
+  }
+  return undefined;
+}
+
+/** Converts a tree to a plain value; `__proto__` keys become own data properties (no prototype pollution). */
+export function valueOfNode(node: JsonNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case "object": {
+      const result: Record<string, unknown> = {};
+      for (const member of node.children ?? []) {
+        const key = member.children?.[0]?.value;
+        if (typeof key !== "string") continue;
+        const value = valueOfNode(member.children?.[1]);
+        Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return result;
+    }
+    case "array":
+      return (node.children ?? []).map(valueOfNode);
+    default:
+      return node.value;
+  }
+}
+
+function detectFormatting(text: string): FormattingOptions {
+  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  if (indent?.startsWith("\t")) return { insertSpaces: false, tabSize: 1, eol };
+  return { insertSpaces: true, tabSize: indent ? indent.length : 2, eol };
+}
+
+/** Counts the object members of a JSON.parse result, without recursion (input may be deeply nested). */
+function countMembers(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (Array.isArray(current)) {
+      for (const item of current) if (typeof item === "object" && item !== null) stack.push(item);
+    } else if (typeof current === "object" && current !== null) {
+      for (const key in current) {
+        count++;
+        const item = (current as Record<string, unknown>)[key];
+        if (typeof item === "object" && item !== null) stack.push(item);
+      }
+    }
+  }
+  return count;
+}
+
+// Matches every string token, so a search never restarts inside a string; group 1 marks keys.
+const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
+
+/** Number of object keys written in a text that JSON.parse accepted. */
+function countWrittenKeys(text: string): number {
+  let count = 0;
+  STRING_TOKEN.lastIndex = 0;
+  for (let match = STRING_TOKEN.exec(text); match; match = STRING_TOKEN.exec(text)) {
+    if (match[1] !== undefined) count++;
+  }
+  return count;
+}
+
+/** A document backed by source text: nodes, ranges and formatting-preserving edits. */
+export class TextDocumentSource implements SourceDocument {
+  readonly lines: LineMap;
+  private parsedTree: JsonNode | undefined;
+  private treeBuilt = false;
+  readonly syntaxProblems: SyntaxProblem[];
+  readonly root: unknown;
+
+  /**
+   * Strict JSON takes a fast path (JSON.parse, the tree is built only when a finding needs a range);
+   * anything else goes through jsonc-parser, which recovers from errors and keeps comments apart.
+   */
+  constructor(readonly text: string) {
+    this.lines = new LineMap(text);
+    let parsed: { ok: true; value: unknown } | { ok: false };
+    try {
+      parsed = { ok: true, value: JSON.parse(text) };
+    } catch {
+      parsed = { ok: false };
+    }
+    if (parsed.ok) {
+      this.root = parsed.value;
+      this.syntaxProblems = [];
+    } else {
+      const result = parseText(text);
+      this.parsedTree = result.tree;
+      this.treeBuilt = true;
+      this.syntaxProblems = result.problems;
+      this.root = result.problems.some((problem) => problem.kind === "too-deep") ? undefined : valueOfNode(result.tree);
+    }
+  }
+
+  get tree(): JsonNode | undefined {
+    if (!this.treeBuilt) {
+      this.treeBuilt = true;
+      this.parsedTree = parseText(this.text).tree;
+    }
+    return this.parsedTree;
+  }
+
+  nodeAt(pointer: string): JsonNode | undefined {
+    let node = this.tree;
+    for (const segment of parsePointer(pointer)) {
+      if (!node) return undefined;
+      node = childOf(node, segment);
+    }
+    return node;
+  }
+
+  /** The deepest existing node on the way to a pointer, and the pointer it has. */
+  nearestNode(pointer: string): { node: JsonNode; pointer: string; exact: boolean } | undefined {
+    let node = this.tree;
+    if (!node) return undefined;
+    let reached = "";
+    const segments = parsePointer(pointer);
+    for (const segment of segments) {
+      const child = childOf(node, segment);
+      if (!child) return { node, pointer: reached, exact: false };
+      node = child;
+      reached += "/" + escapePointerSegment(segment);
+    }
+    return { node, pointer: reached, exact: true };
+  }
+
+  /**
+   * The span a finding covers: a value node; for `key`, the property name (an object without a
+   * key, the root or an array element, gets its opening bracket). A missing node falls back to its
+   * nearest existing parent, on that parent's key.
+   */
+  spanOf(pointer: string, target: Target): { offset: number; length: number } {
+    const found = this.nearestNode(pointer);
+    if (!found) return { offset: 0, length: Math.min(1, this.text.length) };
+    const effectiveTarget = found.exact ? target : "key";
+    const node = found.node;
+    if (effectiveTarget === "key") {
+      const parent = node.parent;
+      if (parent?.type === "property" && parent.children?.[0]) {
+        const key = parent.children[0];
+        return { offset: key.offset, length: key.length };
+      }
+      if (node.type === "object" || node.type === "array") return { offset: node.offset, length: 1 };
+    }
+    return { offset: node.offset, length: node.length };
+  }
+
+  rangeOf(pointer: string, target: Target): SourceRange {
+    const span = this.spanOf(pointer, target);
+    return this.lines.range(span.offset, span.length);
+  }
+
+  /**
+   * Duplicate keys of every object. JSON.parse merges duplicates silently, so the fast path compares
+   * the members it kept with the keys written in the text and builds the tree only when they differ.
+   */
+  duplicateKeys(): DuplicateKey[] {
+    if (this.syntaxProblems.length === 0) {
+      if (countWrittenKeys(this.text) === countMembers(this.root)) return [];
+    }
+    const duplicates: DuplicateKey[] = [];
+    const visit = (node: JsonNode, pointer: string): void => {
+      if (node.type === "object") {
+        const byKey = new Map<string, JsonNode[]>();
+        for (const member of node.children ?? []) {
+          const key = member.children?.[0]?.value;
+          if (typeof key !== "string") continue;
+          const list = byKey.get(key);
+          if (list) list.push(member);
+          else byKey.set(key, [member]);
+          const value = member.children?.[1];
+          if (value) visit(value, pointer + "/" + escapePointerSegment(key));
+        }
+        for (const [key, members] of byKey) {
+          if (members.length > 1) duplicates.push({ pointer: pointer + "/" + escapePointerSegment(key), members });
+        }
+      } else if (node.type === "array") {
+        node.children?.forEach((child, index) => visit(child, `${pointer}/${index}`));
+      }
+    };
+    if (this.tree) visit(this.tree, "");
+    return duplicates;
+  }
+
+  replaceValue(pointer: string, value: unknown): TextEdit[] | undefined {
+    const node = this.nodeAt(pointer);
+    if (!node) return undefined;
+    return [{ offset: node.offset, length: node.length, newText: JSON.stringify(value) }];
+  }
+
+  renameKey(pointer: string, newKey: string): TextEdit[] | undefined {
+    const key = this.nodeAt(pointer)?.parent?.children?.[0];
+    if (!key || key.type !== "string") return undefined;
+    return [{ offset: key.offset, length: key.length, newText: JSON.stringify(newKey) }];
+  }
+
+  removeProperty(pointer: string, memberNode?: JsonNode): TextEdit[] | undefined {
+    const member = memberNode ?? this.nodeAt(pointer)?.parent;
+    const object = member?.parent;
+    if (!member || member.type !== "property" || !object?.children) return undefined;
+    const siblings = object.children;
+    const index = siblings.indexOf(member);
+    const next = siblings[index + 1];
+    const previous = siblings[index - 1];
+    if (next) return [{ offset: member.offset, length: next.offset - member.offset, newText: "" }];
+    if (previous) {
+      const start = previous.offset + previous.length;
+      return [{ offset: start, length: member.offset + member.length - start, newText: "" }];
+    }
+    return [{ offset: member.offset, length: member.length, newText: "" }];
+  }
+
+  moveProperty(fromPointer: string, toPointer: string): TextEdit[] | undefined {
+    const valueNode = this.nodeAt(fromPointer);
+    if (!valueNode || this.nodeAt(toPointer)) return undefined;
+    const removal = this.removeProperty(fromPointer);
+    if (!removal) return undefined;
+    const path = parsePointer(toPointer);
+    // modify() writes the value anew in the file's own indentation; it is given the parsed value.
+    const insertion = modify(this.text, path, valueOfNode(valueNode), { formattingOptions: detectFormatting(this.text) });
+    const edits = [...removal, ...insertion.map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content }))];
+    return overlaps(edits) ? undefined : edits;
+  }
+}
+
+export function overlaps(edits: readonly TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  for (let index = 1; index < sorted.length; index++) {
+    const previous = sorted[index - 1]!;
+    if (previous.offset + previous.length > sorted[index]!.offset) return true;
+  }
+  return false;
+}
+
+/** A document for an in-memory value: pointers only, no ranges, no edits. */
+export class ValueSource implements SourceDocument {
+  readonly text = undefined;
+  readonly tree = undefined;
+  readonly syntaxProblems: readonly SyntaxProblem[] = [];
+  duplicateKeys(): DuplicateKey[] {
+    return [];
+  }
+  constructor(readonly root: unknown) {}
+  nodeAt(): undefined {
+    return undefined;
+  }
+  replaceValue(): undefined {
+    return undefined;
+  }
+  renameKey(): undefined {
+    return undefined;
+  }
+  removeProperty(): undefined {
+    return undefined;
+  }
+  moveProperty(): undefined {
+    return undefined;
+  }
+}
