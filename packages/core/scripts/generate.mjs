@@ -464,7 +464,9 @@ function propertyDocs(model) {
         };
         doc.default = DEFAULT_PROXY_TYPE;
       } else if (!c) {
-        doc.description = `${description}\n\nAnchor proxy types only.`;
+        // Per the vendor's proxy docs (FACTS.md): region and city work with anchor_proxy only.
+        const scope = key === "region" || key === "city" ? "`anchor_proxy` only" : "Anchor proxy types only";
+        doc.description = description.includes("anchor_proxy only") ? description : `${description}\n\n${scope}.`;
         if (key === "country_code") doc.description += " The allowed codes depend on `type`.";
       } else if (!a) {
         doc.description = `${description}\n\nCustom proxy only (\`type\`: \`custom\`), where it is required.`;

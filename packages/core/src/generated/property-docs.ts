@@ -116,11 +116,11 @@ export const propertyDocs = {
     "default": "us"
   },
   "/configuration/session/proxy/region": {
-    "description": "Region code for more specific geographic targeting. The city parameter can only be used when region is also provided.\n\nAnchor proxy types only.",
+    "description": "Region code for more specific geographic targeting. The city parameter can only be used when region is also provided.\n\n`anchor_proxy` only.",
     "type": "string"
   },
   "/configuration/session/proxy/city": {
-    "description": "City name for precise geographic targeting. Supported for anchor_proxy only. Can only be used when region is also provided.\n\nAnchor proxy types only.",
+    "description": "City name for precise geographic targeting. Supported for anchor_proxy only. Can only be used when region is also provided.",
     "type": "string"
   },
   "/configuration/session/proxy/server": {
