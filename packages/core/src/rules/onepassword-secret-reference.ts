@@ -26,15 +26,15 @@ function secretReferenceProblem(reference: string): string | undefined {
   if (reference.trim() === "") return `Secret reference ${q} is empty; expected ${SHAPE}`;
   if (/^\s/.test(reference)) return `Secret reference ${q} starts with whitespace; it must start with "op://"`;
 
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(reference);
+  const otherScheme = /^([^:/?]+):\/\//.exec(reference);
   let rest: string;
-  if (scheme && scheme[1]!.toLowerCase() === "op") {
+  if (/^op:/i.test(reference)) {
     if (!reference.slice(3).startsWith("//")) {
       return `Secret reference ${q} must start with "op://" (two slashes after "op:")`;
     }
     rest = reference.slice(5);
-  } else if (scheme && reference.slice(scheme[0].length).startsWith("//")) {
-    return `Secret reference ${q} uses the ${quote(scheme[1] + "://")} scheme; 1Password secret references start with "op://"`;
+  } else if (otherScheme) {
+    return `Secret reference ${q} uses the ${quote(otherScheme[1] + "://")} scheme; 1Password secret references start with "op://"`;
   } else {
     const bare = reference.replace(/^\/+/, "");
     const segments = bare.split("?")[0]!.split("/");
@@ -91,26 +91,29 @@ function secretReferenceProblem(reference: string): string | undefined {
   }
   const parameter = parameters[0]!;
   const equals = parameter.indexOf("=");
-  const name = (equals === -1 ? parameter : parameter.slice(0, equals)).toLowerCase();
+  const writtenName = equals === -1 ? parameter : parameter.slice(0, equals);
+  const name = writtenName.toLowerCase();
   const value = equals === -1 ? "" : parameter.slice(equals + 1);
   if (!QUERY_PARAMETERS.includes(name)) {
     const guess = didYouMean(name, QUERY_PARAMETERS);
     return (
-      `Secret reference ${q} has an unknown query parameter ${quote(name)}; ` +
+      `Secret reference ${q} has an unknown query parameter ${quote(writtenName)}; ` +
       (guess ? `did you mean ${quote(guess)}?` : `use ${quotedList(QUERY_PARAMETERS)}`)
     );
   }
   const allowed = name === "attribute" ? ALL_ATTRIBUTES : ["openssh"];
   if (value === "") {
-    return `Secret reference ${q}: query parameter ${quote(name)} has no value; use ${quotedList(allowed)}`;
+    return `Secret reference ${q}: query parameter ${quote(writtenName)} has no value; use ${quotedList(allowed)}`;
   }
   if (allowed.includes(value.toLowerCase())) return undefined;
   const guess = didYouMean(value, allowed);
   const didYou = guess ? `; did you mean ${quote(guess)}?` : "";
   if (name === "attribute") {
+    // Whether the last segment is a field or a file attachment is only known to 1Password: name both sets.
     return (
-      `Secret reference ${q} asks for attribute ${quote(value)}, which 1Password does not have: fields offer ` +
-      `${quotedList(FIELD_ATTRIBUTES)}, file attachments ${quotedList(FILE_ATTRIBUTES)}${didYou}`
+      `Secret reference ${q} asks for an unknown attribute ${quote(value)}` +
+      (guess ? `; did you mean ${quote(guess)}? ` : ". ") +
+      `Fields have ${quotedList(FIELD_ATTRIBUTES)}; file attachments have ${quotedList(FILE_ATTRIBUTES)}`
     );
   }
   return `Secret reference ${q} asks for ssh-format ${quote(value)}; the only format is "openssh"${didYou}`;

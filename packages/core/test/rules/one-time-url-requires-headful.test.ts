@@ -1,0 +1,42 @@
+import rule from "../../src/rules/one-time-url-requires-headful.js";
+import { ruleTester } from "../rule-tester.js";
+
+const MESSAGE =
+  "one_time_url requires a headful browser, but headless is on; set browser.headless.active to false or drop one_time_url";
+
+const config = (headless: unknown, oneTimeUrl: unknown) => ({
+  count: 1,
+  configuration: { browser: { headless: { active: headless } }, session: { live_view: { one_time_url: oneTimeUrl } } },
+});
+
+ruleTester(rule, {
+  valid: [
+    { count: 1 },
+    config(false, true),
+    config(true, false),
+    // headless is off by default.
+    { count: 1, configuration: { session: { live_view: { one_time_url: true } } } },
+    { count: 1, configuration: { browser: { headless: { active: true } }, session: { live_view: { read_only: true } } } },
+    config("true", true),
+    config(true, "true"),
+  ],
+  invalid: [
+    {
+      code: config(true, true),
+      errors: [
+        {
+          message: MESSAGE,
+          pointer: "/configuration/session/live_view/one_time_url",
+          line: 11,
+          column: 25,
+          endLine: 11,
+          endColumn: 29,
+        },
+      ],
+    },
+    {
+      code: '{"count": 2, "configuration": {"session": {"live_view": {"one_time_url": true}}, "browser": {"headless": {"active": true}}}}',
+      errors: [{ message: MESSAGE, pointer: "/configuration/session/live_view/one_time_url", line: 1, column: 74, endLine: 1, endColumn: 78 }],
+    },
+  ],
+});

@@ -1,0 +1,42 @@
+import rule from "../../src/rules/popup-blocker-requires-adblock.js";
+import { ruleTester } from "../rule-tester.js";
+
+const MESSAGE =
+  "The popup blocker is on but adblock is off; the popup blocker requires adblock, so no popups are blocked. " +
+  "Turn adblock on or turn the popup blocker off";
+
+const browser = (value: unknown) => ({ count: 1, configuration: { browser: value } });
+
+ruleTester(rule, {
+  valid: [
+    { count: 1 },
+    browser({}),
+    // Turning adblock off alone is a choice, not a contradiction: the default popup blocker is not reported.
+    browser({ adblock: { active: false } }),
+    browser({ adblock: { active: true }, popup_blocker: { active: true } }),
+    browser({ popup_blocker: { active: true } }),
+    browser({ adblock: { active: false }, popup_blocker: { active: false } }),
+    // Wrong types are the schema rules' findings.
+    browser({ adblock: { active: "false" }, popup_blocker: { active: true } }),
+    browser({ adblock: false, popup_blocker: { active: true } }),
+  ],
+  invalid: [
+    {
+      code: browser({ adblock: { active: false }, popup_blocker: { active: true } }),
+      errors: [
+        {
+          message: MESSAGE,
+          pointer: "/configuration/browser/popup_blocker/active",
+          line: 9,
+          column: 19,
+          endLine: 9,
+          endColumn: 23,
+        },
+      ],
+    },
+    {
+      code: browser({ popup_blocker: { active: true }, adblock: { active: false } }),
+      errors: [{ message: MESSAGE, pointer: "/configuration/browser/popup_blocker/active" }],
+    },
+  ],
+});
