@@ -78,7 +78,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | object | ValidC
             const edits = findings.flatMap((finding) => finding.fix?.edits ?? finding.suggestions?.[0]?.edits ?? []);
             const output = applyEdits(text, edits);
             expect(output).toBe(invalidCase.output);
-            const errors: { error: number }[] = [];
+            const errors: import("jsonc-parser").ParseError[] = [];
             parse(output, errors, { allowTrailingComma: false, disallowComments: true });
             expect(errors).toEqual([]);
           }

@@ -3,19 +3,19 @@ import { defineRule } from "../rule.js";
 export default defineRule({
   meta: {
     id: "strict-json",
-    description: "Comments and trailing commas are not allowed: the API accepts strict JSON only.",
+    description: "Comments, trailing commas and a byte order mark are not allowed: the API accepts strict JSON only.",
     defaultSeverity: "error",
     fixable: "safe",
     category: "syntax",
   },
   check(context) {
     for (const problem of context.source.syntaxProblems) {
-      if (problem.kind === "trailing-comma") {
+      if (problem.kind === "trailing-comma" || problem.kind === "byte-order-mark") {
         context.report({
           pointer: "",
           span: { offset: problem.offset, length: problem.length },
           message: problem.message,
-          fix: { title: "Remove the trailing comma", safety: "safe", edits: [{ offset: problem.offset, length: problem.length, newText: "" }] },
+          fix: { title: problem.kind === "byte-order-mark" ? "Remove the byte order mark" : "Remove the trailing comma", safety: "safe", edits: [{ offset: problem.offset, length: problem.length, newText: "" }] },
         });
       } else if (problem.kind === "comment") {
         context.report({

@@ -8,8 +8,9 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function getAt(root: unknown, path: readonly (string | number)[]): unknown {
   let current: unknown = root;
   for (const segment of path) {
-    if (Array.isArray(current) && typeof segment === "number") {
-      current = current[segment];
+    if (Array.isArray(current)) {
+      const index = typeof segment === "number" ? segment : /^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : -1;
+      current = index >= 0 ? current[index] : undefined;
     } else if (isObject(current) && Object.prototype.hasOwnProperty.call(current, segment)) {
       current = current[segment as string];
     } else {

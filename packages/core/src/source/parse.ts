@@ -7,7 +7,7 @@ import { createScanner, parseTree, type Node as JsonNode, type ParseError } from
 export const MAX_NESTING_DEPTH = 256;
 
 export interface SyntaxProblem {
-  kind: "syntax" | "comment" | "trailing-comma" | "too-deep";
+  kind: "syntax" | "comment" | "trailing-comma" | "too-deep" | "byte-order-mark";
   message: string;
   offset: number;
   length: number;
@@ -64,8 +64,14 @@ function describeCharAt(text: string, offset: number): string {
  * One pass of jsonc-parser's scanner that finds what strict JSON forbids but JSONC allows (comments,
  * trailing commas) and refuses nesting beyond MAX_NESTING_DEPTH, then the tree itself.
  */
-export function parseText(text: string): ParsedText {
+export function parseText(input: string): ParsedText {
   const problems: SyntaxProblem[] = [];
+  let text = input;
+  if (text.charCodeAt(0) === 0xfeff) {
+    problems.push({ kind: "byte-order-mark", message: "The file starts with a byte order mark (U+FEFF), which JSON does not allow.", offset: 0, length: 1 });
+    // A space keeps every offset in place while the tree is built.
+    text = " " + text.slice(1);
+  }
   const scanner = createScanner(text, false);
   let depth = 0;
   let pendingComma: { offset: number } | undefined;
