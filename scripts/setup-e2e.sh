@@ -36,7 +36,10 @@ if [ -f "$marker" ] && [ -x "$CACHE/node_modules/.bin/code-server" ]; then
   log "code-server $CODE_SERVER_VERSION and playwright-core $PLAYWRIGHT_VERSION present in $CACHE"
 else
   log "npm install code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_VERSION into $CACHE"
-  [ -f "$CACHE/package.json" ] || printf '{ "name": "anchor-lint-e2e-cache", "private": true }\n' >"$CACHE/package.json"
+  cat >"$CACHE/package.json" <<JSON
+{ "name": "anchor-lint-e2e-cache", "private": true,
+  "dependencies": { "code-server": "$CODE_SERVER_VERSION", "playwright-core": "$PLAYWRIGHT_VERSION" } }
+JSON
   tmp="$(mktemp -d)"
   # @vscode/ripgrep's postinstall downloads rg from GitHub; hand it Debian's binary as the
   # "cached download" it looks for instead.
@@ -47,8 +50,7 @@ else
   ( cd "$CACHE" &&
     TMPDIR="$tmp" npm_config_yes=true npm_config_unsafe_perm=true npm_config_nodedir=/usr \
       npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false \
-      npm install --save-exact --loglevel=error \
-        "code-server@$CODE_SERVER_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" )
+      npm install --loglevel=error )
   rm -rf "$tmp"
   "$CACHE/node_modules/.bin/code-server" --version >/dev/null
   rm -f "$CACHE"/.installed-*

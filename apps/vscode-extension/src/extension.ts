@@ -55,10 +55,13 @@ async function start(context: ExtensionContext): Promise<void> {
     },
     middleware: {
       // VS Code's own JSON validation already reports syntax errors, from the same parser, at the
-      // same places; showing both would put two squiggles on every typo (see README).
+      // same places; showing both would put two squiggles on every typo (see README). It says
+      // nothing about an empty file, so that one stays.
       handleDiagnostics(uri, diagnostics, next) {
         const builtIn = workspace.getConfiguration("json", uri).get<boolean>("validate.enable", true);
-        next(uri, builtIn ? diagnostics.filter((d) => ruleId(d) !== "json-syntax") : diagnostics);
+        const document = workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        const blank = document !== undefined && document.getText().trim() === "";
+        next(uri, builtIn && !blank ? diagnostics.filter((d) => ruleId(d) !== "json-syntax") : diagnostics);
       },
     },
   };
