@@ -10,6 +10,7 @@ import minItems from "./min-items.js";
 import noDisableWebSecurity from "./no-disable-web-security.js";
 import noDuplicateIds from "./no-duplicate-ids.js";
 import noDuplicateKeys from "./no-duplicate-keys.js";
+import noPlaintextProxyCredentials from "./no-plaintext-proxy-credentials.js";
 import numberRange from "./number-range.js";
 import oneTimeUrlRequiresHeadful from "./one-time-url-requires-headful.js";
 import onepasswordSecretReference from "./onepassword-secret-reference.js";
@@ -38,6 +39,7 @@ export const allRules: readonly Rule[] = [
   noDisableWebSecurity,
   noDuplicateIds,
   noDuplicateKeys,
+  noPlaintextProxyCredentials,
   numberRange,
   oneTimeUrlRequiresHeadful,
   onepasswordSecretReference,
