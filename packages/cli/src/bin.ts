@@ -1,0 +1,26 @@
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { lintFile, type WorkerRequest } from "./lint-files.js";
+import { run } from "./main.js";
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+// Worker threads run this same bundle: one file to load, nothing to resolve.
+if (!isMainThread && (workerData as { anchorLintWorker?: boolean } | null)?.anchorLintWorker) {
+  parentPort!.on("message", (request: WorkerRequest) => {
+    parentPort!.postMessage(request.tasks.map((task) => lintFile(task, request.options)));
+  });
+} else {
+  process.exitCode = await run(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    readStdin: () => readAll(process.stdin),
+    workerUrl: new URL(import.meta.url),
+  });
+}

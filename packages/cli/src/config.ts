@@ -1,0 +1,251 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
+import { ConfigError as CoreConfigError, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
+import { UsageError } from "./errors.js";
+import { displayPath } from "./paths.js";
+import { didYouMean } from "./suggest.js";
+
+export const CONFIG_FILE = "anchor-lint.config.json";
+
+const OVERRIDE_KEYS = ["files", "rules"];
+
+/** A config file's mistakes, one line each (`file: /pointer: message`); exit code 2. */
+export class ConfigFileError extends UsageError {
+  constructor(readonly lines: readonly string[]) {
+    super(lines[0] ?? "invalid config", lines.slice(1));
+  }
+}
+
+type Matcher = (relativePath: string) => boolean;
+
+export interface LoadedConfig {
+  /** Absolute path of the config file. */
+  file: string;
+  dir: string;
+  rules: Record<string, RuleSetting>;
+  maxCount: number | undefined;
+  ignores: Matcher | undefined;
+  overrides: { matches: Matcher; rules: Record<string, RuleSetting> }[];
+}
+
+interface Problem {
+  pointer: string;
+  message: string;
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const ruleIds = (): string[] => coreRules.map((rule) => rule.id);
+
+/** Runs the core's own check (it owns `rules` and `maxCount`), collecting its problems under `prefix`. */
+function coreCheck(value: unknown, prefix: string, problems: Problem[], extraKeys: readonly string[] = []): LintConfig {
+  try {
+    return resolveConfig(value, { extraKeys });
+  } catch (error) {
+    if (!(error instanceof CoreConfigError)) throw error;
+    for (const problem of error.problems) problems.push({ pointer: prefix + problem.pointer, message: problem.message });
+    return {};
+  }
+}
+
+function checkGlobs(value: unknown, pointer: string, name: string, problems: Problem[], allowEmpty: boolean): string[] {
+  if (!Array.isArray(value) || (!allowEmpty && value.length === 0)) {
+    problems.push({ pointer, message: `"${name}" must be ${allowEmpty ? "an" : "a non-empty"} array of glob strings; found ${describe(value)}` });
+    return [];
+  }
+  const out: string[] = [];
+  value.forEach((glob, index) => {
+    if (typeof glob !== "string" || glob.trim() === "") {
+      problems.push({ pointer: `${pointer}/${index}`, message: `a glob must be a non-empty string; found ${describe(glob)}` });
+    } else out.push(glob);
+  });
+  return out;
+}
+
+/** Globs are relative to the config's folder; "dir/" means everything below dir, as in .gitignore. */
+function matcher(globs: string[]): Matcher {
+  const patterns = globs.map((glob) => (glob.endsWith("/") ? `${glob}**` : glob)).map((glob) => glob.replace(/^\.\//, ""));
+  return picomatch(patterns, { dot: true });
+}
+
+function positionOf(text: string, message: string): string {
+  const match = /at position (\d+)/.exec(message);
+  if (!match) return "";
+  const offset = Number(match[1]);
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return ` at line ${line}, column ${column}`;
+}
+
+/** Reads and validates one config file; throws ConfigFileError listing every mistake. */
+export function loadConfigFile(file: string, cwd: string): LoadedConfig {
+  const name = displayPath(cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UsageError(`config file not found: ${name}`);
+    throw new UsageError(`cannot read config file ${name}: ${(error as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new ConfigFileError([`${name}: invalid JSON${positionOf(text, message)}: ${message.replace(/ in JSON at position \d+.*$/, "")}`]);
+  }
+  const problems: Problem[] = [];
+  const config: LoadedConfig = { file, dir: dirname(file), rules: Object.create(null), maxCount: undefined, ignores: undefined, overrides: [] };
+  const core = coreCheck(value, "", problems, ["$schema", "ignores", "overrides"]);
+  config.rules = { ...core.rules };
+  config.maxCount = core.maxCount;
+  if (isPlainObject(value)) {
+    if ("ignores" in value) {
+      const globs = checkGlobs(value.ignores, "/ignores", "ignores", problems, true);
+      if (globs.length > 0) config.ignores = matcher(globs);
+    }
+    if ("overrides" in value) {
+      if (!Array.isArray(value.overrides)) {
+        problems.push({ pointer: "/overrides", message: `"overrides" must be an array of { "files": [...], "rules": {...} }; found ${describe(value.overrides)}` });
+      } else {
+        value.overrides.forEach((override: unknown, index: number) => {
+          const at = `/overrides/${index}`;
+          if (!isPlainObject(override)) {
+            problems.push({ pointer: at, message: `an override must be an object with "files" and "rules"; found ${describe(override)}` });
+            return;
+          }
+          for (const key of Object.keys(override)) {
+            if (!OVERRIDE_KEYS.includes(key)) {
+              problems.push({ pointer: `${at}/${escapePointer(key)}`, message: `unknown key "${key}" in an override; known keys: "files", "rules"` });
+            }
+          }
+          if (!("files" in override)) problems.push({ pointer: at, message: `an override needs "files" (globs relative to the config's folder)` });
+          if (!("rules" in override)) problems.push({ pointer: at, message: `an override needs "rules"` });
+          const files = "files" in override ? checkGlobs(override.files, `${at}/files`, "files", problems, false) : [];
+          const rules = "rules" in override ? coreCheck({ rules: override.rules }, at, problems).rules ?? {} : {};
+          if (files.length > 0) config.overrides.push({ matches: matcher(files), rules });
+        });
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigFileError(problems.map((p) => `${name}: ${p.pointer === "" ? "" : `${p.pointer}: `}${p.message}`));
+  }
+  return config;
+}
+
+export interface ResolverOptions {
+  cwd: string;
+  /** `-c`: one config for every file, no discovery. */
+  configPath: string | undefined;
+  noConfig: boolean;
+  cliRules: { id: string; setting: RuleSetting }[];
+  cliMaxCount: number | undefined;
+}
+
+/** Finds, loads (once each) and merges the configs that apply to each file. */
+export class ConfigResolver {
+  private readonly explicit: LoadedConfig | undefined;
+  private readonly byDir = new Map<string, LoadedConfig | null>();
+  private readonly byFile = new Map<string, LoadedConfig>();
+  private readonly resolved = new Map<string, LintConfig>();
+
+  constructor(private readonly options: ResolverOptions) {
+    const known = ruleIds();
+    for (const { id } of options.cliRules) {
+      if (!known.includes(id)) {
+        const hint = didYouMean(id, known);
+        throw new UsageError(`unknown rule '${id}' in '--rule'${hint ? ` (did you mean '${hint}'?)` : ""}.`);
+      }
+    }
+    if (options.configPath !== undefined) {
+      this.explicit = loadConfigFile(resolve(options.cwd, options.configPath), options.cwd);
+    }
+  }
+
+  /** The config file that applies to a file: `-c`, else the nearest one up to the repository root. */
+  configFor(file: string): LoadedConfig | null {
+    if (this.options.noConfig) return null;
+    if (this.explicit) return this.explicit;
+    return this.lookup(dirname(file));
+  }
+
+  private lookup(dir: string): LoadedConfig | null {
+    const cached = this.byDir.get(dir);
+    if (cached !== undefined) return cached;
+    let found: LoadedConfig | null;
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) {
+      found = this.byFile.get(candidate) ?? loadConfigFile(candidate, this.options.cwd);
+      this.byFile.set(candidate, found);
+    } else {
+      const parent = dirname(dir);
+      // The repository root (a folder holding .git) is the last place looked at.
+      found = parent === dir || existsSync(join(dir, ".git")) ? null : this.lookup(parent);
+    }
+    this.byDir.set(dir, found);
+    return found;
+  }
+
+  /** Whether the applicable config's `ignores` exclude the file. */
+  isIgnored(file: string): boolean {
+    const config = this.configFor(file);
+    return config?.ignores !== undefined && config.ignores(toPosix(relative(config.dir, file)));
+  }
+
+  /** The core config for one file: config rules, then matching overrides in order, then `--rule`. */
+  lintConfigFor(file: string): LintConfig {
+    const config = this.configFor(file);
+    const rules: Record<string, RuleSetting> = { ...config?.rules };
+    if (config && config.overrides.length > 0) {
+      const rel = toPosix(relative(config.dir, file));
+      for (const override of config.overrides) {
+        if (override.matches(rel)) Object.assign(rules, override.rules);
+      }
+    }
+    for (const { id, setting } of this.options.cliRules) rules[id] = setting;
+    const maxCount = this.options.cliMaxCount ?? config?.maxCount;
+    const key = JSON.stringify([rules, maxCount]);
+    let lintConfig = this.resolved.get(key);
+    if (!lintConfig) {
+      lintConfig = resolveConfig({ rules, ...(maxCount !== undefined ? { maxCount } : {}) });
+      this.resolved.set(key, lintConfig);
+    }
+    return lintConfig;
+  }
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** What `--print-config` shows: every rule's effective setting for a file. */
+export function effectiveConfig(resolver: ConfigResolver, file: string, cwd: string): object {
+  const config = resolver.configFor(file);
+  const lintConfig = resolver.lintConfigFor(file);
+  const rules: Record<string, RuleSetting> = {};
+  for (const rule of coreRules) {
+    rules[rule.id] = lintConfig.rules?.[rule.id] ?? (rule.defaultSeverity === "error" ? "error" : "warn");
+  }
+  return {
+    configFile: config ? displayPath(cwd, config.file) : null,
+    ignored: resolver.isIgnored(file),
+    maxCount: lintConfig.maxCount ?? 1000,
+    rules,
+  };
+}

@@ -1,0 +1,111 @@
+import type { Finding, Fix, SourceRange } from "@anchor-lint/core";
+import { countResult, type FileResult } from "../results.js";
+import type { Formatter } from "./types.js";
+
+/** ESLint's fix shape: one replacement of the text between two offsets. */
+export interface EslintFix {
+  range: [number, number];
+  text: string;
+}
+
+export interface JsonMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  /** Absent only for fatal problems not tied to a place (an unreadable file). */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** RFC 6901 pointer of the node the finding is about. */
+  pointer: string;
+  fatal?: true;
+  fix?: EslintFix;
+  suggestions?: { desc: string; fix: EslintFix }[];
+  related?: { pointer: string; message: string; line?: number; column?: number; endLine?: number; endColumn?: number }[];
+}
+
+export interface JsonResult {
+  filePath: string;
+  messages: JsonMessage[];
+  suppressedMessages: [];
+  errorCount: number;
+  fatalErrorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  output?: string;
+  usedDeprecatedRules: [];
+}
+
+/**
+ * Merges a fix's edits into one replacement, filling the gaps with the original text, as ESLint
+ * does for multi-part fixes. Returns undefined when the source text is not at hand.
+ */
+export function toEslintFix(fix: Fix, source: string | undefined): EslintFix | undefined {
+  const edits = [...fix.edits].sort((a, b) => a.offset - b.offset);
+  const first = edits[0];
+  if (!first) return undefined;
+  if (edits.length === 1) return { range: [first.offset, first.offset + first.length], text: first.newText };
+  if (source === undefined) return undefined;
+  let text = "";
+  let cursor = first.offset;
+  for (const edit of edits) {
+    text += source.slice(cursor, edit.offset) + edit.newText;
+    cursor = edit.offset + edit.length;
+  }
+  return { range: [first.offset, cursor], text };
+}
+
+function place(range: SourceRange | undefined): Pick<JsonMessage, "line" | "column" | "endLine" | "endColumn"> {
+  if (!range) return {};
+  return { line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
+
+export function toJsonMessage(finding: Finding, source: string | undefined): JsonMessage {
+  const message: JsonMessage = {
+    ruleId: finding.ruleId,
+    severity: finding.severity === "error" ? 2 : 1,
+    message: finding.message,
+    ...place(finding.range),
+    pointer: finding.pointer,
+  };
+  // Only safe fixes are what --fix applies; an unsafe fix is offered like a suggestion.
+  const offered: Fix[] = [];
+  if (finding.fix?.safety === "safe") {
+    const fix = toEslintFix(finding.fix, source);
+    if (fix) message.fix = fix;
+  } else if (finding.fix) offered.push(finding.fix);
+  offered.push(...(finding.suggestions ?? []));
+  const suggestions = offered.flatMap((suggestion) => {
+    const fix = toEslintFix(suggestion, source);
+    return fix ? [{ desc: suggestion.title, fix }] : [];
+  });
+  if (suggestions.length > 0) message.suggestions = suggestions;
+  if (finding.related && finding.related.length > 0) {
+    message.related = finding.related.map((related) => ({ pointer: related.pointer, message: related.message, ...place(related.range) }));
+  }
+  return message;
+}
+
+export function toJsonResult(result: FileResult): JsonResult {
+  const messages: JsonMessage[] = [];
+  if (result.fatal !== undefined) messages.push({ ruleId: null, severity: 2, message: result.fatal, pointer: "", fatal: true });
+  for (const finding of result.findings) messages.push(toJsonMessage(finding, result.source));
+  const counts = countResult(result);
+  return {
+    filePath: result.filePath,
+    messages,
+    suppressedMessages: [],
+    errorCount: counts.errorCount,
+    fatalErrorCount: counts.fatalErrorCount,
+    warningCount: counts.warningCount,
+    fixableErrorCount: counts.fixableErrorCount,
+    fixableWarningCount: counts.fixableWarningCount,
+    ...(result.output !== undefined ? { output: result.output } : {}),
+    usedDeprecatedRules: [],
+  };
+}
+
+/** ESLint's JSON format (one array, every linted file), plus `pointer` on each message. */
+export const json: Formatter = (results) => JSON.stringify(results.map(toJsonResult));

@@ -1,0 +1,140 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { fix, lint, type Finding, type LintConfig } from "@anchor-lint/core";
+import type { FileResult } from "./results.js";
+
+export type FixMode = "none" | "write" | "dry-run";
+
+export interface LintTask {
+  filePath: string;
+  path: string;
+  config: LintConfig;
+}
+
+export interface LintJobOptions {
+  fix: FixMode;
+  /** Keep the text when a finding has a fix (the JSON format turns edits into ESLint ranges). */
+  keepSource: boolean;
+}
+
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    ENOENT: "no such file",
+    ELOOP: "too many symbolic links",
+  };
+  // Node's own message repeats the absolute path; say the reason only.
+  return `Cannot read file: ${(code && reasons[code]) ?? (error as Error).message}`;
+}
+
+/** Lints (and fixes) one text. Shared by files, stdin and workers. */
+export function lintText(text: string, task: LintTask, options: LintJobOptions): FileResult {
+  let findings: Finding[];
+  let output: string | undefined;
+  let finalText = text;
+  if (options.fix !== "none") {
+    const result = fix(text, { config: task.config });
+    findings = result.findings;
+    if (result.changed) {
+      output = result.output;
+      finalText = result.output;
+    }
+  } else {
+    findings = lint(text, { config: task.config });
+  }
+  const result: FileResult = { filePath: task.filePath, path: task.path, findings };
+  if (output !== undefined) result.output = output;
+  if (options.keepSource && findings.some((finding) => finding.fix || finding.suggestions)) result.source = finalText;
+  return result;
+}
+
+export function lintFile(task: LintTask, options: LintJobOptions): FileResult {
+  let text: string;
+  try {
+    text = readFileSync(task.filePath, "utf8");
+  } catch (error) {
+    return { filePath: task.filePath, path: task.path, findings: [], fatal: readError(error) };
+  }
+  const result = lintText(text, task, options);
+  if (options.fix === "write" && result.output !== undefined) {
+    try {
+      writeFileSync(task.filePath, result.output);
+    } catch (error) {
+      result.fatal = `Cannot write fixed file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    }
+  }
+  return result;
+}
+
+/** Below this many files, worker start-up costs more than it saves (measured with bench/cli). */
+export const PARALLEL_THRESHOLD = 400;
+const CHUNK = 250;
+
+/** How many threads (the main one included) to use for `count` files. */
+export function threadsFor(count: number, concurrency: number): number {
+  if (concurrency > 0) return Math.max(1, Math.min(concurrency, Math.ceil(count / CHUNK)));
+  if (count < PARALLEL_THRESHOLD) return 1;
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(count / CHUNK)));
+}
+
+export interface WorkerRequest {
+  tasks: LintTask[];
+  options: LintJobOptions;
+}
+
+/**
+ * Lints every task, in this thread or spread over worker threads running this same bundle.
+ * Chunks are handed out on demand, and this thread lints chunks too while workers start.
+ */
+export async function lintTasks(tasks: LintTask[], options: LintJobOptions, concurrency: number, workerUrl: URL | undefined): Promise<FileResult[]> {
+  const threads = workerUrl ? threadsFor(tasks.length, concurrency) : 1;
+  if (threads <= 1) return tasks.map((task) => lintFile(task, options));
+
+  const results: FileResult[] = new Array(tasks.length);
+  let next = 0;
+  const take = (): [number, LintTask[]] | undefined => {
+    if (next >= tasks.length) return undefined;
+    const start = next;
+    next = Math.min(tasks.length, next + CHUNK);
+    return [start, tasks.slice(start, next)];
+  };
+
+  const workers: Promise<void>[] = [];
+  for (let i = 0; i < threads - 1; i++) {
+    workers.push(
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerUrl!, { workerData: { anchorLintWorker: true } });
+        let current: number | undefined;
+        const send = () => {
+          const chunk = take();
+          if (!chunk) {
+            current = undefined;
+            void worker.terminate();
+            resolve();
+            return;
+          }
+          current = chunk[0];
+          worker.postMessage({ tasks: chunk[1], options } satisfies WorkerRequest);
+        };
+        worker.on("message", (chunkResults: FileResult[]) => {
+          chunkResults.forEach((result, offset) => (results[current! + offset] = result));
+          send();
+        });
+        worker.on("error", reject);
+        send();
+      }),
+    );
+  }
+  // Lint here too, yielding between chunks so workers get their next chunk promptly.
+  for (let chunk = take(); chunk; chunk = take()) {
+    const [start, slice] = chunk;
+    slice.forEach((task, offset) => (results[start + offset] = lintFile(task, options)));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(workers);
+  return results;
+}

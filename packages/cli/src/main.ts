@@ -1,0 +1,149 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { rules } from "@anchor-lint/core";
+import pkg from "../package.json" with { type: "json" };
+import { HELP, parseCliArgs, type CliOptions } from "./args.js";
+import { ConfigFileError, ConfigResolver, effectiveConfig } from "./config.js";
+import { EXIT_LINT, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
+import { discover } from "./files.js";
+import { shouldColor } from "./formatters/color.js";
+import { formatters } from "./formatters/index.js";
+import { init } from "./init.js";
+import { lintTasks, lintText, type LintJobOptions, type LintTask } from "./lint-files.js";
+import { comparePaths, displayPath } from "./paths.js";
+import { countAll, type FileResult } from "./results.js";
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
+  readStdin: () => Promise<string>;
+  /** This bundle's URL, to start worker threads; undefined to stay in one thread. */
+  workerUrl: URL | undefined;
+}
+
+function listRules(format: string): string {
+  if (format === "json") {
+    return `${JSON.stringify(rules.map(({ id, description, defaultSeverity, fixable, category, docsUrl }) => ({ id, description, defaultSeverity, fixable, category, docsUrl })))}\n`;
+  }
+  const idWidth = Math.max(...rules.map((rule) => rule.id.length));
+  const rows = rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${(rule.fixable || "-").padEnd(7)}  ${rule.description}`);
+  return `${"rule".padEnd(idWidth)}  default  fixes    description\n${rows.join("\n")}\n`;
+}
+
+/** Runs the command; returns the exit code. Never throws. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let debug = argv.includes("--debug");
+  const started = performance.now();
+  const log = (text: string) => {
+    if (debug) io.stderr(`anchor-lint: debug: ${text} (${(performance.now() - started).toFixed(1)} ms)\n`);
+  };
+  try {
+    const options = parseCliArgs(argv);
+    debug = options.debug;
+    return await runWith(options, io, log);
+  } catch (error) {
+    if (error instanceof ConfigFileError) {
+      io.stderr(error.lines.map((line) => `${line}\n`).join(""));
+    } else if (error instanceof UsageError) {
+      io.stderr(`anchor-lint: ${error.message}\n`);
+      for (const line of error.details) io.stderr(`${line}\n`);
+    } else {
+      io.stderr(`anchor-lint: internal error: ${(error as Error)?.message ?? String(error)}${debug ? "" : " (run with --debug for details)"}\n`);
+    }
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+async function runWith(options: CliOptions, io: Io, log: (text: string) => void): Promise<number> {
+  const { cwd } = io;
+  if (options.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(`${pkg.version}\n`);
+    return EXIT_OK;
+  }
+  if (options.listRules) {
+    io.stdout(listRules(options.format));
+    return EXIT_OK;
+  }
+  if (options.init) {
+    const { lines, wrote } = init(cwd);
+    io.stdout(lines.map((line) => `${line}\n`).join(""));
+    return wrote > 0 ? EXIT_OK : EXIT_USAGE;
+  }
+
+  const resolver = new ConfigResolver({
+    cwd,
+    configPath: options.config,
+    noConfig: options.noConfig,
+    cliRules: options.rules,
+    cliMaxCount: options.maxCount,
+  });
+
+  if (options.printConfig !== undefined) {
+    io.stdout(`${JSON.stringify(effectiveConfig(resolver, resolve(cwd, options.printConfig), cwd), null, 2)}\n`);
+    return EXIT_OK;
+  }
+
+  const jobOptions: LintJobOptions = {
+    fix: options.fix ? "write" : options.fixDryRun ? "dry-run" : "none",
+    keepSource: options.format === "json",
+  };
+  let results: FileResult[];
+  if (options.stdin) {
+    const text = await io.readStdin();
+    log("read stdin");
+    const filePath = options.stdinFilename !== undefined ? resolve(cwd, options.stdinFilename) : "<text>";
+    const lookupPath = options.stdinFilename !== undefined ? filePath : resolve(cwd, "<text>");
+    if (resolver.isIgnored(lookupPath)) results = [];
+    else {
+      const path = options.stdinFilename !== undefined ? displayPath(cwd, filePath) : "<text>";
+      results = [lintText(text, { filePath, path, config: resolver.lintConfigFor(lookupPath) }, jobOptions)];
+    }
+  } else {
+    const { files } = await discover(options.paths, cwd);
+    log(`found ${files.length} files`);
+    const tasks: LintTask[] = [];
+    for (const file of files) {
+      if (resolver.isIgnored(file)) continue;
+      tasks.push({ filePath: file, path: displayPath(cwd, file), config: resolver.lintConfigFor(file) });
+    }
+    tasks.sort((a, b) => comparePaths(a.path, b.path));
+    log(`resolved configs; ${tasks.length} files to lint`);
+    results = await lintTasks(tasks, jobOptions, options.concurrency, io.workerUrl);
+    log("linted");
+  }
+
+  const totals = countAll(results);
+  if (options.quiet) {
+    results = results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === "error") }));
+  }
+  const color = options.outputFile === undefined && shouldColor(options.color, io.env, io.stdoutIsTTY);
+  let output = formatters[options.format](results, { color, version: pkg.version, rules });
+  if (output !== "" && !output.endsWith("\n")) output += "\n";
+  log(`formatted ${options.format}`);
+  if (options.outputFile !== undefined) {
+    const target = resolve(cwd, options.outputFile);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, output);
+    } catch (error) {
+      throw new UsageError(`cannot write output file ${options.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  } else if (output !== "") {
+    io.stdout(output);
+  }
+
+  if (totals.errorCount > 0) return EXIT_LINT;
+  if (options.maxWarnings >= 0 && totals.warningCount > options.maxWarnings) {
+    io.stderr(`anchor-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    return EXIT_LINT;
+  }
+  return EXIT_OK;
+}
