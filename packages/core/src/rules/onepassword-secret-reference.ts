@@ -106,9 +106,8 @@ function secretReferenceProblem(reference: string): string | undefined {
     return `Secret reference ${q}: query parameter ${quote(writtenName)} has no value; use ${quotedList(allowed)}`;
   }
   if (allowed.includes(value.toLowerCase())) return undefined;
-  const guess = didYouMean(value, allowed);
-  const didYou = guess ? `; did you mean ${quote(guess)}?` : "";
   if (name === "attribute") {
+    const guess = didYouMean(value, allowed);
     // Whether the last segment is a field or a file attachment is only known to 1Password: name both sets.
     return (
       `Secret reference ${q} asks for an unknown attribute ${quote(value)}` +
@@ -116,7 +115,7 @@ function secretReferenceProblem(reference: string): string | undefined {
       `Fields have ${quotedList(FIELD_ATTRIBUTES)}; file attachments have ${quotedList(FILE_ATTRIBUTES)}`
     );
   }
-  return `Secret reference ${q} asks for ssh-format ${quote(value)}; the only format is "openssh"${didYou}`;
+  return `Secret reference ${q} asks for ssh-format ${quote(value)}; the only format is "openssh"`;
 }
 
 export default defineRule({
