@@ -17,7 +17,9 @@ export default defineRule({
     const integer = Number.isInteger(count);
     if (integer && count >= 1 && count <= max) return;
     // The API's own sentence comes first so that users can match it with the 400 they saw.
-    const found = integer ? written(context, count) : `${written(context, count)}, not a whole number`;
+    // 1e400 parses to Infinity: out of range rather than fractional.
+    const fractional = !integer && Number.isFinite(count);
+    const found = fractional ? `${written(context, count)}, not a whole number` : written(context, count);
     context.report({
       pointer: "/count",
       message: `Session count must be between 1 and ${max} (found ${found}).`,

@@ -1,7 +1,8 @@
 import { defineRule } from "../rule.js";
+import { anchorProxyTypes, defaultProxyType } from "../generated/countries.js";
 import { getAt, isObject } from "./util.js";
 
-const ANCHOR_TYPES = new Set(["anchor_proxy", "anchor_residential", "anchor_mobile", "anchor_gov"]);
+const ANCHOR_TYPES: ReadonlySet<string> = new Set(anchorProxyTypes);
 const PROXY = "/configuration/session/proxy";
 
 export default defineRule({
@@ -28,7 +29,7 @@ export default defineRule({
     } else {
       if (!isObject(proxy)) return;
       // The API's documented default: a proxy without a type is an Anchor proxy.
-      const type = proxy["type"] === undefined ? "anchor_proxy" : proxy["type"];
+      const type = proxy["type"] === undefined ? defaultProxyType : proxy["type"];
       const active = proxy["active"];
       if (typeof type !== "string") return;
       if (active !== undefined && typeof active !== "boolean") return;
@@ -51,7 +52,7 @@ export default defineRule({
       pointer: "/configuration/browser/extra_stealth/active",
       message:
         `Extra stealth works only with an active Anchor proxy, but ${reason}; ` +
-        "turn on an Anchor proxy (anchor_proxy, anchor_residential, anchor_mobile or anchor_gov) or turn extra stealth off.",
+        `turn on an Anchor proxy (${anchorProxyTypes.join(", ")}) or turn extra stealth off.`,
       related: [related],
     });
   },

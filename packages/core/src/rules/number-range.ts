@@ -16,32 +16,40 @@ export default defineRule({
     for (const key of TIMEOUTS) {
       const path = ["configuration", "session", "timeout", key];
       const value = getAt(context.root, path);
-      // Non-integers (2.5, 1e400) are valid-type's "integer" finding; reporting them here too would be noise.
-      if (!Number.isInteger(value)) continue;
-      const minutes = value as number;
-      if (minutes > 0 || minutes === -1) continue;
+      if (!isCandidate(value) || (Number.isFinite(value) && (value > 0 || value === -1))) continue;
       const pointer = pointerOf(path);
       context.report({
         pointer,
-        message: `"${key}" must be a positive number of minutes or -1 for no limit; found ${written(context, pointer, minutes)}.`,
+        message: `"${key}" must be a positive number of minutes or -1 for no limit; found ${found(context, pointer, value)}.`,
       });
     }
     for (const key of VIEWPORT_SIDES) {
       const path = ["configuration", "browser", "viewport", key];
       const value = getAt(context.root, path);
-      if (!Number.isInteger(value)) continue;
-      const pixels = value as number;
-      if (pixels > 0) continue;
+      if (!isCandidate(value) || (Number.isFinite(value) && value > 0)) continue;
       const pointer = pointerOf(path);
       context.report({
         pointer,
-        message: `"${key}" must be a positive number of pixels; found ${written(context, pointer, pixels)}.`,
+        message: `"${key}" must be a positive number of pixels; found ${found(context, pointer, value)}.`,
       });
     }
   },
 });
 
-/** The number as written (`-0`, `0e5`), so the message shows what the user sees in the file. */
+/**
+ * Integers, and numbers too large to be finite (1e400: the schema's integer check lets Infinity through).
+ * Fractions are valid-type's "integer" finding; reporting them here too would be noise.
+ */
+function isCandidate(value: unknown): value is number {
+  return typeof value === "number" && (Number.isInteger(value) || (!Number.isFinite(value) && !Number.isNaN(value)));
+}
+
+function found(context: RuleContext, pointer: string, value: number): string {
+  const text = written(context, pointer, value);
+  return Number.isFinite(value) ? text : `${text}, which is out of range`;
+}
+
+/** The number as written (`-0`, `1e400`), so the message shows what the user sees in the file. */
 function written(context: RuleContext, pointer: string, value: number): string {
   const text = context.source.text;
   const node = context.source.nodeAt(pointer);

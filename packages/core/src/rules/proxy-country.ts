@@ -1,6 +1,6 @@
 import { defineRule, type FixProposal } from "../rule.js";
 import { anchorProxyTypes, countryCodesByProxyType, defaultProxyType } from "../generated/countries.js";
-import { editDistance, getAt, isObject } from "./util.js";
+import { editDistance, getAt, isObject, quote } from "./util.js";
 
 const PROXY = "/configuration/session/proxy";
 const POINTER = `${PROXY}/country_code`;
@@ -40,34 +40,32 @@ export default defineRule({
     if (lower !== code && offered.includes(lower)) {
       context.report({
         pointer: POINTER,
-        message: `${JSON.stringify(code)} must be written in lower case: ${JSON.stringify(lower)}.`,
+        message: `${quote(code)} must be written in lower case: ${JSON.stringify(lower)}.`,
         fix: replaceCode(context.source.replaceValue(POINTER, lower), code, lower),
       });
       return;
     }
 
+    // "uk" is the one code people commonly write for a country that ISO spells otherwise.
     const alias = ALIASES.get(lower);
-    if (alias !== undefined) {
-      const name = regionName(alias) ?? alias;
-      const base = `${JSON.stringify(code)} is not an ISO country code; use ${JSON.stringify(alias)} for ${name}`;
-      if (offered.includes(alias)) {
-        context.report({
-          pointer: POINTER,
-          message: `${base}.`,
-          fix: replaceCode(context.source.replaceValue(POINTER, alias), code, alias),
-          related,
-        });
-      } else {
-        context.report({ pointer: POINTER, message: `${base}, but ${type} does not offer it.`, related });
-      }
+    if (alias !== undefined && offered.includes(alias)) {
+      context.report({
+        pointer: POINTER,
+        message: `${quote(code)} is not an ISO country code; use ${JSON.stringify(alias)} for ${regionName(alias) ?? alias}.`,
+        fix: replaceCode(context.source.replaceValue(POINTER, alias), code, alias),
+        related,
+      });
       return;
     }
-
-    const subject = `${JSON.stringify(code)}${nameSuffix(lower)}`;
-    const caseNote = lower !== code ? ` Country codes are written in lower case: ${JSON.stringify(lower)}.` : "";
-    const others = anchorProxyTypes.filter(
-      (other) => other !== type && (countryCodesByProxyType[other as AnchorType] as readonly string[]).includes(lower),
-    );
+    const lookup = alias ?? lower;
+    const subject =
+      alias !== undefined
+        ? `${quote(code)} is not an ISO country code, and ${JSON.stringify(alias)}${nameSuffix(alias)}`
+        : `${quote(code)}${nameSuffix(lower)}`;
+    const caseNote = lower !== code && alias === undefined ? ` Country codes are written in lower case: ${JSON.stringify(lower)}.` : "";
+    const others = anchorProxyTypes
+      .filter((other) => other !== type && (countryCodesByProxyType[other as AnchorType] as readonly string[]).includes(lookup))
+      .sort();
     if (others.length > 0) {
       const suggestions: FixProposal[] = [];
       if (typeof proxy["type"] === "string") {
@@ -88,7 +86,7 @@ export default defineRule({
       return;
     }
 
-    if (regionName(lower) !== undefined) {
+    if (regionName(lookup) !== undefined) {
       context.report({ pointer: POINTER, message: `${subject} is not offered by any Anchor proxy type.${caseNote}`, related });
       return;
     }
@@ -97,7 +95,7 @@ export default defineRule({
     const hint = guesses.length > 0 ? ` Did you mean ${joinGuesses(guesses)}?` : "";
     context.report({
       pointer: POINTER,
-      message: `${JSON.stringify(code)} is not a country code offered by ${type}.${hint}`,
+      message: `${quote(code)} is not a country code offered by ${type}.${hint}`,
       related,
       ...(guesses.length === 1
         ? {
@@ -171,7 +169,7 @@ function guessCodes(input: string, offered: readonly string[]): string[] {
 }
 
 function joinGuesses(codes: readonly string[]): string {
-  const items = codes.map((code) => `${JSON.stringify(code)}${nameSuffix(code)}`);
+  const items = codes.map((code) => `${quote(code)}${nameSuffix(code)}`);
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
