@@ -14,3 +14,4 @@ import schema from "./generated/request.schema.json" with { type: "json" };
 
 /** JSON Schema (draft-07) of the request body, with the spec's traps resolved (see docs/spec-decisions.md). */
 export const requestSchema: Readonly<Record<string, unknown>> = schema;
+export * from "./language/index.js";

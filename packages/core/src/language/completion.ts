@@ -1,0 +1,351 @@
+import { createScanner, getLocation, type JSONPath, type Node as JsonNode } from "jsonc-parser";
+import type { PropertyDoc } from "../generated/property-docs.js";
+import type { TextEdit } from "../types.js";
+import type { CompletionItem, CompletionOptions } from "./types.js";
+import {
+  COUNTRY_CODE,
+  INTEGRATION_ITEM,
+  PROXY,
+  SECRET_ITEM,
+  allCountryCodes,
+  childrenOf,
+  countryCodesFor,
+  countryName,
+  docAt,
+  isAnchorType,
+  nodeAt,
+  patternOf,
+  propertyMarkdown,
+  proxyTypeOf,
+  treeOf,
+  typesOffering,
+} from "./data.js";
+
+type Span = { offset: number; length: number };
+
+interface Slot {
+  /** Where the proposal goes. */
+  replace: Span;
+  /** The typed text starts with a quote: filter on the quoted form. */
+  quoted: boolean;
+  /** A comma is needed after the inserted text (another member follows). */
+  commaAfter: boolean;
+  /** A comma is needed before it (right after the previous value). */
+  commaBefore?: TextEdit;
+}
+
+/**
+ * Completion proposals at `offset` (0-based) in an `*.anchor.json` text: property keys (never one
+ * already present in that object), enum values, booleans, country codes of the proxy's type,
+ * 1Password secret references. Works on incomplete documents; returns [] where nothing fits.
+ */
+export function complete(text: string, offset: number, options: CompletionOptions = {}): CompletionItem[] {
+  try {
+    const items = proposals(text, Math.max(0, Math.min(offset, text.length)));
+    return options.snippets === false ? items.map(toPlain) : items;
+  } catch {
+    // Completion is a convenience: an odd document must never break the editor.
+    return [];
+  }
+}
+
+function proposals(text: string, offset: number): CompletionItem[] {
+  const parsed = treeOf(text);
+  if (parsed.tooDeep) return [];
+  const tree = parsed.tree;
+  const location = getLocation(text, offset);
+  const path = location.path;
+  const previous = location.previousNode;
+
+  if (previous && offset >= previous.offset && offset <= previous.offset + previous.length) {
+    const span = { offset: previous.offset, length: previous.length };
+    if (location.isAtPropertyKey) {
+      // previousNode is the key being typed; with a colon after it only the key is replaced.
+      const keyOnly = nextSignificant(text, span.offset + span.length) === ":";
+      const slot = { replace: span, quoted: true, commaAfter: !keyOnly && needsComma(text, span.offset + span.length) };
+      return keyItems(tree, path.slice(0, -1), slot, keyOnly, span);
+    }
+    const slot = { replace: span, quoted: previous.type === "string", commaAfter: needsComma(text, span.offset + span.length) };
+    return valueItems(tree, path, slot);
+  }
+  if (previous && location.isAtPropertyKey && offset > previous.offset + previous.length) {
+    return []; // after a key, before its colon
+  }
+
+  const word = wordAt(text, offset);
+  const before = previousSignificant(text, word.offset);
+  const afterValue =
+    before !== undefined &&
+    (text[before] === "}" || text[before] === "]" || (previous !== undefined && offset > previous.offset + previous.length)) &&
+    path.length > 0;
+  if (afterValue) {
+    // A new member after a value that has no comma yet: propose it and add the comma there.
+    const commaBefore = { offset: before + 1, length: 0, newText: "," };
+    const container = path.slice(0, -1);
+    const slot = { replace: word, quoted: false, commaAfter: needsComma(text, word.offset + word.length), commaBefore };
+    const containerNode = nodeAt(tree, container);
+    if (containerNode?.type === "array") return valueItems(tree, [...container, 0], slot);
+    return keyItems(tree, container, slot, false, undefined);
+  }
+
+  const slot = { replace: word, quoted: false, commaAfter: needsComma(text, word.offset + word.length) };
+  if (location.isAtPropertyKey) return keyItems(tree, path.slice(0, -1), slot, false, undefined);
+  if (path.length === 0) return text.trim() === "" || text.trim() === word.text ? rootItems(slot) : [];
+  return valueItems(tree, path, slot);
+}
+
+function keyItems(tree: JsonNode | undefined, objectPath: JSONPath, slot: Slot, keyOnly: boolean, typedKey: Span | undefined): CompletionItem[] {
+  const pattern = patternOf(objectPath);
+  if (pattern === undefined) return [];
+  const doc = docAt(pattern);
+  if (doc?.type !== "object") return [];
+  const object = nodeAt(tree, objectPath);
+  const present = new Set<string>();
+  for (const property of object?.type === "object" ? object.children ?? [] : []) {
+    const key = property.children?.[0];
+    // The key being typed is not "present": it is what gets replaced.
+    if (key && !(typedKey && key.offset === typedKey.offset)) present.add(String(key.value));
+  }
+  let children = childrenOf(pattern);
+  if (pattern === PROXY) children = proxyKeys(children, proxyTypeOf(object));
+  const items: CompletionItem[] = [];
+  children.forEach((key, index) => {
+    if (present.has(key)) return;
+    const childPattern = `${pattern}/${key}`;
+    const child = docAt(childPattern);
+    if (!child) return;
+    const quotedKey = JSON.stringify(key);
+    const insertText = keyOnly ? quotedKey : `${quotedKey}: ${valueSnippet(childPattern, child)}${slot.commaAfter ? "," : ""}`;
+    items.push({
+      label: key,
+      kind: "property",
+      detail: child.type,
+      documentation: propertyMarkdown(child),
+      insertText,
+      insertTextFormat: keyOnly ? "plain" : "snippet",
+      replace: slot.replace,
+      sortText: `${child.required ? 0 : 1}${String(index).padStart(3, "0")}`,
+      filterText: slot.quoted ? quotedKey : key,
+      ...(slot.commaBefore ? { additionalEdits: [slot.commaBefore] } : {}),
+    });
+  });
+  return items;
+}
+
+/** A custom proxy takes server and credentials; Anchor types take a country, and region/city only anchor_proxy. */
+function proxyKeys(children: readonly string[], type: string | undefined): readonly string[] {
+  const custom = new Set(["server", "username", "password"]);
+  const anchorOnly = new Set(["country_code", "region", "city"]);
+  if (type === "custom") return children.filter((key) => !anchorOnly.has(key));
+  if (isAnchorType(type)) {
+    return children.filter((key) => !custom.has(key) && (type === "anchor_proxy" || (key !== "region" && key !== "city")));
+  }
+  return children;
+}
+
+/** The snippet written after `"key": ` for a property. */
+function valueSnippet(pattern: string, doc: PropertyDoc): string {
+  if (doc.secret) return `"\\\${env:\${1:${envName(pattern)}}}"`;
+  if (doc.enum && doc.enum.length > 0) return `"\${1|${doc.enum.map(escapeChoice).join(",")}|}"`;
+  switch (doc.type) {
+    case "object":
+      return "{\n\t$0\n}";
+    case "array":
+      return docAt(`${pattern}/*`)?.type === "object" ? "[\n\t{\n\t\t$0\n\t}\n]" : "[$0]";
+    case "boolean":
+      return "${1|true,false|}";
+    case "integer":
+    case "number":
+      return doc.default !== undefined ? `\${1:${String(doc.default)}}` : "$1";
+    case "string":
+      return doc.default !== undefined ? `"\${1:${escapeSnippet(String(doc.default))}}"` : '"$1"';
+    default:
+      return "$1";
+  }
+}
+
+function envName(pattern: string): string {
+  return `PROXY_${pattern.slice(pattern.lastIndexOf("/") + 1).toUpperCase()}`;
+}
+
+function valueItems(tree: JsonNode | undefined, path: JSONPath, slot: Slot): CompletionItem[] {
+  const pattern = patternOf(path);
+  if (pattern === undefined) return [];
+  const doc = docAt(pattern);
+  if (!doc) return [];
+  const items: CompletionItem[] = [];
+  const comma = slot.commaAfter ? "," : "";
+  const extra = slot.commaBefore ? { additionalEdits: [slot.commaBefore] } : {};
+  const value = (label: string, insertText: string, more: Partial<CompletionItem> = {}): CompletionItem => ({
+    label,
+    kind: "value",
+    insertText: insertText + comma,
+    insertTextFormat: "plain",
+    replace: slot.replace,
+    filterText: slot.quoted ? insertText : label,
+    ...extra,
+    ...more,
+  });
+
+  if (pattern === COUNTRY_CODE) {
+    const type = proxyTypeOf(nodeAt(tree, path.slice(0, -1)));
+    if (type === "custom") return [];
+    const codes = isAnchorType(type) ? countryCodesFor(type!) : allCountryCodes();
+    return codes.map((code) => {
+      const offeredBy = typesOffering(code);
+      const name = countryName(code);
+      return value(code, JSON.stringify(code), {
+        ...(name ? { detail: name } : {}),
+        documentation: `${name ? `**${name}**` : `\`${code}\``}\n\nOffered by: ${offeredBy.map((t) => `\`${t}\``).join(", ")}`,
+        sortText: code === "us" ? "0" : `1${code}`,
+      });
+    });
+  }
+  if (pattern === SECRET_ITEM) {
+    items.push({
+      ...value("op://vault/item/field", '"op://${1:vault}/${2:item}/${3:field}"', { filterText: slot.quoted ? '"op://vault/item/field"' : "op://vault/item/field" }),
+      kind: "snippet",
+      insertTextFormat: "snippet",
+      detail: "1Password secret reference",
+      documentation: "`op://<vault>/<item>[/<section>]/<field>`, optionally followed by `?attribute=...` or `?ssh-format=openssh`.",
+    });
+    return items;
+  }
+  if (pattern === INTEGRATION_ITEM) {
+    items.push({
+      ...value(
+        "1Password integration",
+        '{\n\t"id": "$1",\n\t"type": "1PASSWORD",\n\t"configuration": {\n\t\t"load_mode": "${2|all,specific|}"$0\n\t}\n}',
+      ),
+      kind: "snippet",
+      insertTextFormat: "snippet",
+      documentation: "An integration created beforehand with the Integrations API; `load_mode` `all` or `specific` (with `secrets`).",
+    });
+    return items;
+  }
+  if (doc.secret) {
+    items.push({
+      ...value("${env:NAME}", `"\\\${env:\${1:${envName(pattern)}}}"`, { filterText: slot.quoted ? '"${env:' : "${env:" }),
+      kind: "snippet",
+      insertTextFormat: "snippet",
+      documentation: "Read from the environment when the config is loaded, so that the credential stays out of the file.",
+    });
+    return items;
+  }
+  if (doc.enum) {
+    const descriptions = (doc.enumDescriptions ?? {}) as Record<string, string>;
+    doc.enum.forEach((option, index) => {
+      const description = descriptions[option];
+      items.push(value(option, JSON.stringify(option), { ...(description ? { documentation: description } : {}), sortText: String(index).padStart(3, "0") }));
+    });
+    return items;
+  }
+  switch (doc.type) {
+    case "boolean":
+      for (const option of [true, false]) {
+        items.push(value(String(option), String(option), doc.default === option ? { detail: "default" } : {}));
+      }
+      break;
+    case "object":
+      items.push({ ...value("{}", "{\n\t$0\n}"), kind: "snippet", insertTextFormat: "snippet" });
+      break;
+    case "array":
+      items.push({ ...value("[]", "[$0]"), kind: "snippet", insertTextFormat: "snippet" });
+      break;
+    case "integer":
+    case "number":
+      if (doc.default !== undefined) items.push(value(String(doc.default), String(doc.default), { detail: "default" }));
+      break;
+    case "string":
+      if (doc.default !== undefined) items.push(value(String(doc.default), JSON.stringify(doc.default), { detail: "default" }));
+      break;
+  }
+  return items;
+}
+
+function rootItems(slot: Slot): CompletionItem[] {
+  return [
+    {
+      label: "batch-session request",
+      kind: "snippet",
+      detail: "count and configuration",
+      documentation: "The body of `POST /v1/batch-sessions`.",
+      insertText: '{\n\t"count": ${1:1},\n\t"configuration": {\n\t\t$0\n\t}\n}',
+      insertTextFormat: "snippet",
+      replace: slot.replace,
+    },
+  ];
+}
+
+const WORD = /[A-Za-z0-9_$.\-+]/;
+
+/** The bare word around the cursor (a partly typed key or literal without quotes). */
+function wordAt(text: string, offset: number): Span & { text: string } {
+  let start = offset;
+  while (start > 0 && WORD.test(text[start - 1]!)) start--;
+  let end = offset;
+  while (end < text.length && WORD.test(text[end]!)) end++;
+  return { offset: start, length: end - start, text: text.slice(start, end) };
+}
+
+function previousSignificant(text: string, offset: number): number | undefined {
+  for (let i = offset - 1; i >= 0; i--) {
+    if (!/\s/.test(text[i]!)) return i;
+  }
+  return undefined;
+}
+
+function nextSignificant(text: string, offset: number): string | undefined {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(offset);
+  const token = scanner.scan();
+  return token === 17 ? undefined : text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
+}
+
+/** Whether another member follows without a separator, so that the inserted one needs a comma. */
+function needsComma(text: string, offset: number): boolean {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(offset);
+  const token = scanner.scan();
+  // String, number, true/false/null, `{` or `[`: the start of another member or value.
+  return token === 10 || token === 11 || token === 7 || token === 8 || token === 9 || token === 1 || token === 3;
+}
+
+function escapeChoice(value: string): string {
+  return value.replace(/[\\|,$}]/g, (c) => `\\${c}`);
+}
+
+function escapeSnippet(value: string): string {
+  return value.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+/** A snippet as plain text for editors without snippet support: each placeholder becomes its default. */
+export function snippetToPlain(snippet: string): string {
+  let out = "";
+  for (let i = 0; i < snippet.length; i++) {
+    const c = snippet[i]!;
+    if (c === "\\" && i + 1 < snippet.length) {
+      out += snippet[++i];
+    } else if (c === "$") {
+      const tabstop = /^\$(\d+)/.exec(snippet.slice(i));
+      if (tabstop) {
+        i += tabstop[0].length - 1;
+        continue;
+      }
+      const placeholder = /^\$\{\d+(?::((?:\\.|[^\\}])*)|\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)*\|)?\}/.exec(snippet.slice(i));
+      if (placeholder) {
+        out += snippetToPlain(placeholder[1] ?? placeholder[2] ?? "");
+        i += placeholder[0].length - 1;
+        continue;
+      }
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+function toPlain(item: CompletionItem): CompletionItem {
+  return item.insertTextFormat === "snippet" ? { ...item, insertText: snippetToPlain(item.insertText), insertTextFormat: "plain" } : item;
+}
