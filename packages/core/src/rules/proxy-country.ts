@@ -117,7 +117,7 @@ function isAnchorType(type: string): type is AnchorType {
 }
 
 function replaceCode(edits: FixProposal["edits"], from: string, to: string): FixProposal {
-  return { title: `Change ${JSON.stringify(from)} to ${JSON.stringify(to)}`, safety: "safe", edits };
+  return { title: `Change ${quote(from)} to ${JSON.stringify(to)}`, safety: "safe", edits };
 }
 
 let displayNames: Intl.DisplayNames | null | undefined;
