@@ -17,6 +17,8 @@ interface Group {
   /** Comparison key: ids that are the same to the API map to the same key. */
   key(value: string): string;
   describe(value: string): string;
+  /** Why two differently written ids count as one, when `key` ignores case. */
+  caseReason?: string;
   /** Whether a repeat is the whole array element (a plain string) and can be removed as such. */
   removable: boolean;
 }
@@ -74,6 +76,7 @@ export default defineRule({
       entries: stringEntries(getAt(root, extensionsPath), extensionsPath),
       key: caseless,
       describe: (value) => `Extension ${quote(value)}`,
+      caseReason: "extension ids are UUIDs, which ignore case",
       removable: true,
     });
 
@@ -84,6 +87,7 @@ export default defineRule({
       entries: idEntries(integrations, integrationsPath),
       key: caseless,
       describe: (value) => `Integration id ${quote(value)}`,
+      caseReason: "integration ids are UUIDs, which ignore case",
       removable: false,
     });
     if (Array.isArray(integrations)) {
@@ -95,6 +99,7 @@ export default defineRule({
           entries: stringEntries(getAt(root, secretsPath), secretsPath),
           key: caseless,
           describe: (value) => `Secret ${quote(value)}`,
+          caseReason: "1Password matches secret references without regard to case",
           removable: true,
         });
       });
@@ -122,8 +127,10 @@ export default defineRule({
           continue;
         }
         const sameText = earlier.value === entry.value;
-        let message = `${group.describe(entry.value)} is listed more than once (first at index ${earlier.index})`;
-        if (!sameText) message += `; it matches ${quote(earlier.value)} because case does not matter here`;
+        const message = sameText
+          ? `${group.describe(entry.value)} is listed more than once (first at index ${earlier.index})`
+          : `${group.describe(entry.value)} is listed more than once (first at index ${earlier.index}, ` +
+            `as ${quote(earlier.value)}: ${group.caseReason})`;
         let fix: FixProposal | undefined;
         if (group.removable) {
           fix = {
