@@ -49,7 +49,8 @@ export default defineRule({
       const found = describeJsonType(value);
       const shown = isSecretPointer(error.pointer) || typeof value === "object" ? found : `${found} (${quote(value)})`;
       const subject = error.pointer === "" ? "The request" : JSON.stringify(propertyName(error.pointer));
-      const where = error.pointer === "" ? "" : ` (${displayPath(error.pointer)})`;
+      const path = displayPath(error.pointer);
+      const where = error.pointer === "" || path === propertyName(error.pointer) ? "" : ` (${path})`;
       const expectedText = expected.split(",").map((type) => ARTICLES[type] ?? type).join(" or ");
       const coerced = coerce(value, expected);
       const hint = coerced !== undefined && !isSecretPointer(error.pointer) ? `; did you mean ${JSON.stringify(coerced)} without quotes?` : ".";
