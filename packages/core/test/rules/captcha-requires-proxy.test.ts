@@ -1,0 +1,92 @@
+import rule from "../../src/rules/captcha-requires-proxy.js";
+import { ruleTester } from "../rule-tester.js";
+import { lint } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+
+const MESSAGE = "CAPTCHA solver requires proxy to be active";
+const POINTER = "/configuration/browser/captcha_solver/active";
+
+function config(captcha: unknown, session?: unknown) {
+  return {
+    count: 1,
+    configuration: {
+      browser: { captcha_solver: { active: captcha } },
+      ...(session === undefined ? {} : { session }),
+    },
+  };
+}
+
+ruleTester(rule, {
+  valid: [
+    { count: 1 },
+    config(false),
+    config(true, { proxy: { active: true } }),
+    config(true, { proxy: { active: true, type: "anchor_residential", country_code: "de" } }),
+    // Any active proxy will do, custom ones included.
+    config(true, { proxy: { active: true, type: "custom", server: "http://proxy.example.com:8080", username: "u", password: "p" } }),
+    config(false, { proxy: { active: false } }),
+    // Mistyped values are valid-type's findings, reported once, there.
+    config("true"),
+    config(true, { proxy: { active: "true" } }),
+    config(true, { proxy: "anchor_proxy" }),
+    config(true, "session"),
+  ],
+  invalid: [
+    {
+      name: "no proxy at all",
+      code: config(true, { initial_url: "https://example.com" }),
+      errors: [{ message: MESSAGE, pointer: POINTER, line: 6, column: 19, endLine: 6, endColumn: 23 }],
+    },
+    {
+      name: "no session either",
+      code: config(true),
+      errors: [{ message: MESSAGE, pointer: POINTER }],
+    },
+    {
+      name: "a proxy turned off",
+      code: config(true, { proxy: { active: false, type: "anchor_mobile" } }),
+      errors: [{ message: MESSAGE, pointer: POINTER }],
+    },
+    {
+      name: "a proxy without active (required-property also says it is missing)",
+      code: config(true, { proxy: { type: "anchor_proxy" } }),
+      errors: [{ message: MESSAGE, pointer: POINTER }],
+    },
+  ],
+});
+
+describe("captcha-requires-proxy related information", () => {
+  const relatedOf = (value: unknown) => {
+    const findings = lint(JSON.stringify(value, null, 2)).filter((finding) => finding.ruleId === "captcha-requires-proxy");
+    expect(findings).toHaveLength(1);
+    return findings[0]!.related?.map((related) => [related.pointer, related.message]);
+  };
+
+  it("points at the proxy's active when it is turned off", () => {
+    expect(relatedOf(config(true, { proxy: { active: false } }))).toEqual([
+      ["/configuration/session/proxy/active", "The proxy is turned off here."],
+    ]);
+  });
+
+  it("points at the session when it has no proxy", () => {
+    expect(relatedOf(config(true, {}))).toEqual([
+      ["/configuration/session", 'No proxy is configured here; add a proxy with "active": true.'],
+    ]);
+  });
+
+  it("points at the configuration when there is no session", () => {
+    expect(relatedOf(config(true))).toEqual([["/configuration", 'No proxy is configured; add session.proxy with "active": true.']]);
+  });
+
+  it("points at the proxy when it has no active", () => {
+    expect(relatedOf(config(true, { proxy: {} }))).toEqual([
+      ["/configuration/session/proxy", 'This proxy is not turned on; add "active": true.'],
+    ]);
+  });
+
+  it("gives the related location a range", () => {
+    const findings = lint(JSON.stringify(config(true, { proxy: { active: false } }), null, 2));
+    const related = findings.find((finding) => finding.ruleId === "captcha-requires-proxy")?.related?.[0];
+    expect(related?.range?.start.line).toBe(11);
+  });
+});
