@@ -1,5 +1,6 @@
 import rule from "../../src/rules/one-time-url-requires-headful.js";
-import { ruleTester } from "../rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { lintWithRule, ruleTester } from "../rule-tester.js";
 
 const MESSAGE =
   "one_time_url requires a headful browser, but headless is on; set browser.headless.active to false or drop one_time_url";
@@ -39,4 +40,13 @@ ruleTester(rule, {
       errors: [{ message: MESSAGE, pointer: "/configuration/session/live_view/one_time_url", line: 1, column: 74, endLine: 1, endColumn: 78 }],
     },
   ],
+});
+
+describe("one-time-url-requires-headful related information", () => {
+  it("points at headless.active", () => {
+    const [finding] = lintWithRule(rule, JSON.stringify(config(true, true), null, 2));
+    expect(finding?.related?.map((related) => [related.pointer, related.range?.start.line, related.range?.start.column])).toEqual([
+      ["/configuration/browser/headless/active", 6, 19],
+    ]);
+  });
 });

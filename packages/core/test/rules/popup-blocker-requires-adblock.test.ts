@@ -1,5 +1,6 @@
 import rule from "../../src/rules/popup-blocker-requires-adblock.js";
-import { ruleTester } from "../rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { lintWithRule, ruleTester } from "../rule-tester.js";
 
 const MESSAGE =
   "The popup blocker is on but adblock is off; the popup blocker requires adblock, so no popups are blocked. " +
@@ -39,4 +40,14 @@ ruleTester(rule, {
       errors: [{ message: MESSAGE, pointer: "/configuration/browser/popup_blocker/active" }],
     },
   ],
+});
+
+describe("popup-blocker-requires-adblock related information", () => {
+  it("points at the adblock setting that turns it off", () => {
+    const code = JSON.stringify(browser({ adblock: { active: false }, popup_blocker: { active: true } }), null, 2);
+    const [finding] = lintWithRule(rule, code);
+    expect(finding?.related?.map((related) => [related.pointer, related.range?.start.line, related.range?.start.column])).toEqual([
+      ["/configuration/browser/adblock/active", 6, 19],
+    ]);
+  });
 });

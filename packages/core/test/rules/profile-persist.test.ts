@@ -1,5 +1,6 @@
 import rule from "../../src/rules/profile-persist.js";
-import { ruleTester } from "../rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { lintWithRule, ruleTester } from "../rule-tester.js";
 
 const NO_NAME =
   "persist is on but the profile has no name, so the saved profile cannot be found again; add profile.name";
@@ -47,4 +48,13 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe("profile-persist related information", () => {
+  it("points the batch finding at count", () => {
+    const findings = lintWithRule(rule, JSON.stringify(profile({ name: "shop", persist: true }, 5), null, 2));
+    expect(findings.map((finding) => finding.related?.map((related) => [related.pointer, related.range?.start.line]))).toEqual([
+      [["/count", 2]],
+    ]);
+  });
 });

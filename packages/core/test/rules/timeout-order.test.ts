@@ -1,5 +1,6 @@
 import rule from "../../src/rules/timeout-order.js";
-import { ruleTester } from "../rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { lintWithRule, ruleTester } from "../rule-tester.js";
 
 const timeout = (value: unknown) => ({ count: 1, configuration: { session: { timeout: value } } });
 
@@ -46,4 +47,13 @@ ruleTester(rule, {
       errors: [{ message: message(11, 10), pointer: "/configuration/session/timeout/idle_timeout" }],
     },
   ],
+});
+
+describe("timeout-order related information", () => {
+  it("points at max_duration", () => {
+    const [finding] = lintWithRule(rule, JSON.stringify(timeout({ max_duration: 20, idle_timeout: 30 }), null, 2));
+    expect(finding?.related?.map((related) => [related.pointer, related.message, related.range?.start.line, related.range?.start.column])).toEqual([
+      ["/configuration/session/timeout/max_duration", "sessions end after 20 minutes", 6, 25],
+    ]);
+  });
 });
