@@ -58,7 +58,10 @@ function proposals(text: string, offset: number): CompletionItem[] {
   const previous = location.previousNode;
 
   if (previous && offset >= previous.offset && offset <= previous.offset + previous.length) {
-    const span = { offset: previous.offset, length: previous.length };
+    const raw = text.slice(previous.offset, previous.offset + previous.length);
+    // An unclosed string runs to the end of its line: replace only up to the cursor, keep the rest.
+    const unclosed = raw.startsWith('"') && (raw.length < 2 || !/(^|[^\\])(\\\\)*"$/.test(raw.slice(1)));
+    const span = { offset: previous.offset, length: unclosed ? offset - previous.offset : previous.length };
     if (location.isAtPropertyKey) {
       // previousNode is the key being typed; with a colon after it only the key is replaced.
       const keyOnly = nextSignificant(text, span.offset + span.length) === ":";

@@ -1,4 +1,5 @@
-import { parseTree, type Node as JsonNode } from "jsonc-parser";
+import type { Node as JsonNode } from "jsonc-parser";
+import { treeOf } from "./data.js";
 import type { DocumentSymbol, SymbolKindName } from "./types.js";
 
 /**
@@ -7,7 +8,7 @@ import type { DocumentSymbol, SymbolKindName } from "./types.js";
  */
 export function documentSymbols(text: string, options: { limit?: number } = {}): DocumentSymbol[] {
   const limit = options.limit ?? 5000;
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const root = treeOf(text).tree;
   if (!root || (root.type !== "object" && root.type !== "array")) return [];
   const top: DocumentSymbol[] = [];
   const queue: { node: JsonNode; into: DocumentSymbol[] }[] = [{ node: root, into: top }];

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { hover } from "../../src/language/index.js";
+import { cursor } from "./cursor.js";
+
+function hoverAt(marked: string) {
+  const { text, offset } = cursor(marked);
+  const result = hover(text, offset);
+  return result && { ...result, text: text.slice(result.offset, result.offset + result.length) };
+}
+
+const proxy = (inner: string) => `{ "configuration": { "session": { "proxy": { ${inner} } } } }`;
+
+describe("hover", () => {
+  it("shows a key's description, type, default and allowed values, over the key", () => {
+    const result = hoverAt('{ "configuration": { "session": { "timeout": { "max_du|ration": 30 } } } }')!;
+    expect(result.text).toBe('"max_duration"');
+    expect(result.markdown).toContain("Maximum time (in minutes)");
+    expect(result.markdown).toContain("Default: `20`");
+    expect(hoverAt(proxy('"ty|pe": "anchor_gov"'))!.markdown).toContain("Allowed values: `anchor_proxy`, `anchor_residential`, `anchor_mobile`, `anchor_gov`, `custom`");
+  });
+
+  it("describes an enum value as well as its property", () => {
+    const result = hoverAt(proxy('"type": "anchor_mob|ile"'))!;
+    expect(result.text).toBe('"anchor_mobile"');
+    expect(result.markdown).toMatch(/^`anchor_mobile`: Create a session with a mobile proxy/);
+  });
+
+  it("names a country code and the proxy types that offer it", () => {
+    const result = hoverAt(proxy('"type": "anchor_residential", "country_code": "b|t"'))!;
+    expect(result.text).toBe('"bt"');
+    expect(result.markdown).toContain("**Bhutan**");
+    expect(result.markdown).toContain("Offered by: `anchor_mobile`");
+    expect(result.markdown).toContain("Not offered by this proxy's type `anchor_residential`");
+    expect(hoverAt(proxy('"type": "anchor_mobile", "country_code": "b|t"'))!.markdown).not.toContain("Not offered");
+  });
+
+  it("makes the spec's relative links absolute", () => {
+    expect(hoverAt('{ "configuration": { "session": { "pro|xy": {} } } }')!.markdown).toContain("](https://docs.anchorbrowser.io/advanced/proxy)");
+  });
+
+  it("says nothing on unknown keys, inside metadata, on punctuation, or on odd input", () => {
+    expect(hoverAt('{ "nop|e": 1 }')).toBeUndefined();
+    expect(hoverAt('{ "metadata": { "pro|ject": "x" } }')).toBeUndefined();
+    expect(hoverAt('{ "count": 1 |}')).toBeUndefined();
+    expect(hover("[".repeat(100_000), 5)).toBeUndefined();
+    expect(hover("", 0)).toBeUndefined();
+  });
+
+  it("never echoes a proxy credential", () => {
+    const result = hoverAt(proxy('"type": "custom", "password": "hunt|er2"'))!;
+    expect(result.markdown).toContain("Proxy password");
+    expect(result.markdown).not.toContain("hunter2");
+  });
+});
