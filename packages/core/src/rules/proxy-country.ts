@@ -37,11 +37,15 @@ export default defineRule({
         : { pointer: `${PROXY}/type`, message: `The proxy type is ${type} here.` },
     ];
     const lower = code.toLowerCase();
-    if (lower !== code && offered.includes(lower)) {
+    // Only spelling differs: the country meant is certain, so the fix is safe.
+    const normalized = lower.trim();
+    if (offered.includes(normalized)) {
+      const how =
+        normalized === lower ? "in lower case" : lower === code ? "without spaces" : "in lower case without spaces";
       context.report({
         pointer: POINTER,
-        message: `${quote(code)} must be written in lower case: ${JSON.stringify(lower)}.`,
-        fix: replaceCode(context.source.replaceValue(POINTER, lower), code, lower),
+        message: `${quote(code)} must be written ${how}: ${JSON.stringify(normalized)}.`,
+        fix: replaceCode(context.source.replaceValue(POINTER, normalized), code, normalized),
       });
       return;
     }
@@ -152,6 +156,8 @@ function guessCodes(input: string, offered: readonly string[]): string[] {
   for (const code of offered) {
     if (regionName(code)?.toLowerCase() === wanted) return [code];
   }
+  // Two-letter codes are all within two edits of each other: one edit away is chance, not a typo.
+  if (wanted.length <= 2) return [];
   let best = Infinity;
   let closest: string[] = [];
   for (const code of offered) {
@@ -163,7 +169,6 @@ function guessCodes(input: string, offered: readonly string[]): string[] {
       closest.push(code);
     }
   }
-  // One edit away at most: two-letter codes are all two edits from each other.
   if (best > 1 || closest.length > MAX_GUESSES) return [];
   return closest;
 }

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import rule from "../../src/rules/proxy-country.js";
+import { fix, lint } from "../../src/index.js";
+import { ruleTester } from "../rule-tester.js";
+
+const POINTER = "/configuration/session/proxy/country_code";
+
+function proxy(fields: Record<string, unknown>) {
+  return { count: 1, configuration: { session: { proxy: { active: true, ...fields } } } };
+}
+
+ruleTester(rule, {
+  valid: [
+    { count: 1 },
+    proxy({}),
+    // No type means anchor_proxy.
+    proxy({ country_code: "us" }),
+    proxy({ country_code: "de" }),
+    proxy({ type: "anchor_proxy", country_code: "as" }),
+    proxy({ type: "anchor_residential", country_code: "hk" }),
+    proxy({ type: "anchor_mobile", country_code: "bt" }),
+    proxy({ type: "anchor_gov", country_code: "us" }),
+    // A custom proxy has no country (known-property's finding); an unknown type is valid-enum's.
+    proxy({ type: "custom", country_code: "zz", server: "http://proxy.example.com:8080", username: "u", password: "p" }),
+    proxy({ type: "anchor_residental", country_code: "zz" }),
+    proxy({ type: 7, country_code: "zz" }),
+    // A mistyped code is valid-type's.
+    proxy({ country_code: 840 }),
+    { count: 1, configuration: { session: { proxy: "us" } } },
+  ],
+  invalid: [
+    {
+      name: "a code another type offers",
+      code: proxy({ type: "anchor_residential", country_code: "bt" }),
+      errors: [
+        {
+          message: '"bt" (Bhutan) is not offered by anchor_residential; it is offered by anchor_mobile.',
+          pointer: POINTER,
+          line: 8,
+          column: 25,
+          endLine: 8,
+          endColumn: 29,
+        },
+      ],
+      // The first suggestion switches the type (unsafe: it changes the kind of proxy).
+      output: JSON.stringify(proxy({ type: "anchor_mobile", country_code: "bt" }), null, 2),
+    },
+    {
+      name: "several types offer it, listed sorted",
+      code: proxy({ country_code: "gb" }),
+      errors: [
+        {
+          message: '"gb" (United Kingdom) is not offered by anchor_proxy; it is offered by anchor_mobile and anchor_residential.',
+          pointer: POINTER,
+        },
+      ],
+    },
+    {
+      name: "upper case is fixed to lower case",
+      code: proxy({ country_code: "US" }),
+      errors: [{ message: '"US" must be written in lower case: "us".', pointer: POINTER, line: 7, column: 25, endLine: 7, endColumn: 29 }],
+      output: JSON.stringify(proxy({ country_code: "us" }), null, 2),
+    },
+    {
+      name: "upper case of a code this type lacks",
+      code: proxy({ type: "anchor_gov", country_code: "RU" }),
+      errors: [
+        {
+          message:
+            '"RU" (Russia) is not offered by anchor_gov; it is offered by anchor_mobile and anchor_residential. ' +
+            'Country codes are written in lower case: "ru".',
+        },
+      ],
+    },
+    {
+      name: "a country no type offers",
+      code: proxy({ type: "anchor_mobile", country_code: "kp" }),
+      errors: [{ message: '"kp" (North Korea) is not offered by any Anchor proxy type.' }],
+    },
+    {
+      name: '"uk" is fixed to "gb" where gb is offered',
+      code: proxy({ type: "anchor_residential", country_code: "uk" }),
+      errors: [{ message: '"uk" is not an ISO country code; use "gb" for United Kingdom.' }],
+      output: JSON.stringify(proxy({ type: "anchor_residential", country_code: "gb" }), null, 2),
+    },
+    {
+      name: '"uk" where gb is not offered',
+      code: proxy({ country_code: "uk" }),
+      errors: [
+        {
+          message:
+            '"uk" is not an ISO country code, and "gb" (United Kingdom) is not offered by anchor_proxy; ' +
+            "it is offered by anchor_mobile and anchor_residential.",
+        },
+      ],
+    },
+    {
+      name: "a country name",
+      code: proxy({ country_code: "Germany" }),
+      errors: [{ message: '"Germany" is not a country code offered by anchor_proxy. Did you mean "de" (Germany)?' }],
+      output: JSON.stringify(proxy({ country_code: "de" }), null, 2),
+    },
+    {
+      name: "a three-letter code: the close codes, named",
+      code: proxy({ country_code: "usa" }),
+      errors: [
+        {
+          message:
+            '"usa" is not a country code offered by anchor_proxy. Did you mean "sa" (Saudi Arabia), "ua" (Ukraine) or "us" (United States)?',
+        },
+      ],
+    },
+    {
+      name: "no guess for a two-letter code: any code is one or two letters away",
+      code: proxy({ country_code: "xx" }),
+      errors: [{ message: '"xx" is not a country code offered by anchor_proxy.' }],
+    },
+    {
+      name: "no guess when too many codes are equally close",
+      code: proxy({ country_code: "a" }),
+      errors: [{ message: '"a" is not a country code offered by anchor_proxy.' }],
+    },
+    {
+      name: "spaces around a code",
+      code: proxy({ country_code: " us" }),
+      errors: [{ message: '" us" must be written without spaces: "us".' }],
+      output: JSON.stringify(proxy({ country_code: "us" }), null, 2),
+    },
+    {
+      code: proxy({ country_code: "De " }),
+      errors: [{ message: '"De " must be written in lower case without spaces: "de".' }],
+      output: JSON.stringify(proxy({ country_code: "de" }), null, 2),
+    },
+    {
+      name: "an empty code",
+      code: proxy({ country_code: "" }),
+      errors: [{ message: '"" is not a country code offered by anchor_proxy.' }],
+    },
+    {
+      name: "__proto__-like codes are plain data",
+      code: proxy({ country_code: "constructor" }),
+      errors: [{ message: '"constructor" is not a country code offered by anchor_proxy.' }],
+    },
+  ],
+});
+
+describe("proxy-country fixes", () => {
+  it("applies only the lower-casing among its fixes unattended", () => {
+    const text = JSON.stringify(proxy({ type: "anchor_residential", country_code: "DE" }), null, 2);
+    const result = fix(text);
+    expect(result.output).toBe(JSON.stringify(proxy({ type: "anchor_residential", country_code: "de" }), null, 2));
+    expect(result.findings.filter((finding) => finding.ruleId === "proxy-country")).toEqual([]);
+  });
+
+  it("does not switch the proxy type unattended", () => {
+    const text = JSON.stringify(proxy({ type: "anchor_residential", country_code: "bt" }), null, 2);
+    expect(fix(text).output).toBe(text);
+  });
+
+  it("says which type it assumed", () => {
+    const [finding] = lint(JSON.stringify(proxy({ country_code: "hk" }), null, 2)).filter((f) => f.ruleId === "proxy-country");
+    expect(finding?.related?.map((related) => [related.pointer, related.message])).toEqual([
+      ["/configuration/session/proxy", 'This proxy has no "type", so it is anchor_proxy.'],
+    ]);
+  });
+
+  it("is the only rule reporting a wrong country code", () => {
+    const findings = lint(JSON.stringify(proxy({ type: "anchor_gov", country_code: "hk" }), null, 2));
+    expect(findings.map((finding) => finding.ruleId)).toEqual(["proxy-country"]);
+  });
+});
