@@ -29,7 +29,7 @@ export default defineRule({
         context.report({
           pointer: `${PROXY}/region`,
           severity: "warning",
-          message: `"region" works only with ${defaultProxyType}; a ${type} proxy does not use it.`,
+          message: `"region" works only with ${defaultProxyType}; an ${type} proxy does not use it.`,
           related: [typeRelated],
         });
       }
@@ -37,7 +37,7 @@ export default defineRule({
         context.report({
           pointer: `${PROXY}/city`,
           severity: "error",
-          message: `"city" works only with ${defaultProxyType}; a ${type} proxy cannot target a city.`,
+          message: `"city" works only with ${defaultProxyType}; an ${type} proxy cannot target a city.`,
           related: [typeRelated],
         });
       }
