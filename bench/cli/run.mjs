@@ -1,0 +1,59 @@
+// CLI benchmark (not a test): the whole `anchor-lint --format json` process against a floor process
+// over the same generated corpus, and one small file against a bare `node -e 0`. Run after a build:
+//   node packages/cli/build.mjs && node bench/cli/run.mjs [--files 10000] [--runs 5]
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { writeCorpus } from "./corpus.mjs";
+
+const { values } = parseArgs({ options: { files: { type: "string", default: "10000" }, runs: { type: "string", default: "5" } } });
+const total = Number(values.files);
+const runs = Number(values.runs);
+const cli = fileURLToPath(new URL("../../packages/cli/dist/anchor-lint.js", import.meta.url));
+const floor = fileURLToPath(new URL("./floor.mjs", import.meta.url));
+
+function time(args, cwd) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+/** Runs both commands alternately, `runs` times each after one warm-up, and keeps the medians. */
+function compare(a, b, cwd) {
+  time(a, cwd);
+  time(b, cwd);
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < runs; i++) {
+    ta.push(time(a, cwd));
+    tb.push(time(b, cwd));
+  }
+  const median = (list) => list.sort((x, y) => x - y)[Math.floor(list.length / 2)];
+  return [median(ta), median(tb)];
+}
+
+const dir = mkdtempSync(join(tmpdir(), "anchor-lint-bench-"));
+try {
+  writeCorpus(dir, total);
+  const [lintMs, floorMs] = compare([cli, "--format", "json", "."], [floor, "."], dir);
+  const rate = (ms) => Math.round((total / ms) * 1000).toLocaleString("en-US");
+  console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+  console.log(`corpus: ${total} files, ${runs} runs each, medians`);
+  console.log(`anchor-lint --format json  ${lintMs.toFixed(0).padStart(6)} ms  ${rate(lintMs).padStart(8)} files/s`);
+  console.log(`floor (parse + ajv)        ${floorMs.toFixed(0).padStart(6)} ms  ${rate(floorMs).padStart(8)} files/s`);
+  console.log(`ratio                      ${(lintMs / floorMs).toFixed(2)}x  (target <= 1.3x)`);
+
+  const one = join(dir, "one.anchor.json");
+  writeFileSync(one, `{ "count": 1, "configuration": { "browser": { "headless": { "active": true } } } }\n`);
+  const [oneMs, bareMs] = compare([cli, one], ["-e", "0"], dir);
+  console.log(`one small file             ${oneMs.toFixed(0).padStart(6)} ms`);
+  console.log(`node -e 0                  ${bareMs.toFixed(0).padStart(6)} ms`);
+  console.log(`ratio                      ${(oneMs / bareMs).toFixed(2)}x  (target <= 2x)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
