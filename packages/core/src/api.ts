@@ -100,14 +100,15 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
   let output = text;
   let applied = 0;
   let findings = lint(output, options);
+  // Text that is not JSON yet has no reliable structure to edit: fixes wait until it parses.
+  if (findings.some((finding) => finding.ruleId === "json-syntax")) return { output, changed: false, applied: 0, findings };
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const fixes = applicableFixes(findings, options);
     if (fixes.length === 0) break;
     const result = applyFixes(output, fixes);
     if (result.applied === 0 || result.output === output) break;
     const nextFindings = lint(result.output, options);
-    const brokeSyntax = nextFindings.some((finding) => finding.ruleId === "json-syntax") && !findings.some((finding) => finding.ruleId === "json-syntax");
-    if (brokeSyntax) break;
+    if (nextFindings.some((finding) => finding.ruleId === "json-syntax")) break;
     output = result.output;
     applied += result.applied;
     findings = nextFindings;

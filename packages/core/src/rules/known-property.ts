@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { displayPath, patternOf } from "../schema/schema-errors.js";
+import { collectSchemaErrors, displayPath, patternOf } from "../schema/schema-errors.js";
 import { docOf, homesOf } from "../schema/property-info.js";
 import { didYouMean, escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
 
@@ -10,6 +10,27 @@ const MAX_LISTED = 12;
 function parentDisplay(pattern: string): string {
   return displayPath(pattern.slice(0, pattern.lastIndexOf("/")).replace(/\/\*/g, "/0"))
     .replace(/\[0\]/g, "[]");
+}
+
+/**
+ * Whether a misplaced or misspelt value would be valid at its home: moving or renaming it must not
+ * trade one finding for several (a `recording` object with its own typos stays put, with the warning).
+ */
+function fitsAtHome(root: unknown, fromPointer: string, home: string): boolean {
+  const value = getAt(root, parsePointer(fromPointer));
+  const candidate = structuredClone(root) as unknown;
+  const segments = parsePointer(home);
+  let parent: unknown = candidate;
+  for (const segment of segments.slice(0, -1)) {
+    if (!isObject(parent)) return false;
+    if (!Object.prototype.hasOwnProperty.call(parent, segment)) {
+      Object.defineProperty(parent, segment, { value: {}, enumerable: true, writable: true, configurable: true });
+    }
+    parent = parent[segment];
+  }
+  if (!isObject(parent)) return false;
+  Object.defineProperty(parent, segments[segments.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
+  return !collectSchemaErrors(candidate).some((error) => error.pointer === home || error.pointer.startsWith(home + "/"));
 }
 
 export default defineRule({
@@ -49,7 +70,9 @@ export default defineRule({
           pointer,
           target: "key",
           message: `Unknown property ${JSON.stringify(key)} in ${where}; did you mean ${JSON.stringify(typo)}?`,
-          fix: { title: `Rename to ${JSON.stringify(typo)}`, safety: "safe", edits: context.source.renameKey(pointer, typo) },
+          fix: fitsAtHome(context.root, pointer, `${error.pointer}/${escapePointerSegment(typo)}`)
+            ? { title: `Rename to ${JSON.stringify(typo)}`, safety: "safe", edits: context.source.renameKey(pointer, typo) }
+            : undefined,
         });
         continue;
       }
@@ -57,7 +80,7 @@ export default defineRule({
       const homes = homesOf(key).filter((home) => home !== `${parentPattern}/${key}`);
       if (homes.length > 0 && homes.length <= 3) {
         const home = homes[0]!;
-        const movable = homes.length === 1 && !home.includes("*");
+        const movable = homes.length === 1 && !home.includes("*") && fitsAtHome(context.root, pointer, home);
         context.report({
           pointer,
           target: "key",
