@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { discover } from "../src/files.js";
+
+let root: string;
+function write(path: string, text = "{}") {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+async function found(patterns: string[], cwd = root) {
+  const { files } = await discover(patterns, cwd);
+  return files.map((file) => relative(root, file)).sort();
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "anchor-lint-files-"));
+  mkdirSync(join(root, ".git"));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("discover", () => {
+  it("walks folders for *.anchor.json, skipping node_modules and .git, including dot folders", () => {
+    write("a.anchor.json");
+    write("deep/er/b.anchor.json");
+    write(".github/c.anchor.json");
+    write("other.json");
+    write("node_modules/pkg/d.anchor.json");
+    write(".git/e.anchor.json");
+    return expect(found([])).resolves.toEqual([".github/c.anchor.json", "a.anchor.json", "deep/er/b.anchor.json"]);
+  });
+
+  it("honours .gitignore files up to the repository root, deeper ones winning", async () => {
+    write(".gitignore", "build/\n*.tmp.anchor.json\n");
+    write("build/a.anchor.json");
+    write("x.tmp.anchor.json");
+    write("sub/.gitignore", "!keep.tmp.anchor.json\nlocal/\n");
+    write("sub/keep.tmp.anchor.json");
+    write("sub/local/b.anchor.json");
+    write("sub/c.anchor.json");
+    expect(await found([])).toEqual(["sub/c.anchor.json", "sub/keep.tmp.anchor.json"]);
+    // Walking a sub-folder still applies the .gitignore files above it.
+    expect(await found(["sub"])).toEqual(["sub/c.anchor.json", "sub/keep.tmp.anchor.json"]);
+  });
+
+  it("lints files named explicitly whatever their names, even if gitignored", async () => {
+    write(".gitignore", "*.json\n");
+    write("request.json");
+    expect(await found(["request.json"])).toEqual(["request.json"]);
+  });
+
+  it("expands globs and deduplicates", async () => {
+    write("jobs/a.json");
+    write("jobs/b.anchor.json");
+    write("jobs/c.txt");
+    expect(await found(["jobs/*.json", "jobs/b.anchor.json", "jobs"])).toEqual(["jobs/a.json", "jobs/b.anchor.json"]);
+  });
+
+  it("reports a folder named like a config, so it can be shown as unreadable", async () => {
+    mkdirSync(join(root, "odd.anchor.json"));
+    write("odd.anchor.json/inner.anchor.json");
+    expect(await found([])).toEqual(["odd.anchor.json", "odd.anchor.json/inner.anchor.json"]);
+  });
+
+  it("fails clearly on a missing path or a glob without matches", async () => {
+    await expect(discover(["missing"], root)).rejects.toThrow("No such file or directory: missing");
+    await expect(discover(["*.yaml"], root)).rejects.toThrow("No files matching the pattern '*.yaml' were found.");
+  });
+});
