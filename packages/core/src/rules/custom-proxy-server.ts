@@ -38,8 +38,13 @@ export default defineRule({
     }
     const problem = checkServer(server);
     if (problem === undefined) return;
-    const quotable = !containsSecret(server, proxy["username"]) && !containsSecret(server, proxy["password"]);
-    const subject = quotable ? `The proxy server ${quote(server)}` : "The proxy server";
+    const secrets = [proxy["username"], proxy["password"]];
+    const quotable = !secrets.some((secret) => containsSecret(server, secret));
+    const subject = quotable && server !== "" ? `The proxy server ${quote(server)}` : "The proxy server";
+    // The problem's own text may quote a part of the server (host, corrected URL): drop the detail then.
+    const message = quotable || !secrets.some((secret) => containsSecret(problem.text, secret))
+      ? `${subject} ${problem.text}`
+      : `The proxy server is not a valid address; ${EXPECTED}. It is not shown here because it contains the proxy's credentials.`;
     const suggestions: FixProposal[] =
       quotable && problem.replacement !== undefined
         ? [
@@ -52,7 +57,7 @@ export default defineRule({
         : [];
     context.report({
       pointer: POINTER,
-      message: `${subject} ${problem.text}`,
+      message,
       ...(suggestions.length > 0 ? { suggestions } : {}),
     });
   },
