@@ -9,7 +9,8 @@ export const e2eRoot = path.join(repoRoot, "e2e");
 export const fixtures = path.join(e2eRoot, "fixtures");
 export const artifacts = path.join(e2eRoot, "artifacts");
 export const cacheDir = process.env.ANCHOR_LINT_E2E_CACHE ?? path.join(repoRoot, ".e2e-cache");
-export const serverBin = path.join(repoRoot, "packages/language-server/dist/server.js");
+/** The standalone server the non-VS Code editors start (overridable to try another build). */
+export const serverBin = process.env.ANCHOR_LINT_E2E_SERVER ?? path.join(repoRoot, "packages/language-server/dist/server.js");
 export const vsixPath = path.join(repoRoot, "apps/vscode-extension/anchor-lint.vsix");
 
 const SETUP_HINT = "run `bash scripts/setup-e2e.sh` (as root) first";

@@ -1,0 +1,145 @@
+// The standalone language server in real LSP clients other than VS Code, driven headless with the
+// very setups that docs/editors.md tells users to write (e2e/editors/*.lua|el|vim).
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { brokenFile, brokenFindings, mobileCountryCursor, mobileFile, unquote } from "./harness/expected.js";
+import { e2eRoot, requireFile, requireProgram } from "./harness/tools.js";
+import { editorSandbox, type EditorSandbox } from "./harness/workspace.js";
+
+const run = promisify(execFile);
+const editors = path.join(e2eRoot, "editors");
+
+interface Seen {
+  line: number;
+  severity: "error" | "warning" | "other";
+  code: string;
+  message: string;
+}
+
+function expectBrokenFindings(seen: Seen[], output: string): void {
+  const summary = seen.map((d) => `${d.line} ${d.severity} ${d.code}: ${d.message}`).join("\n");
+  expect(seen, `diagnostics seen:\n${summary}\n${output}`).toHaveLength(brokenFindings.length);
+  for (const want of brokenFindings) {
+    const got = seen.find((d) => d.line === want.line && d.code === want.ruleId);
+    expect(got, `no ${want.ruleId} on line ${want.line}; seen:\n${summary}`).toBeDefined();
+    expect(got!.severity).toBe(want.severity);
+    expect(got!.message).toMatch(want.message);
+  }
+}
+
+function lastJsonLine(stdout: string): any {
+  const line = stdout.trim().split("\n").filter((l) => l.startsWith("{")).pop();
+  if (!line) throw new Error(`the editor printed no result:\n${stdout}`);
+  return JSON.parse(line);
+}
+
+describe("Neovim (built-in client, vim.lsp.start_client)", () => {
+  let sandbox: EditorSandbox;
+  let nvim: string;
+  beforeAll(() => {
+    nvim = requireProgram("nvim");
+    sandbox = editorSandbox();
+  });
+  afterAll(() => sandbox?.dispose());
+
+  async function probe(file: string, cursor?: { line: number; column: number }) {
+    const { stdout, stderr } = await run(nvim, ["--headless", "-u", path.join(editors, "probe-neovim.lua")], {
+      cwd: sandbox.workspace,
+      env: {
+        ...sandbox.env,
+        PROBE_FILE: file,
+        PROBE_LINE: cursor ? String(cursor.line) : "",
+        PROBE_COL: cursor ? String(cursor.column) : "",
+      },
+      timeout: 60_000,
+    });
+    return { result: lastJsonLine(stdout), output: stderr };
+  }
+
+  it("shows anchor-lint's diagnostics with rule ids", async () => {
+    const { result, output } = await probe(brokenFile);
+    expect(result.errors).toEqual([]);
+    const seen: Seen[] = result.diagnostics.map((d: any) => ({
+      line: d.line,
+      severity: d.severity === 1 ? "error" : d.severity === 2 ? "warning" : "other",
+      code: String(d.code),
+      message: d.message,
+    }));
+    for (const d of result.diagnostics) expect(d.source).toBe("anchor-lint");
+    expectBrokenFindings(seen, output);
+  }, 60_000);
+
+  it("completes country codes of the proxy's type: bt (Bhutan) under anchor_mobile, not hk", async () => {
+    const { result } = await probe(mobileFile, mobileCountryCursor);
+    expect(result.errors).toEqual([]);
+    const items = result.completion.map((c: any) => ({ label: unquote(c.label), detail: c.detail }));
+    expect(items.length).toBeGreaterThan(100);
+    expect(items).toContainEqual({ label: "bt", detail: expect.stringMatching(/Bhutan/) });
+    expect(items.map((i: any) => i.label)).not.toContain("hk");
+  }, 60_000);
+});
+
+describe("Emacs (eglot)", () => {
+  let sandbox: EditorSandbox;
+  let emacs: string;
+  beforeAll(() => {
+    emacs = requireProgram("emacs");
+    sandbox = editorSandbox();
+  });
+  afterAll(() => sandbox?.dispose());
+
+  it("shows anchor-lint's diagnostics through flymake", async () => {
+    const { stdout, stderr } = await run(emacs, ["--batch", "-q", "-l", path.join(editors, "probe-eglot.el")], {
+      cwd: sandbox.workspace,
+      env: { ...sandbox.env, PROBE_FILE: brokenFile },
+      timeout: 60_000,
+    });
+    const result = lastJsonLine(stdout);
+    expect(result.errors, stderr).toEqual([]);
+    // eglot writes "source [code]: message".
+    const seen: Seen[] = result.diagnostics.map((d: any) => {
+      const [, source, code, message] = /^(\S+) \[([^\]]+)\]: ([\s\S]*)$/.exec(d.message) ?? [];
+      expect(source, d.message).toBe("anchor-lint");
+      return {
+        line: d.line,
+        severity: d.type === "eglot-error" ? "error" : d.type === "eglot-warning" ? "warning" : "other",
+        code: code ?? "",
+        message: message ?? d.message,
+      };
+    });
+    expectBrokenFindings(seen, stderr);
+  }, 60_000);
+});
+
+describe("Vim (ALE)", () => {
+  let sandbox: EditorSandbox;
+  let vim: string;
+  beforeAll(() => {
+    vim = requireProgram("vim");
+    requireFile("/usr/share/vim/vimfiles/pack/dist-bundle/opt/ale/plugin/ale.vim", "ALE (Debian package vim-ale)");
+    sandbox = editorSandbox();
+  });
+  afterAll(() => sandbox?.dispose());
+
+  it("shows anchor-lint's diagnostics in the location list", async () => {
+    const out = path.join(sandbox.workspace, "..", "ale.json");
+    const { stderr } = await run(vim, ["-N", "-i", "NONE", "-n", "-es", "-u", path.join(editors, "probe-ale.vim")], {
+      cwd: sandbox.workspace,
+      env: { ...sandbox.env, PROBE_FILE: brokenFile, PROBE_OUT: out },
+      timeout: 60_000,
+    });
+    const result = JSON.parse(readFileSync(out, "utf8"));
+    expect(result.errors, stderr).toEqual([]);
+    const seen: Seen[] = result.diagnostics.map((d: any) => ({
+      line: d.line,
+      severity: d.type === "E" ? "error" : d.type === "W" ? "warning" : "other",
+      code: String(d.code),
+      message: d.message,
+    }));
+    for (const d of result.diagnostics) expect(d.linter).toBe("anchor-lint");
+    expectBrokenFindings(seen, stderr);
+  }, 60_000);
+});
