@@ -21,7 +21,15 @@ export default defineRule({
       });
       return;
     }
-    const problems = context.source.syntaxProblems.filter((problem) => problem.kind === "syntax" || problem.kind === "too-deep");
+    // jsonc-parser's recovery often reports two errors at one spot ("Expected ','" then "Expected a
+    // property name"); the first says what went wrong, the second only echoes it.
+    const seenOffsets = new Set<number>();
+    const problems = context.source.syntaxProblems.filter((problem) => {
+      if (problem.kind !== "syntax" && problem.kind !== "too-deep") return false;
+      if (seenOffsets.has(problem.offset)) return false;
+      seenOffsets.add(problem.offset);
+      return true;
+    });
     for (const problem of problems.slice(0, MAX_REPORTED)) {
       context.report({ pointer: "", span: { offset: problem.offset, length: problem.length }, message: problem.message });
     }

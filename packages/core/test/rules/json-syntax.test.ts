@@ -1,0 +1,84 @@
+import rule from "../../src/rules/json-syntax.js";
+import { ruleTester } from "../rule-tester.js";
+
+ruleTester(rule, {
+  valid: [
+    { count: 1 },
+    '{"count":1}',
+    // Comments, trailing commas and a BOM are strict-json's: the text still has a clear structure.
+    '{\n  // one session\n  "count": 1,\n}',
+    "\uFEFF{\"count\": 1}",
+    // Valid JSON of the wrong shape is valid-type's to report.
+    "null",
+    "[1, 2]",
+    // A duplicate key is valid JSON (no-duplicate-keys reports it).
+    '{"count": 1, "count": 2}',
+  ],
+  invalid: [
+    {
+      name: "empty file",
+      code: "",
+      errors: [{ message: 'The file is empty; expected a JSON object such as {"count": 1}.', pointer: "", line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    },
+    {
+      name: "only whitespace",
+      code: "  \n\n",
+      errors: [{ message: 'The file is empty; expected a JSON object such as {"count": 1}.', pointer: "", line: 1, column: 1, endLine: 3, endColumn: 1 }],
+    },
+    {
+      name: "unclosed object points at the end of the file",
+      code: '{\n  "count": 1\n',
+      errors: [{ message: "Expected '}' to close the object; found the end of the file.", pointer: "", line: 3, column: 1, endLine: 3, endColumn: 1 }],
+    },
+    {
+      name: "missing comma between members",
+      code: '{\n  "count": 1\n  "metadata": {}\n}',
+      errors: [{ message: "Expected ',' between members; found '\"'.", pointer: "", line: 3, column: 3, endLine: 3, endColumn: 13 }],
+    },
+    {
+      name: "missing colon",
+      code: '{"count" 1}',
+      errors: [{ message: "Expected ':' after the property name; found '1'.", pointer: "", line: 1, column: 10, endLine: 1, endColumn: 11 }],
+    },
+    {
+      name: "text after the value",
+      code: '{"count": 1} {',
+      errors: [{ message: "Expected the end of the file after the value; found '{'.", pointer: "", line: 1, column: 14, endLine: 1, endColumn: 15 }],
+    },
+    {
+      name: "an empty array slot",
+      code: '{"count": 1, "configuration": {"session": {"tags": ["a",, "b"]}}}',
+      errors: [{ message: "Expected a value; found ','.", pointer: "" }],
+    },
+    {
+      name: "a doubled comma is one mistake, not one per parser guess",
+      code: '{"count": 1,, "metadata": {}}',
+      errors: [{ message: "Expected a property name in double quotes; found ','.", pointer: "", line: 1, column: 13, endLine: 1, endColumn: 14 }],
+    },
+    {
+      name: "a misspelt literal",
+      code: '{"count": 1, "configuration": {"browser": {"headless": {"active": tru}}}}',
+      errors: [
+        { message: "Unexpected character; found 't'.", pointer: "", line: 1, column: 67, endLine: 1, endColumn: 70 },
+        { message: "Expected a value; found '}'.", pointer: "" },
+      ],
+    },
+    {
+      name: "unquoted key",
+      code: "{count: 1}",
+      errors: [
+        { message: "Unexpected character; found 'c'.", pointer: "", line: 1, column: 2, endLine: 1, endColumn: 7 },
+        { message: "Expected a property name in double quotes; found ':'.", pointer: "" },
+        { message: "Expected a value; found '}'.", pointer: "" },
+      ],
+    },
+    {
+      name: "binary garbage names the character",
+      code: "\u0000\u0001",
+      errors: [
+        { message: "Unexpected character; found U+0000.", pointer: "", line: 1, column: 1, endLine: 1, endColumn: 3 },
+        { message: "Expected a value; found the end of the file.", pointer: "" },
+      ],
+    },
+  ],
+});
