@@ -1,0 +1,103 @@
+// Golden scenarios: each folder under scenarios/ holds
+//   input/      files copied to a fresh temporary repository (a file named "gitignore" becomes ".gitignore")
+//   cmd         the arguments, one line, shell-like quoting
+//   stdin       optional: piped to the command
+//   exit        the expected exit code
+//   stdout      the expected standard output, or stdout.json (compared as JSON) for machine formats
+//   stderr      optional: the expected standard error (otherwise it must be empty)
+//   expected/   optional: files that must exist afterwards with exactly this content (--fix, --init)
+// The temporary folder's path is written <cwd> in expectations. UPDATE_GOLDENS=1 rewrites the
+// expectations from the actual output: review every change by eye, they are assertions.
+import { spawnSync, execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const scenariosDir = join(here, "scenarios");
+const cli = fileURLToPath(new URL("../dist/anchor-lint.js", import.meta.url));
+const update = process.env.UPDATE_GOLDENS === "1";
+
+/** Splits a command line like a shell would for simple cases: spaces, single and double quotes. */
+export function splitArgs(line: string): string[] {
+  const args: string[] = [];
+  const pattern = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (const match of line.matchAll(pattern)) args.push(match[1] !== undefined ? match[1].replace(/\\(.)/g, "$1") : (match[2] ?? match[3]!));
+  return args;
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((entry) => statSync(join(dir, entry)).isFile())
+    .map((entry) => entry.split("\\").join("/"))
+    .sort();
+}
+
+function restoreDotfiles(dir: string) {
+  for (const entry of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    if (entry.endsWith("gitignore") && !entry.endsWith(".gitignore")) {
+      const from = join(dir, entry);
+      renameSync(from, join(from, "..", ".gitignore"));
+    }
+  }
+}
+
+beforeAll(() => {
+  // Always test the current sources: bundling takes well under a second.
+  execFileSync(process.execPath, [fileURLToPath(new URL("../build.mjs", import.meta.url))], { stdio: "inherit" });
+});
+
+const names = readdirSync(scenariosDir).filter((name) => existsSync(join(scenariosDir, name, "cmd"))).sort();
+
+describe("golden scenarios", () => {
+  it("exist", () => expect(names.length).toBeGreaterThan(20));
+
+  it.each(names)("%s", (name) => {
+    const scenario = join(scenariosDir, name);
+    const work = realpathSync(mkdtempSync(join(tmpdir(), `anchor-lint-${name}-`)));
+    try {
+      if (existsSync(join(scenario, "input"))) cpSync(join(scenario, "input"), work, { recursive: true });
+      restoreDotfiles(work);
+      mkdirSync(join(work, ".git"), { recursive: true });
+      const args = splitArgs(readFileSync(join(scenario, "cmd"), "utf8").trim());
+      const stdinPath = join(scenario, "stdin");
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1" };
+      const result = spawnSync(process.execPath, [cli, ...args], {
+        cwd: work,
+        env,
+        input: existsSync(stdinPath) ? readFileSync(stdinPath) : "",
+        encoding: "utf8",
+      });
+      const normalize = (text: string) => text.split(work).join("<cwd>");
+      const stdout = normalize(result.stdout);
+      const stderr = normalize(result.stderr);
+      const jsonGolden = existsSync(join(scenario, "stdout.json"));
+
+      if (update) {
+        writeFileSync(join(scenario, "exit"), `${result.status}\n`);
+        if (jsonGolden) writeFileSync(join(scenario, "stdout.json"), `${JSON.stringify(JSON.parse(stdout), null, 2)}\n`);
+        else writeFileSync(join(scenario, "stdout"), stdout);
+        if (stderr !== "" || existsSync(join(scenario, "stderr"))) writeFileSync(join(scenario, "stderr"), stderr);
+        for (const file of listFiles(join(scenario, "expected"))) {
+          writeFileSync(join(scenario, "expected", file), readFileSync(join(work, file)));
+        }
+        return;
+      }
+
+      if (jsonGolden) expect(JSON.parse(stdout)).toEqual(JSON.parse(readFileSync(join(scenario, "stdout.json"), "utf8")));
+      else expect(stdout).toBe(readFileSync(join(scenario, "stdout"), "utf8"));
+      const expectedStderr = existsSync(join(scenario, "stderr")) ? readFileSync(join(scenario, "stderr"), "utf8") : "";
+      expect(stderr).toBe(expectedStderr);
+      expect(result.status).toBe(Number(readFileSync(join(scenario, "exit"), "utf8").trim()));
+      for (const file of listFiles(join(scenario, "expected"))) {
+        expect(existsSync(join(work, file)), `${file} exists`).toBe(true);
+        expect(readFileSync(join(work, file), "utf8"), file).toBe(readFileSync(join(scenario, "expected", file), "utf8"));
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
