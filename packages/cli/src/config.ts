@@ -211,18 +211,24 @@ export class ConfigResolver {
   /** The core config for one file: config rules, then matching overrides in order, then `--rule`. */
   lintConfigFor(file: string): LintConfig {
     const config = this.configFor(file);
-    const rules: Record<string, RuleSetting> = { ...config?.rules };
+    // Files under one config share their LintConfig unless overrides pick some of them.
+    let key = config ? config.file : "";
+    const matched: LoadedConfig["overrides"] = [];
     if (config && config.overrides.length > 0) {
       const rel = toPosix(relative(config.dir, file));
-      for (const override of config.overrides) {
-        if (override.matches(rel)) Object.assign(rules, override.rules);
-      }
+      config.overrides.forEach((override, index) => {
+        if (override.matches(rel)) {
+          matched.push(override);
+          key += `\u0000${index}`;
+        }
+      });
     }
-    for (const { id, setting } of this.options.cliRules) rules[id] = setting;
-    const maxCount = this.options.cliMaxCount ?? config?.maxCount;
-    const key = JSON.stringify([rules, maxCount]);
     let lintConfig = this.resolved.get(key);
     if (!lintConfig) {
+      const rules: Record<string, RuleSetting> = { ...config?.rules };
+      for (const override of matched) Object.assign(rules, override.rules);
+      for (const { id, setting } of this.options.cliRules) rules[id] = setting;
+      const maxCount = this.options.cliMaxCount ?? config?.maxCount;
       lintConfig = resolveConfig({ rules, ...(maxCount !== undefined ? { maxCount } : {}) });
       this.resolved.set(key, lintConfig);
     }

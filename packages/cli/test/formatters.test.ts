@@ -127,8 +127,9 @@ describe("json (public contract: ESLint's shape plus pointer)", () => {
 function sarifValidator() {
   // ajv is the core's dependency; the schema is the official one shipped in @microsoft/jest-sarif.
   const require = createRequire(new URL("../../core/package.json", import.meta.url));
-  const { Ajv } = require("ajv") as typeof import("ajv");
-  const addFormats = require("ajv-formats") as typeof import("ajv-formats").default;
+  type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+  const { Ajv } = require("ajv") as { Ajv: new (options: object) => { compile(schema: object): Validator } };
+  const addFormats = require("ajv-formats") as (ajv: object) => void;
   const schemaPath = new URL("../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json", import.meta.url);
   const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
   // The file is draft-04 but uses nothing draft-07 reads differently: only the id keyword moved.
