@@ -15,11 +15,14 @@ export default defineRule({
       const kept = duplicate.members[duplicate.members.length - 1]!;
       for (const member of duplicate.members.slice(0, -1)) {
         const key = member.children![0]!;
-        const keptLine = context.source.text ? lineOf(context.source.text, kept.offset) : undefined;
+        const text = context.source.text;
+        const keptLine = text ? lineOf(text, kept.offset) : undefined;
+        // "the one on line 1 wins", said on line 1 itself, would point nowhere.
+        const winner = keptLine === undefined ? "the one below" : keptLine === lineOf(text!, key.offset) ? "the last one on this line" : `the one on line ${keptLine}`;
         context.report({
           pointer: duplicate.pointer,
           span: { offset: key.offset, length: key.length },
-          message: `Duplicate key ${JSON.stringify(name)}: this value is ignored, the one${keptLine ? ` on line ${keptLine}` : " below"} wins.`,
+          message: `Duplicate key ${JSON.stringify(name)}: this value is ignored, ${winner} wins.`,
           // Dropping the earlier one keeps exactly what the API sees today.
           fix: { title: `Remove the earlier ${JSON.stringify(name)}`, safety: "safe", edits: context.source.removeProperty(duplicate.pointer, member) },
         });
