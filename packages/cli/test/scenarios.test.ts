@@ -101,3 +101,47 @@ describe("golden scenarios", () => {
     }
   });
 });
+
+describe("worker threads", () => {
+  function corpus(count: number): string {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), "anchor-lint-threads-")));
+    mkdirSync(join(dir, ".git"));
+    for (let i = 0; i < count; i++) {
+      const folder = join(dir, `team-${i % 7}`);
+      mkdirSync(folder, { recursive: true });
+      const country = i % 3 === 0 ? "US" : "us";
+      writeFileSync(join(folder, `job-${i}.anchor.json`), `{\n  "count": ${i % 5 === 0 ? 5000 : 3},\n  "configuration": { "session": { "proxy": { "active": true, "country_code": "${country}" } } }\n}\n`);
+    }
+    return dir;
+  }
+  const runCli = (cwd: string, args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+
+  it("give the same report as one thread, in the same order", () => {
+    const dir = corpus(700);
+    try {
+      const one = runCli(dir, ["-f", "json", "--concurrency", "1"]);
+      const three = runCli(dir, ["-f", "json", "--concurrency", "3"]);
+      expect(three.stderr).toBe("");
+      expect(three.status).toBe(1);
+      expect(three.stdout).toBe(one.stdout);
+      expect(JSON.parse(three.stdout)).toHaveLength(700);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("write fixes from workers", () => {
+    const dir = corpus(600);
+    try {
+      const fixed = runCli(dir, ["--fix", "--concurrency", "2", "-f", "compact"]);
+      expect(fixed.stderr).toBe("");
+      expect(fixed.stdout).not.toContain("proxy-country");
+      expect(readFileSync(join(dir, "team-0/job-0.anchor.json"), "utf8")).toContain('"country_code": "us"');
+      const again = runCli(dir, ["-f", "compact", "--rule", "count-range:off"]);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
