@@ -1,0 +1,28 @@
+// Bundles the server and the core into one file, dist/server.js, the package's `bin`.
+import { build } from "esbuild";
+import { chmod } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+// Tests build to a temporary file and rename it into place, so parallel runs never see half a file.
+const outIndex = process.argv.indexOf("--outfile");
+const outfile = outIndex > 0 ? process.argv[outIndex + 1] : here("dist/server.js");
+
+await build({
+  entryPoints: [here("src/main.ts")],
+  outfile,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  // jsonc-parser's "main" is a UMD build whose dynamic requires break once bundled.
+  mainFields: ["module", "main"],
+  // The core from source: always in step with it, whatever state its own build is in.
+  alias: { "@anchor-lint/core": here("../core/src/index.ts") },
+  // vscode-languageserver is CommonJS and requires Node built-ins; an ESM bundle needs a require.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
+  minify: false,
+  sourcemap: false,
+  logLevel: "warning",
+});
+await chmod(outfile, 0o755);

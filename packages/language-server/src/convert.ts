@@ -1,0 +1,142 @@
+import {
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Range,
+  type SymbolInformation,
+  type TextEdit,
+} from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { docsUrl, type Finding, type Fix, type SourceRange, type TextEdit as CoreEdit } from "@anchor-lint/core";
+import type * as language from "@anchor-lint/core";
+
+/** What a diagnostic carries for its quick fixes: the fixes as offsets into the version it was computed on. */
+export interface DiagnosticData {
+  version: number;
+  fixes: Fix[];
+}
+
+/** Core ranges are 1-based lines and columns in UTF-16 code units; LSP's are 0-based in the same units. */
+export function toRange(range: SourceRange | undefined): Range {
+  if (!range) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return {
+    start: { line: range.start.line - 1, character: range.start.column - 1 },
+    end: { line: range.end.line - 1, character: range.end.column - 1 },
+  };
+}
+
+export function toDiagnostic(finding: Finding, uri: string, version: number): Diagnostic {
+  const range = toRange(finding.range);
+  const fixes = [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? [])];
+  const diagnostic: Diagnostic = {
+    range,
+    severity: finding.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: finding.ruleId,
+    codeDescription: { href: docsUrl(finding.ruleId) },
+    source: "anchor-lint",
+    message: finding.message,
+    data: { version, fixes } satisfies DiagnosticData,
+  };
+  if (finding.related && finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({
+      location: { uri, range: related.range ? toRange(related.range) : range },
+      message: related.message,
+    }));
+  }
+  return diagnostic;
+}
+
+export function toTextEdits(document: TextDocument, edits: readonly CoreEdit[]): TextEdit[] {
+  return edits.map((edit) => ({
+    range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) },
+    newText: edit.newText,
+  }));
+}
+
+/** One edit that turns `before` into `after`: the span between their common prefix and suffix. */
+export function minimalEdit(before: string, after: string): CoreEdit {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { offset: start, length: before.length - start - end, newText: after.slice(start, after.length - end) };
+}
+
+const completionKinds = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  snippet: CompletionItemKind.Snippet,
+} as const;
+
+export function toCompletionItem(document: TextDocument, item: language.CompletionItem, markdown: boolean): CompletionItem {
+  const range = { start: document.positionAt(item.replace.offset), end: document.positionAt(item.replace.offset + item.replace.length) };
+  const result: CompletionItem = {
+    label: item.label,
+    kind: completionKinds[item.kind],
+    textEdit: { range, newText: item.insertText },
+    insertTextFormat: item.insertTextFormat === "snippet" ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (item.detail !== undefined) result.detail = item.detail;
+  if (item.documentation !== undefined) {
+    result.documentation = markdown ? { kind: MarkupKind.Markdown, value: item.documentation } : item.documentation;
+  }
+  if (item.sortText !== undefined) result.sortText = item.sortText;
+  if (item.filterText !== undefined) result.filterText = item.filterText;
+  if (item.additionalEdits) result.additionalTextEdits = toTextEdits(document, item.additionalEdits);
+  return result;
+}
+
+const symbolKinds = {
+  object: SymbolKind.Module,
+  array: SymbolKind.Array,
+  string: SymbolKind.String,
+  number: SymbolKind.Number,
+  boolean: SymbolKind.Boolean,
+  null: SymbolKind.Null,
+} as const;
+
+function span(document: TextDocument, offset: number, length: number): Range {
+  return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
+}
+
+export function toDocumentSymbols(document: TextDocument, symbols: language.DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.map((symbol) => {
+    const result: DocumentSymbol = {
+      name: symbol.name,
+      kind: symbolKinds[symbol.kind],
+      range: span(document, symbol.offset, symbol.length),
+      selectionRange: span(document, symbol.selectionOffset, symbol.selectionLength),
+      children: toDocumentSymbols(document, symbol.children),
+    };
+    if (symbol.detail !== undefined) result.detail = symbol.detail;
+    return result;
+  });
+}
+
+/** For clients without hierarchical outlines: a flat list naming each symbol's container. */
+export function toSymbolInformation(document: TextDocument, symbols: language.DocumentSymbol[], container?: string): SymbolInformation[] {
+  return symbols.flatMap((symbol) => {
+    const own: SymbolInformation = {
+      name: symbol.name,
+      kind: symbolKinds[symbol.kind],
+      location: { uri: document.uri, range: span(document, symbol.offset, symbol.length) },
+    };
+    if (container !== undefined) own.containerName = container;
+    return [own, ...toSymbolInformation(document, symbol.children, symbol.name)];
+  });
+}
+
+export function toFoldingRanges(ranges: language.FoldingRange[]): FoldingRange[] {
+  return ranges.map((range) => ({
+    startLine: range.startLine - 1,
+    endLine: range.endLine - 1,
+    ...(range.kind ? { kind: range.kind } : {}),
+  }));
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// The `anchor-lint-language-server` command: `--stdio`, `--node-ipc` or `--socket=<port>`, as
+// vscode-languageserver reads them from the command line.
+import { createConnection } from "vscode-languageserver/node";
+import { startServer } from "./server.js";
+
+if (process.argv.includes("--version") || process.argv.includes("-v")) {
+  process.stdout.write("anchor-lint-language-server\n");
+  process.exit(0);
+}
+
+const connection = createConnection();
+// A stray error must not take the editor's diagnostics down with it.
+process.on("uncaughtException", (error) => connection.console.error(`anchor-lint: uncaught: ${error.stack ?? error.message}`));
+process.on("unhandledRejection", (reason) => connection.console.error(`anchor-lint: unhandled rejection: ${String(reason)}`));
+startServer(connection);
