@@ -45,6 +45,8 @@ export class TestClient {
   readonly published: PublishedDiagnostics[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly registrations: any[] = [];
+  /** window/logMessage: the server logs every handler failure there. */
+  readonly logs: string[] = [];
   refreshes = 0;
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -68,7 +70,7 @@ export class TestClient {
       client.messages.push(params);
       client.notify();
     });
-    connection.onNotification("window/logMessage", () => undefined);
+    connection.onNotification("window/logMessage", (params: { message: string }) => client.logs.push(params.message));
     connection.onRequest("client/registerCapability", (params: { registrations: unknown[] }) => {
       client.registrations.push(...params.registrations);
       return null;
