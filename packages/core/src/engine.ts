@@ -38,43 +38,47 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
     return { title: redact(proposal.title, secrets), safety: proposal.safety, edits: proposal.edits };
   };
 
+  // One context for the document; `current` is the rule running, so reports know whose they are.
+  let current: Rule = rules[0]!;
+  const context: RuleContext = {
+    root,
+    maxCount: config.maxCount ?? DEFAULT_MAX_COUNT,
+    source,
+    schemaErrors: () => (schemaErrors ??= collectSchemaErrors(root)),
+    report(report: Report) {
+      const severity = severityOf(current, config, report.severity);
+      if (!severity) return;
+      const finding: Finding = {
+        ruleId: current.meta.id,
+        severity,
+        message: secrets.length > 0 ? redact(report.message, secrets) : report.message,
+        pointer: report.pointer,
+      };
+      if (textSource) {
+        finding.range = report.span
+          ? textSource.lines.range(report.span.offset, report.span.length)
+          : locate(report.pointer, report.target);
+      }
+      const fix = toFix(report.fix);
+      if (fix) finding.fix = fix;
+      const suggestions = report.suggestions?.map(toFix).filter((item): item is Fix => item !== undefined);
+      if (suggestions && suggestions.length > 0) finding.suggestions = suggestions;
+      if (report.related && report.related.length > 0) {
+        finding.related = report.related.map((related): RelatedLocation => {
+          const location: RelatedLocation = { pointer: related.pointer, message: redact(related.message, secrets) };
+          const range = locate(related.pointer, related.target);
+          if (range) location.range = range;
+          return location;
+        });
+      }
+      findings.push(finding);
+    },
+  };
+
   for (const rule of rules) {
     if (!isEnabled(rule, config)) continue;
     if (broken && rule.meta.category !== "syntax") continue;
-    const context: RuleContext = {
-      root,
-      maxCount: config.maxCount ?? DEFAULT_MAX_COUNT,
-      source,
-      schemaErrors: () => (schemaErrors ??= collectSchemaErrors(root)),
-      report(report: Report) {
-        const severity = severityOf(rule, config, report.severity);
-        if (!severity) return;
-        const finding: Finding = {
-          ruleId: rule.meta.id,
-          severity,
-          message: redact(report.message, secrets),
-          pointer: report.pointer,
-        };
-        if (textSource) {
-          finding.range = report.span
-            ? textSource.lines.range(report.span.offset, report.span.length)
-            : locate(report.pointer, report.target);
-        }
-        const fix = toFix(report.fix);
-        if (fix) finding.fix = fix;
-        const suggestions = report.suggestions?.map(toFix).filter((item): item is Fix => item !== undefined);
-        if (suggestions && suggestions.length > 0) finding.suggestions = suggestions;
-        if (report.related && report.related.length > 0) {
-          finding.related = report.related.map((related): RelatedLocation => {
-            const location: RelatedLocation = { pointer: related.pointer, message: redact(related.message, secrets) };
-            const range = locate(related.pointer, related.target);
-            if (range) location.range = range;
-            return location;
-          });
-        }
-        findings.push(finding);
-      },
-    };
+    current = rule;
     try {
       rule.check(context);
     } catch (error) {

@@ -25,18 +25,24 @@ export function secretValues(root: unknown): string[] {
 const MASK = "****";
 
 /**
- * Replaces secrets in a text. Long secrets are replaced wherever they occur; short ones only as a
- * whole JSON string, since scrubbing every "a" from a message would make it unreadable.
+ * Whether a secret is distinctive enough to scrub wherever it appears. Rules never quote secrets;
+ * this is the safety net, and scrubbing a password like "proxy" from "The proxy password ..." would
+ * garble every message, so plain words and short values are only scrubbed as whole JSON strings.
  */
+function scrubAnywhere(secret: string): boolean {
+  return secret.length >= 6 && !/^[a-z]+$/i.test(secret);
+}
+
+/** Replaces secrets in a text (see scrubAnywhere for where). */
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join(MASK);
+    if (scrubAnywhere(secret)) result = result.split(secret).join(MASK);
     result = result.split(JSON.stringify(secret)).join(JSON.stringify(MASK));
   }
   return result;
 }
 
 export function containsSecret(text: string, secrets: readonly string[]): boolean {
-  return secrets.some((secret) => (secret.length >= 4 ? text.includes(secret) : text.includes(JSON.stringify(secret))));
+  return secrets.some((secret) => (scrubAnywhere(secret) ? text.includes(secret) : text.includes(JSON.stringify(secret))));
 }

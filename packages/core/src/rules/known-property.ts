@@ -18,17 +18,19 @@ function parentDisplay(pattern: string): string {
  */
 function fitsAtHome(root: unknown, fromPointer: string, home: string): boolean {
   const value = getAt(root, parsePointer(fromPointer));
-  const candidate = structuredClone(root) as unknown;
   const segments = parsePointer(home);
-  let parent: unknown = candidate;
+  // Copy only the objects on the way to the home; the validator reads, never writes, the rest.
+  const copy = (object: Record<string, unknown>): Record<string, unknown> => Object.defineProperties({}, Object.getOwnPropertyDescriptors(object));
+  if (!isObject(root)) return false;
+  const candidate = copy(root);
+  let parent = candidate;
   for (const segment of segments.slice(0, -1)) {
-    if (!isObject(parent)) return false;
-    if (!Object.prototype.hasOwnProperty.call(parent, segment)) {
-      Object.defineProperty(parent, segment, { value: {}, enumerable: true, writable: true, configurable: true });
-    }
-    parent = parent[segment];
+    const existing = Object.prototype.hasOwnProperty.call(parent, segment) ? parent[segment] : {};
+    if (!isObject(existing)) return false;
+    const next = copy(existing);
+    Object.defineProperty(parent, segment, { value: next, enumerable: true, writable: true, configurable: true });
+    parent = next;
   }
-  if (!isObject(parent)) return false;
   Object.defineProperty(parent, segments[segments.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
   return !collectSchemaErrors(candidate).some((error) => error.pointer === home || error.pointer.startsWith(home + "/"));
 }

@@ -83,16 +83,18 @@ export function editDistance(a: string, b: string): number {
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const lowered = input.toLowerCase();
+  const threshold = Math.max(1, Math.floor(Math.max(input.length, 3) / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate.toLowerCase() === lowered) return candidate;
+    // The distance is at least the difference in length: skip the matrix when that is already too far.
+    if (Math.abs(candidate.length - input.length) > threshold) continue;
     const distance = editDistance(lowered, candidate.toLowerCase());
     if (distance < bestDistance) {
       bestDistance = distance;
       best = candidate;
     }
   }
-  const threshold = Math.max(1, Math.floor(Math.max(input.length, 3) / 3));
   return bestDistance <= threshold ? best : undefined;
 }

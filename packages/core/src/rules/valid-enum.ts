@@ -17,13 +17,15 @@ export default defineRule({
   check(context) {
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "enum") continue;
+      // A number or null where a string is expected is one mistake, and valid-type reports it.
+      if (context.schemaErrors().some((other) => other.keyword === "type" && other.pointer === error.pointer)) continue;
       const value = getAt(context.root, parsePointer(error.pointer));
       // The schema's branch for the proxy lists only one side of the dispatch; the docs list every type.
       const pattern = patternOf(context.root, error.pointer);
       const allowed = (docOf(pattern)?.enum ?? (error.params.allowedValues as unknown[] | undefined) ?? []).map(String);
       const name = propertyName(error.pointer);
       const exactIgnoringCase = typeof value === "string" ? allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) : undefined;
-      const guess = exactIgnoringCase ?? (typeof value === "string" ? didYouMean(value, allowed) : undefined);
+      const guess = exactIgnoringCase ?? (typeof value === "string" ? didYouMean(value, allowed) ?? wordMatch(value, allowed) : undefined);
       const listed = allowed.length <= MAX_LISTED ? ` Allowed: ${quotedList(allowed)}.` : "";
       const hint = guess ? ` Did you mean ${JSON.stringify(guess)}?` : "";
       const replacement = guess ? context.source.replaceValue(error.pointer, guess) : undefined;
@@ -37,3 +39,13 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The one allowed value that has the input as a whole word: "residential" for "anchor_residential".
+ * Too far apart for edit distance, yet what people type after reading "a residential proxy".
+ */
+function wordMatch(value: string, allowed: readonly string[]): string | undefined {
+  const word = value.toLowerCase();
+  const matches = allowed.filter((candidate) => candidate.toLowerCase().split(/[_-]/).includes(word));
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
-import { displayPath, propertyName } from "../schema/schema-errors.js";
+import { displayPath, patternOf, propertyName } from "../schema/schema-errors.js";
+import { docOf } from "../schema/property-info.js";
 import { isSecretPointer } from "../secrets.js";
 import { getAt, parsePointer, quote } from "./util.js";
 
@@ -18,6 +19,8 @@ export function describeJsonType(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "number") return Number.isInteger(value) ? "an integer" : "a number";
   if (typeof value === "object") return "an object";
+  // Not ARTICLES' "(true or false)": the found value is quoted right after, "a boolean (true or false) (true)" reads oddly.
+  if (typeof value === "boolean") return "a boolean";
   return ARTICLES[typeof value] ?? typeof value;
 }
 
@@ -46,20 +49,38 @@ export default defineRule({
       if (error.keyword !== "type") continue;
       const expected = String(error.params.type);
       const value = getAt(context.root, parsePointer(error.pointer));
+      // A fractional count is count-range's, in the API's own words.
+      if (error.pointer === "/count" && typeof value === "number") continue;
       const found = describeJsonType(value);
       const shown = isSecretPointer(error.pointer) || typeof value === "object" ? found : `${found} (${quote(value)})`;
-      const subject = error.pointer === "" ? "The request" : JSON.stringify(propertyName(error.pointer));
+      const segments = parsePointer(error.pointer);
+      // An array item has no name of its own: `configuration.integrations[0]` says more than "0".
+      const isItem = segments.length > 0 && Array.isArray(getAt(context.root, segments.slice(0, -1)));
       const path = displayPath(error.pointer);
-      const where = error.pointer === "" || path === propertyName(error.pointer) ? "" : ` (${path})`;
+      const subject = error.pointer === "" ? "The request" : isItem ? path : JSON.stringify(propertyName(error.pointer));
+      const where = error.pointer === "" || isItem || path === propertyName(error.pointer) ? "" : ` (${path})`;
       const expectedText = expected.split(",").map((type) => ARTICLES[type] ?? type).join(" or ");
       const coerced = coerce(value, expected);
-      const hint = coerced !== undefined && !isSecretPointer(error.pointer) ? `; did you mean ${JSON.stringify(coerced)} without quotes?` : ".";
+      // `"headless": true` for `"headless": {"active": true}` is the usual slip with the on/off objects.
+      const wrapped =
+        expected === "object" && typeof value === "boolean" && docOf(patternOf(context.root, error.pointer))?.children?.includes("active")
+          ? { active: value }
+          : undefined;
+      const replacement = wrapped ?? (isSecretPointer(error.pointer) ? undefined : coerced);
+      const replacementText = wrapped ? `{ "active": ${String(value)} }` : JSON.stringify(replacement);
+      const hint = wrapped ? `; did you mean ${replacementText}?` : replacement !== undefined ? `; did you mean ${replacementText} without quotes?` : ".";
       context.report({
         pointer: error.pointer,
         message: `${subject}${where} must be ${expectedText}; found ${shown}${hint}`,
         suggestions:
-          coerced !== undefined && !isSecretPointer(error.pointer)
-            ? [{ title: `Replace with ${JSON.stringify(coerced)}`, safety: "unsafe", edits: context.source.replaceValue(error.pointer, coerced) }]
+          replacement !== undefined
+            ? [
+                {
+                  title: `Replace with ${replacementText}`,
+                  safety: "unsafe",
+                  edits: context.source.replaceValue(error.pointer, replacement)?.map((edit) => ({ ...edit, newText: replacementText })),
+                },
+              ]
             : undefined,
       });
     }

@@ -2,7 +2,8 @@ import { modify, type Node as JsonNode, type FormattingOptions } from "jsonc-par
 import type { SourceDocument, Target } from "../rule.js";
 import type { Position, SourceRange, TextEdit } from "../types.js";
 import { parsePointer, escapePointerSegment } from "../rules/util.js";
-import { parseText, type SyntaxProblem } from "./parse.js";
+import { strictTree } from "./strict-tree.js";
+import { MAX_NESTING_DEPTH, parseText, type SyntaxProblem } from "./parse.js";
 
 export interface DuplicateKey {
   /** Pointer of the duplicated property (the same for every occurrence). */
@@ -90,6 +91,20 @@ function detectFormatting(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: indent ? indent.length : 2, eol };
 }
 
+/** Nesting depth of a JSON.parse result, without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== "object" || current === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_NESTING_DEPTH) return deepest;
+    for (const item of Array.isArray(current) ? current : Object.values(current)) stack.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Counts the object members of a JSON.parse result, without recursion (input may be deeply nested). */
 function countMembers(value: unknown): number {
   let count = 0;
@@ -115,6 +130,11 @@ const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
 /** Number of object keys written in a text that JSON.parse accepted. */
 function countWrittenKeys(text: string): number {
   let count = 0;
+  // Without a backslash no string can hold a quote, so every `":` ends a key; `" :` is left to the regex.
+  if (!text.includes("\\") && !/"\s+:/.test(text)) {
+    for (let index = text.indexOf('":'); index !== -1; index = text.indexOf('":', index + 2)) count++;
+    return count;
+  }
   STRING_TOKEN.lastIndex = 0;
   for (let match = STRING_TOKEN.exec(text); match; match = STRING_TOKEN.exec(text)) {
     if (match[1] !== undefined) count++;
@@ -157,7 +177,8 @@ export class TextDocumentSource implements SourceDocument {
   get tree(): JsonNode | undefined {
     if (!this.treeBuilt) {
       this.treeBuilt = true;
-      this.parsedTree = parseText(this.text).tree;
+      // Text that JSON.parse accepted has no comments or trailing commas: only the depth guard is needed.
+      this.parsedTree = depthOf(this.root) <= MAX_NESTING_DEPTH ? strictTree(this.text) : undefined;
     }
     return this.parsedTree;
   }

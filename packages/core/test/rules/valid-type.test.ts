@@ -1,0 +1,166 @@
+import { expect, it } from "vitest";
+import rule from "../../src/rules/valid-type.js";
+import { lintWithRule, ruleTester } from "../rule-tester.js";
+
+const browser = (value: object) => ({ count: 1, configuration: { browser: value } });
+const customProxy = (credentials: object) => ({
+  count: 1,
+  configuration: { session: { proxy: { type: "custom", server: "http://proxy.example.com:8080", active: true, ...credentials } } },
+});
+
+ruleTester(rule, {
+  valid: [
+    { count: 1 },
+    // 5.0 is an integer in JSON.
+    '{"count": 5.0}',
+    // A fractional count is count-range's finding, in the API's words: not reported twice.
+    { count: 2.5 },
+    // Ranges are count-range's and number-range's, not type errors; so is a fractional count, in the API's words.
+    { count: 2.5 },
+    { count: 0, configuration: { session: { timeout: { max_duration: -1, idle_timeout: -1 } } } },
+    browser({ headless: { active: true }, viewport: { width: 1280, height: 720 }, extensions: [] }),
+    { count: 1, configuration: { session: { tags: ["nightly"], proxy: { active: false } } } },
+    // metadata holds anything.
+    { count: 1, metadata: { retries: "3", nested: [1, null, { deep: true }], flag: "false" } },
+    // Absent is not a wrong type (and null is not absent: see the invalid cases).
+    { count: 1, configuration: {} },
+  ],
+  invalid: [
+    {
+      name: "a number written as a string: suggestion drops the quotes",
+      code: { count: "5" },
+      errors: [{ message: '"count" must be an integer; found a string ("5"); did you mean 5 without quotes?', pointer: "/count", line: 2, column: 12, endLine: 2, endColumn: 15 }],
+      output: '{\n  "count": 5\n}',
+    },
+    {
+      name: "surrounding spaces are forgiven by the suggestion",
+      code: { count: " 10 " },
+      errors: [{ message: '"count" must be an integer; found a string (" 10 "); did you mean 10 without quotes?', pointer: "/count" }],
+      output: '{\n  "count": 10\n}',
+    },
+    {
+      name: "a boolean written as a string",
+      code: browser({ headless: { active: "true" } }),
+      errors: [
+        {
+          message: '"active" (configuration.browser.headless.active) must be a boolean (true or false); found a string ("true"); did you mean true without quotes?',
+          pointer: "/configuration/browser/headless/active",
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 25,
+        },
+      ],
+      output: JSON.stringify(browser({ headless: { active: true } }), null, 2),
+    },
+    {
+      name: "yes/no and 1/0 are not guessed as booleans",
+      code: browser({ headless: { active: "yes" }, adblock: { active: 1 } }),
+      errors: [
+        { message: '"active" (configuration.browser.headless.active) must be a boolean (true or false); found a string ("yes").', pointer: "/configuration/browser/headless/active" },
+        { message: '"active" (configuration.browser.adblock.active) must be a boolean (true or false); found an integer (1).', pointer: "/configuration/browser/adblock/active" },
+      ],
+    },
+    {
+      name: "an on/off setting written as a bare boolean: suggestion wraps it in {active}",
+      code: '{\n  "count": 1,\n  "configuration": {\n    "browser": { "headless": true, "adblock": false }\n  }\n}',
+      errors: [
+        {
+          message: '"headless" (configuration.browser.headless) must be an object; found a boolean (true); did you mean { "active": true }?',
+          pointer: "/configuration/browser/headless",
+          line: 4,
+          column: 30,
+          endLine: 4,
+          endColumn: 34,
+        },
+        {
+          message: '"adblock" (configuration.browser.adblock) must be an object; found a boolean (false); did you mean { "active": false }?',
+          pointer: "/configuration/browser/adblock",
+        },
+      ],
+      output: '{\n  "count": 1,\n  "configuration": {\n    "browser": { "headless": { "active": true }, "adblock": { "active": false } }\n  }\n}',
+    },
+    {
+      name: "viewport sides: numbers with units and fractions, no guess",
+      code: browser({ viewport: { width: "1440px", height: 900.5 } }),
+      errors: [
+        { message: '"width" (configuration.browser.viewport.width) must be an integer; found a string ("1440px").', pointer: "/configuration/browser/viewport/width" },
+        {
+          message: '"height" (configuration.browser.viewport.height) must be an integer; found a number (900.5).',
+          pointer: "/configuration/browser/viewport/height",
+          line: 7,
+          column: 19,
+          endLine: 7,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      name: "-1 written as a string",
+      code: { count: 1, configuration: { session: { timeout: { max_duration: "-1" } } } },
+      errors: [
+        {
+          message: '"max_duration" (configuration.session.timeout.max_duration) must be an integer; found a string ("-1"); did you mean -1 without quotes?',
+          pointer: "/configuration/session/timeout/max_duration",
+        },
+      ],
+      output: JSON.stringify({ count: 1, configuration: { session: { timeout: { max_duration: -1 } } } }, null, 2),
+    },
+    {
+      name: "a single extension id instead of a list",
+      code: browser({ extensions: "550e8400-e29b-41d4-a716-446655440000" }),
+      errors: [
+        {
+          message: '"extensions" (configuration.browser.extensions) must be an array; found a string ("550e8400-e29b-41d4-a716-446655440000").',
+          pointer: "/configuration/browser/extensions",
+        },
+      ],
+    },
+    {
+      name: "array items are named by their path, not by their index",
+      code: { count: 1, configuration: { browser: { extensions: [1] }, integrations: [null] } },
+      errors: [
+        { message: "configuration.browser.extensions[0] must be a string; found an integer (1).", pointer: "/configuration/browser/extensions/0", line: 6, column: 9, endLine: 6, endColumn: 10 },
+        { message: "configuration.integrations[0] must be an object; found null.", pointer: "/configuration/integrations/0" },
+      ],
+    },
+    {
+      name: "objects and arrays are described, not quoted",
+      code: { count: 1, configuration: [], metadata: "x" },
+      errors: [
+        { message: '"configuration" must be an object; found an array.', pointer: "/configuration" },
+        { message: '"metadata" must be an object; found a string ("x").', pointer: "/metadata" },
+      ],
+    },
+    {
+      name: "null is a value of the wrong type, not an absent one",
+      code: { count: null },
+      errors: [{ message: '"count" must be an integer; found null.', pointer: "/count" }],
+    },
+    {
+      name: "the request itself must be an object",
+      code: "[\n  {\"count\": 1}\n]",
+      errors: [{ message: "The request must be an object; found an array.", pointer: "", line: 1, column: 1, endLine: 3, endColumn: 2 }],
+    },
+    {
+      name: "a bare string document",
+      code: '"count"',
+      errors: [{ message: 'The request must be an object; found a string ("count").', pointer: "" }],
+    },
+    {
+      name: "proxy credentials of the wrong type: the value is never shown or suggested",
+      code: customProxy({ username: 12345, password: 987654321 }),
+      errors: [
+        { message: '"username" (configuration.session.proxy.username) must be a string; found an integer.', pointer: "/configuration/session/proxy/username" },
+        { message: '"password" (configuration.session.proxy.password) must be a string; found an integer.', pointer: "/configuration/session/proxy/password" },
+      ],
+    },
+  ],
+});
+
+it("never echoes a mistyped credential, in the message or a suggestion", () => {
+  const findings = lintWithRule(rule, JSON.stringify(customProxy({ username: 4242, password: "pw-9f8e7d" })));
+  expect(findings).toHaveLength(1);
+  expect(findings[0]!.suggestions).toBeUndefined();
+  expect(JSON.stringify(findings)).not.toContain("4242");
+});
