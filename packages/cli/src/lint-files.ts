@@ -74,7 +74,7 @@ export function lintFile(task: LintTask, options: LintJobOptions): FileResult {
 export const PARALLEL_THRESHOLD = 400;
 const CHUNK = 250;
 
-/** How many threads (the main one included) to use for `count` files. */
+/** How many threads (the main one included) to use for `count` files; 0 concurrency means auto. */
 export function threadsFor(count: number, concurrency: number): number {
   if (concurrency > 0) return Math.max(1, Math.min(concurrency, Math.ceil(count / CHUNK)));
   if (count < PARALLEL_THRESHOLD) return 1;
@@ -87,54 +87,92 @@ export interface WorkerRequest {
 }
 
 /**
- * Lints every task, in this thread or spread over worker threads running this same bundle.
- * Chunks are handed out on demand, and this thread lints chunks too while workers start.
+ * Worker threads running this same bundle. They can be started before the files are known, so
+ * that loading the bundle in each overlaps with finding the files; unused ones are let go.
  */
-export async function lintTasks(tasks: LintTask[], options: LintJobOptions, concurrency: number, workerUrl: URL | undefined): Promise<FileResult[]> {
-  const threads = workerUrl ? threadsFor(tasks.length, concurrency) : 1;
-  if (threads <= 1) return tasks.map((task) => lintFile(task, options));
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
 
-  const results: FileResult[] = new Array(tasks.length);
-  let next = 0;
-  const take = (): [number, LintTask[]] | undefined => {
-    if (next >= tasks.length) return undefined;
-    const start = next;
-    next = Math.min(tasks.length, next + CHUNK);
-    return [start, tasks.slice(start, next)];
-  };
+  constructor(url: URL, size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(url, { workerData: { anchorLintWorker: true } });
+      // Never keep the process alive on the workers' account.
+      worker.unref();
+      this.workers.push(worker);
+    }
+  }
 
-  const workers: Promise<void>[] = [];
-  for (let i = 0; i < threads - 1; i++) {
-    workers.push(
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerUrl!, { workerData: { anchorLintWorker: true } });
-        let current: number | undefined;
-        const send = () => {
-          const chunk = take();
-          if (!chunk) {
-            current = undefined;
-            void worker.terminate();
-            resolve();
-            return;
-          }
-          current = chunk[0];
-          worker.postMessage({ tasks: chunk[1], options } satisfies WorkerRequest);
-        };
-        worker.on("message", (chunkResults: FileResult[]) => {
-          chunkResults.forEach((result, offset) => (results[current! + offset] = result));
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Stops workers beyond `keep`. */
+  shrink(keep: number): void {
+    for (const worker of this.workers.splice(keep)) void worker.terminate();
+  }
+
+  close(): void {
+    this.shrink(0);
+  }
+
+  /**
+   * Lints every task across the workers and this thread. Chunks are handed out on demand; this
+   * thread lints chunks too, yielding between them so idle workers get their next chunk promptly.
+   */
+  async run(tasks: LintTask[], options: LintJobOptions): Promise<FileResult[]> {
+    const results: FileResult[] = new Array(tasks.length);
+    let next = 0;
+    const take = (): [number, LintTask[]] | undefined => {
+      if (next >= tasks.length) return undefined;
+      const start = next;
+      next = Math.min(tasks.length, next + CHUNK);
+      return [start, tasks.slice(start, next)];
+    };
+    const done = this.workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          let current = 0;
+          const send = () => {
+            const chunk = take();
+            if (!chunk) {
+              worker.off("message", receive);
+              worker.off("error", reject);
+              resolve();
+              return;
+            }
+            current = chunk[0];
+            worker.postMessage({ tasks: chunk[1], options } satisfies WorkerRequest);
+          };
+          const receive = (chunkResults: FileResult[]) => {
+            chunkResults.forEach((result, offset) => (results[current + offset] = result));
+            send();
+          };
+          worker.on("message", receive);
+          worker.on("error", reject);
           send();
-        });
-        worker.on("error", reject);
-        send();
-      }),
+        }),
     );
+    for (let chunk = take(); chunk; chunk = take()) {
+      const [start, slice] = chunk;
+      slice.forEach((task, offset) => (results[start + offset] = lintFile(task, options)));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(done);
+    return results;
   }
-  // Lint here too, yielding between chunks so workers get their next chunk promptly.
-  for (let chunk = take(); chunk; chunk = take()) {
-    const [start, slice] = chunk;
-    slice.forEach((task, offset) => (results[start + offset] = lintFile(task, options)));
-    await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Lints every task, spreading them over `pool`'s workers when there are enough to pay off. */
+export async function lintTasks(tasks: LintTask[], options: LintJobOptions, concurrency: number, pool: WorkerPool | undefined): Promise<FileResult[]> {
+  const threads = pool ? Math.min(threadsFor(tasks.length, concurrency), pool.size + 1) : 1;
+  if (!pool || threads <= 1) {
+    pool?.close();
+    return tasks.map((task) => lintFile(task, options));
   }
-  await Promise.all(workers);
-  return results;
+  pool.shrink(threads - 1);
+  try {
+    return await pool.run(tasks, options);
+  } finally {
+    pool.close();
+  }
 }

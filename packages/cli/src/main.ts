@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { rules } from "@anchor-lint/core";
 import pkg from "../package.json" with { type: "json" };
@@ -9,7 +10,7 @@ import { discover } from "./files.js";
 import { shouldColor } from "./formatters/color.js";
 import { formatters } from "./formatters/index.js";
 import { init } from "./init.js";
-import { lintTasks, lintText, type LintJobOptions, type LintTask } from "./lint-files.js";
+import { lintTasks, lintText, PARALLEL_THRESHOLD, WorkerPool, type LintJobOptions, type LintTask } from "./lint-files.js";
 import { comparePaths, displayPath } from "./paths.js";
 import { countAll, type FileResult } from "./results.js";
 
@@ -31,6 +32,26 @@ function listRules(format: string): string {
   const idWidth = Math.max(...rules.map((rule) => rule.id.length));
   const rows = rules.map((rule) => `${rule.id.padEnd(idWidth)}  ${rule.defaultSeverity.padEnd(7)}  ${(rule.fixable || "-").padEnd(7)}  ${rule.description}`);
   return `${"rule".padEnd(idWidth)}  default  fixes    description\n${rows.join("\n")}\n`;
+}
+
+/** Workers besides this thread: --concurrency minus one, or one less than the cores for auto. */
+function workerCount(concurrency: number): number {
+  return concurrency > 0 ? concurrency - 1 : availableParallelism() - 1;
+}
+
+/** Only folders and globs can bring enough files for workers to pay off; named files never do. */
+function mayNeedWorkers(options: CliOptions, cwd: string): boolean {
+  if (workerCount(options.concurrency) < 1) return false;
+  const paths = options.paths.length > 0 ? options.paths : ["."];
+  if (options.concurrency > 0) return true;
+  if (paths.length >= PARALLEL_THRESHOLD) return true;
+  return paths.some((path) => {
+    try {
+      return statSync(resolve(cwd, path)).isDirectory();
+    } catch {
+      return true; // a glob
+    }
+  });
 }
 
 /** Runs the command; returns the exit code. Never throws. */
@@ -107,7 +128,16 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
       results = [lintText(text, { filePath, path, config: resolver.lintConfigFor(lookupPath) }, jobOptions)];
     }
   } else {
-    const { files } = await discover(options.paths, cwd);
+    // Start workers while the files are being found, when the run may be large enough for them.
+    const pool = io.workerUrl && mayNeedWorkers(options, cwd) ? new WorkerPool(io.workerUrl, workerCount(options.concurrency)) : undefined;
+    if (pool) log(`started ${pool.size} worker threads`);
+    let files: string[];
+    try {
+      ({ files } = await discover(options.paths, cwd));
+    } catch (error) {
+      pool?.close();
+      throw error;
+    }
     log(`found ${files.length} files`);
     const tasks: LintTask[] = [];
     for (const file of files) {
@@ -116,7 +146,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     }
     tasks.sort((a, b) => comparePaths(a.path, b.path));
     log(`resolved configs; ${tasks.length} files to lint`);
-    results = await lintTasks(tasks, jobOptions, options.concurrency, io.workerUrl);
+    results = await lintTasks(tasks, jobOptions, options.concurrency, pool);
     log("linted");
   }
 
