@@ -1,0 +1,113 @@
+import rule from "../../src/rules/required-property.js";
+import { ruleTester } from "../rule-tester.js";
+
+const COUNT = 'Missing required property "count" in the request (Number of sessions to create in the batch (1-1000)).';
+const ID = "550e8400-e29b-41d4-a716-446655440000";
+const proxy = (value: object) => ({ count: 1, configuration: { session: { proxy: value } } });
+const integration = (value: object) => ({ count: 1, configuration: { integrations: [value] } });
+
+ruleTester(rule, {
+  valid: [
+    { count: 1 },
+    // null is there (valid-type reports its type); only absence is this rule's.
+    { count: null },
+    proxy({ active: true }),
+    proxy({ type: "anchor_mobile", active: false, country_code: "de" }),
+    proxy({ type: "custom", server: "http://proxy.example.com:8080", username: "${env:PROXY_USER}", password: "${env:PROXY_PASS}", active: true }),
+    integration({ id: ID, type: "1PASSWORD", configuration: { load_mode: "all" } }),
+    integration({ id: ID, type: "1PASSWORD", configuration: { load_mode: "specific", secrets: ["op://vault/item/field"] } }),
+    // A wrong proxy type is one mistake: valid-enum reports it; the branch guessed for it asks nothing more.
+    proxy({ type: "socks5", server: "socks5://proxy.example.com:1080" }),
+    proxy({ type: 5 }),
+    // Wrong load_mode: valid-enum's; "secrets" is only required once the mode is "specific".
+    integration({ id: ID, type: "1PASSWORD", configuration: { load_mode: "some" } }),
+    // Objects of the wrong type are valid-type's.
+    { count: 1, configuration: { session: { proxy: true }, integrations: [null] } },
+  ],
+  invalid: [
+    {
+      name: "empty request: on the root's opening brace",
+      code: "{}",
+      errors: [{ message: COUNT, pointer: "", line: 1, column: 1, endLine: 1, endColumn: 2 }],
+    },
+    {
+      name: "the root's brace after leading blank lines",
+      code: '\n\n{\n  "configuration": {}\n}',
+      errors: [{ message: COUNT, pointer: "", line: 3, column: 1, endLine: 3, endColumn: 2 }],
+    },
+    {
+      name: "count only inside metadata, or with another case, does not count",
+      code: '{\n  "Count": 10,\n  "metadata": { "count": 10 }\n}',
+      errors: [{ message: COUNT, pointer: "", line: 1, column: 1 }],
+    },
+    {
+      name: "an Anchor proxy needs active: on the proxy's key",
+      code: proxy({ type: "anchor_residential", country_code: "de" }),
+      errors: [
+        {
+          message: 'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy).',
+          pointer: "/configuration/session/proxy",
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 14,
+        },
+      ],
+    },
+    {
+      name: "a proxy without type is an Anchor proxy",
+      code: proxy({}),
+      errors: [{ message: 'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy).', pointer: "/configuration/session/proxy" }],
+    },
+    {
+      name: "a custom proxy needs server, username, password and active: one finding each",
+      code: proxy({ type: "custom", server: "http://proxy.example.com:8080" }),
+      errors: [
+        { message: 'Missing required property "username" in configuration.session.proxy (Proxy username).', pointer: "/configuration/session/proxy", line: 5, column: 7, endLine: 5, endColumn: 14 },
+        { message: 'Missing required property "password" in configuration.session.proxy (Proxy password).', pointer: "/configuration/session/proxy" },
+        { message: 'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy).', pointer: "/configuration/session/proxy" },
+      ],
+    },
+    {
+      name: "an integration item has no key: on its opening brace",
+      code: integration({ type: "1PASSWORD" }),
+      errors: [
+        { message: 'Missing required property "id" in configuration.integrations[0] (Unique integration ID).', pointer: "/configuration/integrations/0", line: 5, column: 7, endLine: 5, endColumn: 8 },
+        { message: 'Missing required property "configuration" in configuration.integrations[0] (How the 1Password integration loads secrets).', pointer: "/configuration/integrations/0" },
+      ],
+    },
+    {
+      name: "1Password configuration without load_mode",
+      code: integration({ id: ID, type: "1PASSWORD", configuration: {} }),
+      errors: [
+        {
+          message:
+            'Missing required property "load_mode" in configuration.integrations[0].configuration (Which secrets to load: `all` of them, or the `specific` ones listed in `secrets`).',
+          pointer: "/configuration/integrations/0/configuration",
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      name: "load_mode specific needs secrets",
+      code: integration({ id: ID, type: "1PASSWORD", configuration: { load_mode: "specific" } }),
+      errors: [
+        {
+          message: 'Missing required property "secrets" in configuration.integrations[0].configuration (Array of secret references to load).',
+          pointer: "/configuration/integrations/0/configuration",
+        },
+      ],
+    },
+    {
+      name: "a second integration is told apart by its index",
+      code: {
+        count: 1,
+        configuration: { integrations: [{ id: ID, type: "1PASSWORD", configuration: { load_mode: "all" } }, { id: ID, configuration: { load_mode: "all" } }] },
+      },
+      errors: [{ message: 'Missing required property "type" in configuration.integrations[1] (Integration type).', pointer: "/configuration/integrations/1" }],
+    },
+  ],
+});
