@@ -14,6 +14,11 @@ if (!isMainThread && (workerData as { anchorLintWorker?: boolean } | null)?.anch
     parentPort!.postMessage(request.tasks.map((task) => lintFile(task, request.options)));
   });
 } else {
+  // A reader that stops early (`anchor-lint | head`) is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = await run(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
