@@ -1,4 +1,4 @@
-import { createScanner, getLocation, type JSONPath, type Node as JsonNode } from "jsonc-parser";
+import { createScanner, getLocation, type JSONPath } from "jsonc-parser";
 import type { PropertyDoc } from "../generated/property-docs.js";
 import type { TextEdit } from "../types.js";
 import type { CompletionItem, CompletionOptions } from "./types.js";
@@ -13,13 +13,12 @@ import {
   countryName,
   docAt,
   isAnchorType,
-  nodeAt,
   patternOf,
   propertyMarkdown,
   proxyTypeOf,
-  treeOf,
   typesOffering,
 } from "./data.js";
+import { containerAt, objectMembers } from "./members.js";
 
 type Span = { offset: number; length: number };
 
@@ -50,9 +49,8 @@ export function complete(text: string, offset: number, options: CompletionOption
 }
 
 function proposals(text: string, offset: number): CompletionItem[] {
-  const parsed = treeOf(text);
-  if (parsed.tooDeep) return [];
-  const tree = parsed.tree;
+  // getLocation and the member scans read the text up to the cursor and the objects on its path,
+  // never a whole tree: completion stays fast in multi-megabyte files.
   const location = getLocation(text, offset);
   const path = location.path;
   const previous = location.previousNode;
@@ -66,10 +64,10 @@ function proposals(text: string, offset: number): CompletionItem[] {
       // previousNode is the key being typed; with a colon after it only the key is replaced.
       const keyOnly = nextSignificant(text, span.offset + span.length) === ":";
       const slot = { replace: span, quoted: true, commaAfter: !keyOnly && needsComma(text, span.offset + span.length) };
-      return keyItems(tree, path.slice(0, -1), slot, keyOnly, span);
+      return keyItems(text, path.slice(0, -1), slot, keyOnly, span);
     }
     const slot = { replace: span, quoted: previous.type === "string", commaAfter: needsComma(text, span.offset + span.length) };
-    return valueItems(tree, path, slot);
+    return valueItems(text, path, slot);
   }
   if (previous && location.isAtPropertyKey && offset > previous.offset + previous.length) {
     return []; // after a key, before its colon
@@ -86,31 +84,29 @@ function proposals(text: string, offset: number): CompletionItem[] {
     const commaBefore = { offset: before + 1, length: 0, newText: "," };
     const container = path.slice(0, -1);
     const slot = { replace: word, quoted: false, commaAfter: needsComma(text, word.offset + word.length), commaBefore };
-    const containerNode = nodeAt(tree, container);
-    if (containerNode?.type === "array") return valueItems(tree, [...container, 0], slot);
-    return keyItems(tree, container, slot, false, undefined);
+    if (containerAt(text, container) === "array") return valueItems(text, [...container, 0], slot);
+    return keyItems(text, container, slot, false, undefined);
   }
 
   const slot = { replace: word, quoted: false, commaAfter: needsComma(text, word.offset + word.length) };
-  if (location.isAtPropertyKey) return keyItems(tree, path.slice(0, -1), slot, false, undefined);
+  if (location.isAtPropertyKey) return keyItems(text, path.slice(0, -1), slot, false, undefined);
   if (path.length === 0) return text.trim() === "" || text.trim() === word.text ? rootItems(slot) : [];
-  return valueItems(tree, path, slot);
+  return valueItems(text, path, slot);
 }
 
-function keyItems(tree: JsonNode | undefined, objectPath: JSONPath, slot: Slot, keyOnly: boolean, typedKey: Span | undefined): CompletionItem[] {
+function keyItems(text: string, objectPath: JSONPath, slot: Slot, keyOnly: boolean, typedKey: Span | undefined): CompletionItem[] {
   const pattern = patternOf(objectPath);
   if (pattern === undefined) return [];
   const doc = docAt(pattern);
   if (doc?.type !== "object") return [];
-  const object = nodeAt(tree, objectPath);
+  const members = objectMembers(text, objectPath);
   const present = new Set<string>();
-  for (const property of object?.type === "object" ? object.children ?? [] : []) {
-    const key = property.children?.[0];
+  for (const member of members ?? []) {
     // The key being typed is not "present": it is what gets replaced.
-    if (key && !(typedKey && key.offset === typedKey.offset)) present.add(String(key.value));
+    if (!(typedKey && member.keyOffset === typedKey.offset)) present.add(member.key);
   }
   let children = childrenOf(pattern);
-  if (pattern === PROXY) children = proxyKeys(children, proxyTypeOf(object));
+  if (pattern === PROXY) children = proxyKeys(children, proxyTypeOf(members));
   const items: CompletionItem[] = [];
   children.forEach((key, index) => {
     if (present.has(key)) return;
@@ -171,7 +167,7 @@ function envName(pattern: string): string {
   return `PROXY_${pattern.slice(pattern.lastIndexOf("/") + 1).toUpperCase()}`;
 }
 
-function valueItems(tree: JsonNode | undefined, path: JSONPath, slot: Slot): CompletionItem[] {
+function valueItems(text: string, path: JSONPath, slot: Slot): CompletionItem[] {
   const pattern = patternOf(path);
   if (pattern === undefined) return [];
   const doc = docAt(pattern);
@@ -191,7 +187,7 @@ function valueItems(tree: JsonNode | undefined, path: JSONPath, slot: Slot): Com
   });
 
   if (pattern === COUNTRY_CODE) {
-    const type = proxyTypeOf(nodeAt(tree, path.slice(0, -1)));
+    const type = proxyTypeOf(objectMembers(text, path.slice(0, -1)));
     if (type === "custom") return [];
     const codes = isAnchorType(type) ? countryCodesFor(type!) : allCountryCodes();
     return codes.map((code) => {

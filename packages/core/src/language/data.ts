@@ -1,7 +1,8 @@
-import { findNodeAtLocation, type JSONPath, type Node as JsonNode } from "jsonc-parser";
+import type { JSONPath, Node as JsonNode } from "jsonc-parser";
 import { propertyDocs, type PropertyDoc } from "../generated/property-docs.js";
 import { anchorProxyTypes, countryCodesByProxyType, defaultProxyType } from "../generated/countries.js";
 import { parseText } from "../source/parse.js";
+import { lastMember, type Member } from "./members.js";
 
 const docs = propertyDocs as unknown as Readonly<Record<string, PropertyDoc>>;
 const codesByType = countryCodesByProxyType as unknown as Readonly<Record<string, readonly string[]>>;
@@ -60,30 +61,11 @@ export function treeOf(text: string): Parsed {
   return last;
 }
 
-export function nodeAt(tree: JsonNode | undefined, path: JSONPath): JsonNode | undefined {
-  if (!tree) return undefined;
-  try {
-    return path.length === 0 ? tree : findNodeAtLocation(tree, path);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The value node of `key` in an object node (the last one, as JSON.parse keeps, when duplicated). */
-export function memberValue(object: JsonNode | undefined, key: string): JsonNode | undefined {
-  if (object?.type !== "object") return undefined;
-  let found: JsonNode | undefined;
-  for (const property of object.children ?? []) {
-    if (property.children?.[0]?.value === key) found = property.children[1];
-  }
-  return found;
-}
-
 /** The proxy's type as written: absent means `anchor_proxy`; a non-string is unknown. */
-export function proxyTypeOf(proxy: JsonNode | undefined): string | undefined {
-  const type = memberValue(proxy, "type");
-  if (!type) return defaultProxyType;
-  return type.type === "string" ? String(type.value) : undefined;
+export function proxyTypeOf(members: readonly Member[] | undefined): string | undefined {
+  const type = lastMember(members, "type");
+  if (!type || type.valueKind === undefined) return defaultProxyType;
+  return type.value;
 }
 
 export function isAnchorType(type: string | undefined): boolean {

@@ -1,16 +1,7 @@
-import { findNodeAtOffset, type JSONPath, type Node as JsonNode } from "jsonc-parser";
+import { getLocation } from "jsonc-parser";
 import type { HoverInfo } from "./types.js";
-import {
-  COUNTRY_CODE,
-  countryName,
-  docAt,
-  nodeAt,
-  patternOf,
-  propertyMarkdown,
-  proxyTypeOf,
-  treeOf,
-  typesOffering,
-} from "./data.js";
+import { COUNTRY_CODE, countryName, docAt, patternOf, propertyMarkdown, proxyTypeOf, typesOffering } from "./data.js";
+import { objectMembers } from "./members.js";
 
 /**
  * Hover text at `offset`: on a key or a scalar value, the property's description, type, default
@@ -21,18 +12,20 @@ export function hover(text: string, offset: number): HoverInfo | undefined {
   try {
     return hoverAt(text, offset);
   } catch {
+    // Hover is a convenience: an odd document (nesting deep enough to exhaust the stack) gets none.
     return undefined;
   }
 }
 
 function hoverAt(text: string, offset: number): HoverInfo | undefined {
-  const { tree, tooDeep } = treeOf(text);
-  if (!tree || tooDeep) return undefined;
-  const node = findNodeAtOffset(tree, offset, true);
-  if (!node || node.type === "object" || node.type === "array" || node.type === "property") return undefined;
-  const parent = node.parent;
-  const onKey = parent?.type === "property" && parent.children?.[0] === node;
-  const path = pathOf(onKey ? parent : node);
+  // Reads the text up to the cursor only, as completion does.
+  const location = getLocation(text, offset);
+  const node = location.previousNode;
+  if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
+  // With the cursor on a key, previousNode is that key (typed "property"); otherwise a scalar value.
+  const onKey = location.isAtPropertyKey;
+  if (!onKey && node.type !== "string" && node.type !== "number" && node.type !== "boolean" && node.type !== "null") return undefined;
+  const path = location.path;
   const pattern = patternOf(path);
   if (pattern === undefined) return undefined;
   const doc = docAt(pattern);
@@ -40,7 +33,7 @@ function hoverAt(text: string, offset: number): HoverInfo | undefined {
   const span = { offset: node.offset, length: node.length };
 
   if (!onKey && pattern === COUNTRY_CODE && node.type === "string") {
-    return { markdown: countryMarkdown(String(node.value), proxyTypeOf(nodeAt(tree, path.slice(0, -1)))), ...span };
+    return { markdown: countryMarkdown(String(node.value), proxyTypeOf(objectMembers(text, path.slice(0, -1)))), ...span };
   }
   let markdown = propertyMarkdown(doc);
   if (!onKey && doc.enum && node.type === "string") {
@@ -60,17 +53,4 @@ function countryMarkdown(code: string, type: string | undefined): string {
     lines.push(`Not offered by this proxy's type \`${type}\`.`);
   }
   return lines.join("\n\n");
-}
-
-/** The document path of a node: keys of enclosing properties, indexes of enclosing arrays. */
-function pathOf(start: JsonNode): JSONPath {
-  const path: JSONPath = [];
-  let node: JsonNode | undefined = start;
-  while (node?.parent) {
-    const parent: JsonNode = node.parent;
-    if (node.type === "property") path.unshift(String(node.children?.[0]?.value ?? ""));
-    else if (parent.type === "array") path.unshift(parent.children?.indexOf(node) ?? 0);
-    node = parent;
-  }
-  return path;
 }
