@@ -95,8 +95,9 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
   }
   if (options.init) {
     const { lines, wrote } = init(cwd);
+    if (wrote === 0) throw new UsageError("anchor-lint.config.json and example.anchor.json already exist; --init never overwrites a file.");
     io.stdout(lines.map((line) => `${line}\n`).join(""));
-    return wrote > 0 ? EXIT_OK : EXIT_USAGE;
+    return EXIT_OK;
   }
 
   const resolver = new ConfigResolver({
