@@ -87,4 +87,9 @@ describe("run", () => {
       expect(result.stdout, format).toContain("no-plaintext-proxy-credentials");
     }
   });
+
+  it("--init writes a valid starter config and an example that lints clean", async () => {
+    expect((await cli(["--init"])).code).toBe(0);
+    expect(await cli([])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
 });
