@@ -6,6 +6,10 @@ import { didYouMean, getAt, parsePointer, quote, quotedList } from "./util.js";
 /** Up to this many allowed values are listed in the message; longer lists only get "did you mean". */
 const MAX_LISTED = 8;
 
+const PROXY_TYPE_PATTERN = "/configuration/session/proxy/type";
+/** The protocols a custom proxy `server` accepts, as people write them in `type` by mistake. */
+const PROXY_PROTOCOL = /^(https?|socks5)$/i;
+
 export default defineRule({
   meta: {
     id: "valid-enum",
@@ -25,9 +29,11 @@ export default defineRule({
       const allowed = (docOf(pattern)?.enum ?? (error.params.allowedValues as unknown[] | undefined) ?? []).map(String);
       const name = propertyName(error.pointer);
       const exactIgnoringCase = typeof value === "string" ? allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) : undefined;
-      const guess = exactIgnoringCase ?? (typeof value === "string" ? didYouMean(value, allowed) ?? wordMatch(value, allowed) : undefined);
+      // `"type": "socks5"` is someone describing their own proxy server: that is a custom proxy.
+      const protocol = pattern === PROXY_TYPE_PATTERN && typeof value === "string" && PROXY_PROTOCOL.test(value) && allowed.includes("custom") ? value.toLowerCase() : undefined;
+      const guess = exactIgnoringCase ?? (protocol ? "custom" : typeof value === "string" ? didYouMean(value, allowed) ?? wordMatch(value, allowed) : undefined);
       const listed = allowed.length <= MAX_LISTED ? ` Allowed: ${quotedList(allowed)}.` : "";
-      const hint = guess ? ` Did you mean ${JSON.stringify(guess)}?` : "";
+      const hint = guess ? ` Did you mean ${JSON.stringify(guess)}?${protocol ? ` The protocol goes in "server" ("${protocol}://HOST:PORT").` : ""}` : "";
       const replacement = guess ? context.source.replaceValue(error.pointer, guess) : undefined;
       context.report({
         pointer: error.pointer,
