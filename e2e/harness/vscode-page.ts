@@ -1,5 +1,15 @@
 import type { Locator, Page } from "playwright-core";
 
+export interface Problem {
+  file: string;
+  severity: string;
+  message: string;
+  source: string;
+  code: string;
+  line: number;
+  column: number;
+}
+
 /** Helpers that drive the VS Code workbench the way a user would: keyboard and clicks. */
 export class Workbench {
   constructor(readonly page: Page) {}
@@ -20,9 +30,34 @@ export class Workbench {
     await this.page.keyboard.press("Control+G");
     const input = this.page.locator(".quick-input-widget input");
     await input.waitFor();
-    await input.fill(`${line}:${column}`);
+    // The box opens holding ":", the prefix of this mode; without it the text is a file search.
+    await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press("Enter");
     await this.page.locator(".statusbar-item", { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+  }
+
+  /** "Show or Focus Hover" at the cursor. */
+  async showHover(): Promise<void> {
+    await this.page.keyboard.press("Control+K");
+    await this.page.keyboard.press("Control+I");
+  }
+
+  /** Opens the Quick Fix menu at the cursor and returns its entries. */
+  async quickFixes(): Promise<string[]> {
+    await this.page.keyboard.press("Control+.");
+    const rows = this.page.locator(".action-widget .monaco-list-row.action");
+    await rows.first().waitFor({ timeout: 15_000 });
+    return rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label") ?? ""));
+  }
+
+  /** Picks an entry of the open Quick Fix menu with the keyboard, as a user would. */
+  async chooseQuickFix(title: string): Promise<void> {
+    const focused = this.page.locator(".action-widget .monaco-list-row.action.focused");
+    for (let i = 0; i < 20 && (await focused.getAttribute("aria-label")) !== title; i++) {
+      await this.page.keyboard.press("ArrowDown");
+    }
+    if ((await focused.getAttribute("aria-label")) !== title) throw new Error(`no quick fix "${title}"`);
+    await this.page.keyboard.press("Enter");
   }
 
   squiggles(kind: "error" | "warning"): Locator {
@@ -50,12 +85,47 @@ export class Workbench {
     await this.page.keyboard.press("Enter");
   }
 
-  /** Opens the Problems panel and returns its rows as the accessibility text VS Code gives them. */
-  async problems(): Promise<string[]> {
+  /** Opens the Problems panel and returns its entries, each under the file it belongs to. */
+  async problems(): Promise<Problem[]> {
     if (!(await this.page.locator(".markers-panel").isVisible())) await this.page.keyboard.press("Control+Shift+M");
     await this.page.locator(".markers-panel").waitFor();
     const rows = this.page.locator(".markers-panel .monaco-list-row");
-    return (await rows.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label") ?? ""))).filter(Boolean);
+    const raw = await rows.evaluateAll((nodes) =>
+      nodes.map((n) => ({ aria: n.getAttribute("aria-label") ?? "", parts: (n as HTMLElement).innerText.split("\n").map((p) => p.trim()) })),
+    );
+    const problems: Problem[] = [];
+    let file = "";
+    for (const { aria, parts } of raw) {
+      const header = /problems? in file (.+) of folder/.exec(aria);
+      if (header) {
+        file = header[1]!;
+        continue;
+      }
+      // An entry shows: message, source, code, "[Ln 2, Col 12]". Related-information rows (the
+      // "why" of a cross-field rule) have no severity in their label and are skipped.
+      const severity = /^(Error|Warning|Info): /.exec(aria)?.[1]?.toLowerCase();
+      const position = /^\[Ln (\d+), Col (\d+)\]$/.exec(parts[parts.length - 1] ?? "");
+      if (!severity || !position || parts.length < 4) continue;
+      problems.push({
+        file,
+        severity,
+        message: parts.slice(0, -3).join("\n"),
+        source: parts[parts.length - 3]!,
+        code: parts[parts.length - 2]!,
+        line: Number(position[1]),
+        column: Number(position[2]),
+      });
+    }
+    return problems;
+  }
+
+  /** The error and warning counts of the status bar, which update as soon as diagnostics change. */
+  async statusCounts(): Promise<{ errors: number; warnings: number }> {
+    // "Errors: 2, Warnings: 1"
+    const label = (await this.page.locator("#status\\.problems").getAttribute("aria-label")) ?? "";
+    const errors = Number(/Errors: (\d+)/.exec(label)?.[1] ?? NaN);
+    const warnings = Number(/Warnings: (\d+)/.exec(label)?.[1] ?? NaN);
+    return { errors, warnings };
   }
 
   /** Triggers completion at the cursor and returns the visible rows' labels and details. */

@@ -49,10 +49,7 @@ async function start(context: ExtensionContext): Promise<void> {
       { language: "json", pattern },
       { language: "jsonc", pattern },
     ],
-    synchronize: {
-      configurationSection: "anchorLint",
-      fileEvents: workspace.createFileSystemWatcher("**/anchor-lint.config.json"),
-    },
+    // Settings and anchor-lint.config.json changes: the server registers for both itself.
     middleware: {
       // VS Code's own JSON validation already reports syntax errors, from the same parser, at the
       // same places; showing both would put two squiggles on every typo (see README). It says
