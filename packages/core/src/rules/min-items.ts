@@ -1,5 +1,8 @@
 import { defineRule } from "../rule.js";
-import { displayPath, propertyName } from "../schema/schema-errors.js";
+import { displayPath, patternOf, propertyName } from "../schema/schema-errors.js";
+import { getAt, parsePointer } from "./util.js";
+
+const SECRETS_PATTERN = /^\/configuration\/integrations\/\*\/configuration\/secrets$/;
 
 export default defineRule({
   meta: {
@@ -13,9 +16,14 @@ export default defineRule({
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "minItems") continue;
       const limit = Number(error.params.limit);
+      const isSecrets = SECRETS_PATTERN.test(patternOf(context.root, error.pointer));
+      const loadMode = getAt(context.root, [...parsePointer(error.pointer).slice(0, -1), "load_mode"]);
+      // With load_mode "all" the list is ignored whatever it holds: onepassword-unused-secrets says to drop it.
+      if (isSecrets && loadMode === "all") continue;
+      const hint = isSecrets ? ' List at least one reference such as "op://vault/item/field", or set load_mode to "all".' : "";
       context.report({
         pointer: error.pointer,
-        message: `${JSON.stringify(propertyName(error.pointer))} (${displayPath(error.pointer)}) must list at least ${limit} ${limit === 1 ? "item" : "items"}; it is empty.`,
+        message: `${JSON.stringify(propertyName(error.pointer))} (${displayPath(error.pointer)}) must list at least ${limit} ${limit === 1 ? "item" : "items"}; it is empty.${hint}`,
       });
     }
   },
