@@ -6,6 +6,7 @@ import { lint } from "@anchor-lint/core";
 const docsDir = new URL("../../../docs/rules/", import.meta.url);
 const testsDir = new URL("./rules/", import.meta.url);
 const rulesDir = new URL("../src/rules/", import.meta.url);
+const examplesDir = new URL("../../../examples/", import.meta.url);
 
 function section(doc: string, heading: string): string | undefined {
   const match = new RegExp(`^## ${heading}\\n([\\s\\S]*?)(?=^## |$(?![\\s\\S]))`, "m").exec(doc);
@@ -58,5 +59,31 @@ describe("docs/rules/README.md", () => {
     const { rulesReadme } = await import("../scripts/rules-readme.mjs");
     const { rules } = await import("@anchor-lint/core");
     expect(readFileSync(new URL("README.md", docsDir), "utf8")).toBe(rulesReadme(rules));
+  });
+});
+
+describe("finding messages", () => {
+  // The one message that is not a sentence: it is the API's own 400 text, kept verbatim so users can match it.
+  const apiWording = "CAPTCHA solver requires proxy to be active";
+  const sources = [
+    ...readdirSync(docsDir)
+      .filter((file) => file.endsWith(".md"))
+      .flatMap((file) =>
+        jsonBlocks(readFileSync(new URL(file, docsDir), "utf8")).map((text, index) => ({ name: `docs/rules/${file} example ${index + 1}`, text })),
+      ),
+    ...readdirSync(examplesDir)
+      .filter((file) => file.endsWith(".anchor.json"))
+      .map((file) => ({ name: `examples/${file}`, text: readFileSync(new URL(file, examplesDir), "utf8") })),
+  ];
+
+  it("has examples to read", () => {
+    expect(sources.length).toBeGreaterThan(20);
+  });
+
+  it.each(sources)("$name: every message is a full sentence ending with \".\" or \"?\"", ({ text }) => {
+    for (const finding of lint(text)) {
+      if (finding.message === apiWording) continue;
+      expect(finding.message, finding.ruleId).toMatch(/[.?]$/);
+    }
   });
 });

@@ -88,7 +88,7 @@ function checkServer(server: string): Problem | undefined {
     }
     if (address.problem === undefined && address.tail === "") {
       const fixed = `http://${rest}`;
-      return { text: `has no protocol; did you mean ${quote(fixed)}? (${quotedList(PROTOCOLS)} are supported.)`, replacement: fixed };
+      return { text: `has no protocol; did you mean ${quote(fixed)}? Supported protocols: ${quotedList(PROTOCOLS, "and")}.`, replacement: fixed };
     }
     const host = address.host !== undefined && address.host !== "" ? address.host : EXAMPLE_HOST;
     return { text: `has no protocol; ${EXPECTED}, e.g. ${quote(`http://${host}:8080`)}.` };

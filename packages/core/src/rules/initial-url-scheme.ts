@@ -50,7 +50,8 @@ export default defineRule({
       const reason = REASONS[scheme];
       message =
         `initial_url uses the ${quote(match[1]! + ":")} scheme; use an http: or https: URL` +
-        (reason ? ` (${reason})` : "");
+        (reason ? ` (${reason})` : "") +
+        ".";
     }
     context.report({ pointer, message });
   },

@@ -16,7 +16,7 @@ export default defineRule({
       message:
         "disable_web_security turns off the same-origin policy and CORS: any page the session opens can read " +
         "responses from every other site, including ones the session is signed in to. " +
-        "Keep it off unless the task needs cross-origin frames or requests",
+        "Keep it off unless the task needs cross-origin frames or requests.",
     });
   },
 });

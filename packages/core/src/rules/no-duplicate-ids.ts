@@ -128,9 +128,9 @@ export default defineRule({
         }
         const sameText = earlier.value === entry.value;
         const message = sameText
-          ? `${group.describe(entry.value)} is listed more than once (first at index ${earlier.index})`
+          ? `${group.describe(entry.value)} is listed more than once (first at index ${earlier.index}).`
           : `${group.describe(entry.value)} is listed more than once (first at index ${earlier.index}, ` +
-            `as ${quote(earlier.value)}: ${group.caseReason})`;
+            `as ${quote(earlier.value)}: ${group.caseReason}).`;
         let fix: FixProposal | undefined;
         if (group.removable) {
           fix = {

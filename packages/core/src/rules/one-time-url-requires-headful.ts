@@ -18,7 +18,7 @@ export default defineRule({
       pointer: "/configuration/session/live_view/one_time_url",
       message:
         "one_time_url requires a headful browser, but headless is on; " +
-        "set browser.headless.active to false or drop one_time_url",
+        "set browser.headless.active to false or drop one_time_url.",
       related: [{ pointer: "/configuration/browser/headless/active", message: "the browser is made headless here" }],
     });
   },

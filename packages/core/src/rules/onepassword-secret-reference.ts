@@ -23,22 +23,22 @@ function ordinal(n: number): string {
  */
 function secretReferenceProblem(reference: string): string | undefined {
   const q = quote(reference);
-  if (reference.trim() === "") return `Secret reference ${q} is empty; expected ${SHAPE}`;
-  if (/^\s/.test(reference)) return `Secret reference ${q} starts with whitespace; it must start with "op://"`;
+  if (reference.trim() === "") return `Secret reference ${q} is empty; expected ${SHAPE}.`;
+  if (/^\s/.test(reference)) return `Secret reference ${q} starts with whitespace; it must start with "op://".`;
 
   const otherScheme = /^([^:/?]+):\/\//.exec(reference);
   let rest: string;
   if (/^op:/i.test(reference)) {
     if (!reference.slice(3).startsWith("//")) {
-      return `Secret reference ${q} must start with "op://" (two slashes after "op:")`;
+      return `Secret reference ${q} must start with "op://" (two slashes after "op:").`;
     }
     rest = reference.slice(5);
   } else if (otherScheme) {
-    return `Secret reference ${q} uses the ${quote(otherScheme[1] + "://")} scheme; 1Password secret references start with "op://"`;
+    return `Secret reference ${q} uses the ${quote(otherScheme[1] + "://")} scheme; 1Password secret references start with "op://".`;
   } else {
     const bare = reference.replace(/^\/+/, "");
     const segments = bare.split("?")[0]!.split("/");
-    const hint = segments.length >= 3 && segments.length <= 4 ? `; did you mean ${quote("op://" + bare)}?` : `; expected ${SHAPE}`;
+    const hint = segments.length >= 3 && segments.length <= 4 ? `; did you mean ${quote("op://" + bare)}?` : `; expected ${SHAPE}.`;
     return `Secret reference ${q} does not start with "op://"${hint}`;
   }
 
@@ -46,21 +46,21 @@ function secretReferenceProblem(reference: string): string | undefined {
   const path = queryStart === -1 ? rest : rest.slice(0, queryStart);
   const query = queryStart === -1 ? undefined : rest.slice(queryStart + 1);
 
-  if (path === "") return `Secret reference ${q} names no vault, item or field; expected ${SHAPE}`;
-  if (path.endsWith("/")) return `Secret reference ${q} ends its path with "/"; the last segment must be a field name`;
+  if (path === "") return `Secret reference ${q} names no vault, item or field; expected ${SHAPE}.`;
+  if (path.endsWith("/")) return `Secret reference ${q} ends its path with "/"; the last segment must be a field name.`;
   const segments = path.split("/");
   const empty = segments.indexOf("");
   if (empty !== -1) {
     const role = segments.length === 3 || segments.length === 4 ? `${roles(segments.length)[empty]} name` : `${ordinal(empty + 1)} segment`;
-    return `Secret reference ${q} has an empty ${role} ("//"); every segment of ${SHAPE} needs a name or an ID`;
+    return `Secret reference ${q} has an empty ${role} ("//"); every segment of ${SHAPE} needs a name or an ID.`;
   }
   if (segments.length < 3) {
-    return `Secret reference ${q} has ${segments.length === 1 ? "only 1 segment" : `only ${segments.length} segments`} after "op://"; expected ${SHAPE} (vault, item and field are required)`;
+    return `Secret reference ${q} has ${segments.length === 1 ? "only 1 segment" : `only ${segments.length} segments`} after "op://"; expected ${SHAPE} (vault, item and field are required).`;
   }
   if (segments.length > 4) {
     return (
       `Secret reference ${q} has ${segments.length} segments after "op://"; expected at most 4, ${SHAPE}. ` +
-      `A name that contains "/" must be referred to by its ID`
+      `A name that contains "/" must be referred to by its ID.`
     );
   }
 
@@ -75,7 +75,7 @@ function secretReferenceProblem(reference: string): string | undefined {
         return (
           `Secret reference ${q}: the ${role} name ${quote(segment)} contains ${quote(char)} at position ` +
           `${position + offset + 1}, which secret references do not allow (only letters, digits, "-", "_", "." and spaces); ` +
-          `refer to the ${role} by its ID instead`
+          `refer to the ${role} by its ID instead.`
         );
       }
       offset += char.length;
@@ -84,10 +84,10 @@ function secretReferenceProblem(reference: string): string | undefined {
   }
 
   if (query === undefined) return undefined;
-  if (query === "") return `Secret reference ${q} ends with "?" but has no query; remove the "?" or add "attribute=..." or "ssh-format=openssh"`;
+  if (query === "") return `Secret reference ${q} ends with "?" but has no query; remove the "?" or add "attribute=..." or "ssh-format=openssh".`;
   const parameters = query.split("&");
   if (parameters.length > 1) {
-    return `Secret reference ${q} has ${parameters.length} query parameters; only one is allowed: "attribute=..." or "ssh-format=openssh"`;
+    return `Secret reference ${q} has ${parameters.length} query parameters; only one is allowed: "attribute=..." or "ssh-format=openssh".`;
   }
   const parameter = parameters[0]!;
   const equals = parameter.indexOf("=");
@@ -98,12 +98,12 @@ function secretReferenceProblem(reference: string): string | undefined {
     const guess = didYouMean(name, QUERY_PARAMETERS);
     return (
       `Secret reference ${q} has an unknown query parameter ${quote(writtenName)}; ` +
-      (guess ? `did you mean ${quote(guess)}?` : `use ${quotedList(QUERY_PARAMETERS)}`)
+      (guess ? `did you mean ${quote(guess)}?` : `use ${quotedList(QUERY_PARAMETERS)}.`)
     );
   }
   const allowed = name === "attribute" ? ALL_ATTRIBUTES : ["openssh"];
   if (value === "") {
-    return `Secret reference ${q}: query parameter ${quote(writtenName)} has no value; use ${quotedList(allowed)}`;
+    return `Secret reference ${q}: query parameter ${quote(writtenName)} has no value; use ${quotedList(allowed)}.`;
   }
   if (allowed.includes(value.toLowerCase())) return undefined;
   if (name === "attribute") {
@@ -112,10 +112,10 @@ function secretReferenceProblem(reference: string): string | undefined {
     return (
       `Secret reference ${q} asks for an unknown attribute ${quote(value)}` +
       (guess ? `; did you mean ${quote(guess)}? ` : ". ") +
-      `Fields have ${quotedList(FIELD_ATTRIBUTES)}; file attachments have ${quotedList(FILE_ATTRIBUTES)}`
+      `Fields have ${quotedList(FIELD_ATTRIBUTES)}; file attachments have ${quotedList(FILE_ATTRIBUTES)}.`
     );
   }
-  return `Secret reference ${q} asks for ssh-format ${quote(value)}; the only format is "openssh"`;
+  return `Secret reference ${q} asks for ssh-format ${quote(value)}; the only format is "openssh".`;
 }
 
 export default defineRule({

@@ -35,7 +35,7 @@ export default defineRule({
         target: "key",
         message:
           'These secrets are ignored: load_mode "all" loads every secret the integration can reach. ' +
-          'Remove the list, or set load_mode to "specific" to load only these',
+          'Remove the list, or set load_mode to "specific" to load only these.',
         fix: { title: "Remove the ignored secrets list", safety: "unsafe", edits: context.source.removeProperty(secretsPointer) },
         suggestions,
         related: [{ pointer: loadModePointer, message: 'load_mode "all" loads every secret' }],

@@ -20,7 +20,7 @@ export default defineRule({
       pointer: "/configuration/browser/popup_blocker/active",
       message:
         "The popup blocker is on but adblock is off; the popup blocker requires adblock, so no popups are blocked. " +
-        "Turn adblock on or turn the popup blocker off",
+        "Turn adblock on or turn the popup blocker off.",
       related: [{ pointer: "/configuration/browser/adblock/active", message: "adblock is turned off here" }],
     });
   },

@@ -20,13 +20,13 @@ export default defineRule({
     if (name === undefined) {
       context.report({
         pointer: PERSIST,
-        message: "persist is on but the profile has no name, so the saved profile cannot be found again; add profile.name",
+        message: "persist is on but the profile has no name, so the saved profile cannot be found again; add profile.name.",
         related: [{ pointer: "/configuration/browser/profile", message: "this profile has no name" }],
       });
     } else if (typeof name === "string" && name.trim() === "") {
       context.report({
         pointer: PERSIST,
-        message: "persist is on but the profile name is empty; give the profile a name to save it under",
+        message: "persist is on but the profile name is empty; give the profile a name to save it under.",
         related: [{ pointer: "/configuration/browser/profile/name", message: "empty profile name" }],
       });
     }
@@ -38,7 +38,7 @@ export default defineRule({
         pointer: PERSIST,
         message:
           `persist is on for a batch of ${count} sessions: each one saves its state into the same profile when it ends, ` +
-          "so what the profile holds afterwards depends on which session finished last. Persist from a single session (count 1)",
+          "so what the profile holds afterwards depends on which session finished last. Persist from a single session (count 1).",
         related: [{ pointer: "/count", message: `${count} sessions share this profile` }],
       });
     }

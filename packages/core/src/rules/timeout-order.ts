@@ -27,7 +27,7 @@ export default defineRule({
       message:
         `idle_timeout (${idle} minutes) is longer than max_duration (${max} minutes): ` +
         `every session ends at ${max} minutes before it could stay idle that long. ` +
-        `Lower idle_timeout to at most ${max} or raise max_duration`,
+        `Lower idle_timeout to at most ${max} or raise max_duration.`,
       related: [
         { pointer: "/configuration/session/timeout/max_duration", message: `sessions end after ${max} minutes` },
       ],

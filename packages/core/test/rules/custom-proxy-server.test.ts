@@ -38,7 +38,7 @@ ruleTester(rule, {
         {
           message:
             'The proxy server "proxy.example.com:8080" has no protocol; did you mean "http://proxy.example.com:8080"? ' +
-            '("http", "https" or "socks5" are supported.)',
+            'Supported protocols: "http", "https" and "socks5".',
           pointer: POINTER,
           line: 8,
           column: 19,

@@ -25,7 +25,7 @@ ruleTester(rule, {
         {
           message:
             'initial_url uses the "file:" scheme; use an http: or https: URL ' +
-            "(it names a file on the remote browser's machine, not on yours)",
+            "(it names a file on the remote browser's machine, not on yours).",
           pointer: POINTER,
           line: 5,
           column: 22,
@@ -38,7 +38,7 @@ ruleTester(rule, {
       code: url("javascript:alert(document.cookie)"),
       errors: [
         {
-          message: 'initial_url uses the "javascript:" scheme; use an http: or https: URL (it runs script instead of loading a page)',
+          message: 'initial_url uses the "javascript:" scheme; use an http: or https: URL (it runs script instead of loading a page).',
           pointer: POINTER,
         },
       ],
@@ -48,7 +48,7 @@ ruleTester(rule, {
       errors: [
         {
           message:
-            'initial_url uses the "about:" scheme; use an http: or https: URL (leave initial_url out to start on an empty page)',
+            'initial_url uses the "about:" scheme; use an http: or https: URL (leave initial_url out to start on an empty page).',
           pointer: POINTER,
         },
       ],
@@ -60,14 +60,14 @@ ruleTester(rule, {
         {
           message:
             'initial_url uses the "Chrome:" scheme; use an http: or https: URL ' +
-            "(browser-internal pages are not a starting point for a session)",
+            "(browser-internal pages are not a starting point for a session).",
           pointer: POINTER,
         },
       ],
     },
     {
       code: url("mailto:someone@example.com"),
-      errors: [{ message: 'initial_url uses the "mailto:" scheme; use an http: or https: URL', pointer: POINTER }],
+      errors: [{ message: 'initial_url uses the "mailto:" scheme; use an http: or https: URL.', pointer: POINTER }],
     },
     {
       code: url("localhost:3000/dashboard"),

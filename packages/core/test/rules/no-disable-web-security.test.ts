@@ -4,7 +4,7 @@ import { ruleTester } from "../rule-tester.js";
 const MESSAGE =
   "disable_web_security turns off the same-origin policy and CORS: any page the session opens can read " +
   "responses from every other site, including ones the session is signed in to. " +
-  "Keep it off unless the task needs cross-origin frames or requests";
+  "Keep it off unless the task needs cross-origin frames or requests.";
 
 const security = (value: unknown) => ({ count: 1, configuration: { browser: { disable_web_security: value } } });
 

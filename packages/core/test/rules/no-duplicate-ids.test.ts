@@ -37,7 +37,7 @@ ruleTester(rule, {
       code: extensions([A, B, A]),
       errors: [
         {
-          message: `Extension "${A}" is listed more than once (first at index 0)`,
+          message: `Extension "${A}" is listed more than once (first at index 0).`,
           pointer: "/configuration/browser/extensions/2",
           severity: "warning",
           line: 8,
@@ -52,11 +52,11 @@ ruleTester(rule, {
       name: "every repeat is reported against the first; all fixes together leave one",
       code: extensions([A, A, A.toUpperCase()]),
       errors: [
-        { message: `Extension "${A}" is listed more than once (first at index 0)`, pointer: "/configuration/browser/extensions/1" },
+        { message: `Extension "${A}" is listed more than once (first at index 0).`, pointer: "/configuration/browser/extensions/1" },
         {
           message:
             `Extension "${A.toUpperCase()}" is listed more than once (first at index 0, as "${A}": ` +
-            "extension ids are UUIDs, which ignore case)",
+            "extension ids are UUIDs, which ignore case).",
           pointer: "/configuration/browser/extensions/2",
         },
       ],
@@ -75,7 +75,7 @@ ruleTester(rule, {
         {
           message:
             `Integration id "${A.toUpperCase()}" is listed more than once (first at index 0, as "${A}": ` +
-            "integration ids are UUIDs, which ignore case)",
+            "integration ids are UUIDs, which ignore case).",
           pointer: "/configuration/integrations/1/id",
         },
       ],
@@ -83,7 +83,7 @@ ruleTester(rule, {
     },
     {
       code: identities("id-1", "id-2", "id-1"),
-      errors: [{ message: 'Identity id "id-1" is listed more than once (first at index 0)', pointer: "/configuration/identities/2/id" }],
+      errors: [{ message: 'Identity id "id-1" is listed more than once (first at index 0).', pointer: "/configuration/identities/2/id" }],
     },
     {
       name: "secrets are compared without case, within one integration",
@@ -92,7 +92,7 @@ ruleTester(rule, {
         {
           message:
             'Secret "OP://Dev/stripe/KEY" is listed more than once (first at index 0, as "op://dev/Stripe/key": ' +
-            "1Password matches secret references without regard to case)",
+            "1Password matches secret references without regard to case).",
           pointer: "/configuration/integrations/0/configuration/secrets/2",
         },
       ],

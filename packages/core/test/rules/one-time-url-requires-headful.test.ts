@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { lintWithRule, ruleTester } from "../rule-tester.js";
 
 const MESSAGE =
-  "one_time_url requires a headful browser, but headless is on; set browser.headless.active to false or drop one_time_url";
+  "one_time_url requires a headful browser, but headless is on; set browser.headless.active to false or drop one_time_url.";
 
 const config = (headless: unknown, oneTimeUrl: unknown) => ({
   count: 1,

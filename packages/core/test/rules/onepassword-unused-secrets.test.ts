@@ -6,7 +6,7 @@ import { lintWithRule, ruleTester } from "../rule-tester.js";
 const ID = "550e8400-e29b-41d4-a716-446655440000";
 const MESSAGE =
   'These secrets are ignored: load_mode "all" loads every secret the integration can reach. ' +
-  'Remove the list, or set load_mode to "specific" to load only these';
+  'Remove the list, or set load_mode to "specific" to load only these.';
 
 const integration = (configuration: unknown) => ({ id: ID, type: "1PASSWORD", configuration });
 const request = (...integrations: unknown[]) => ({ count: 1, configuration: { integrations } });

@@ -4,7 +4,7 @@ import { lintWithRule, ruleTester } from "../rule-tester.js";
 
 const MESSAGE =
   "The popup blocker is on but adblock is off; the popup blocker requires adblock, so no popups are blocked. " +
-  "Turn adblock on or turn the popup blocker off";
+  "Turn adblock on or turn the popup blocker off.";
 
 const browser = (value: unknown) => ({ count: 1, configuration: { browser: value } });
 

@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { lintWithRule, ruleTester } from "../rule-tester.js";
 
 const NO_NAME =
-  "persist is on but the profile has no name, so the saved profile cannot be found again; add profile.name";
-const EMPTY_NAME = "persist is on but the profile name is empty; give the profile a name to save it under";
+  "persist is on but the profile has no name, so the saved profile cannot be found again; add profile.name.";
+const EMPTY_NAME = "persist is on but the profile name is empty; give the profile a name to save it under.";
 const batch = (count: number) =>
   `persist is on for a batch of ${count} sessions: each one saves its state into the same profile when it ends, ` +
-  "so what the profile holds afterwards depends on which session finished last. Persist from a single session (count 1)";
+  "so what the profile holds afterwards depends on which session finished last. Persist from a single session (count 1).";
 
 const profile = (value: unknown, count: unknown = 1) => ({ count, configuration: { browser: { profile: value } } });
 const PERSIST = "/configuration/browser/profile/persist";

@@ -7,7 +7,7 @@ const timeout = (value: unknown) => ({ count: 1, configuration: { session: { tim
 const message = (idle: number, max: number) =>
   `idle_timeout (${idle} minutes) is longer than max_duration (${max} minutes): ` +
   `every session ends at ${max} minutes before it could stay idle that long. ` +
-  `Lower idle_timeout to at most ${max} or raise max_duration`;
+  `Lower idle_timeout to at most ${max} or raise max_duration.`;
 
 ruleTester(rule, {
   valid: [
