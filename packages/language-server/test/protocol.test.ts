@@ -396,3 +396,25 @@ describe("resilience", () => {
     expect(existsSync(join(root, "anchor-lint.config.json"))).toBe(false);
   });
 });
+
+describe("transports", () => {
+  it("speaks over node IPC with --node-ipc", async () => {
+    const { spawn } = await import("node:child_process");
+    const { createMessageConnection, IPCMessageReader, IPCMessageWriter } = await import("vscode-jsonrpc/node");
+    const { serverPath } = await import("./client.js");
+    const child = spawn(process.execPath, [serverPath, "--node-ipc"], { stdio: ["ignore", "ignore", "ignore", "ipc"] });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const published = new Promise<any>((resolve) => connection.onNotification("textDocument/publishDiagnostics", resolve));
+    connection.listen();
+    try {
+      const result: any = await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
+      expect(result.capabilities.textDocumentSync.change).toBe(2);
+      await connection.sendNotification("initialized", {});
+      await connection.sendNotification("textDocument/didOpen", { textDocument: { uri: "file:///w/x.anchor.json", languageId: "json", version: 1, text: '{ "count": 0 }' } });
+      expect((await published).diagnostics.map((d: any) => d.code)).toEqual(["count-range"]);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
+  });
+});
