@@ -12,6 +12,11 @@ function parentDisplay(pattern: string): string {
     .replace(/\[0\]/g, "[]");
 }
 
+/** Where a key with this home goes, for messages: "under configuration.session", "at the top level". */
+function placeOf(home: string): string {
+  return home.lastIndexOf("/") === 0 ? "at the top level" : `under ${parentDisplay(home)}`;
+}
+
 /**
  * Whether a misplaced or misspelt value would be valid at its home: moving or renaming it must not
  * trade one finding for several (a `recording` object with its own typos stays put, with the warning).
@@ -23,14 +28,19 @@ function fitsAtHome(root: unknown, fromPointer: string, home: string): boolean {
   const copy = (object: Record<string, unknown>): Record<string, unknown> => Object.defineProperties({}, Object.getOwnPropertyDescriptors(object));
   if (!isObject(root)) return false;
   const candidate = copy(root);
-  let parent = candidate;
+  let parent: Record<string, unknown> | unknown[] = candidate;
   for (const segment of segments.slice(0, -1)) {
-    const existing = Object.prototype.hasOwnProperty.call(parent, segment) ? parent[segment] : {};
-    if (!isObject(existing)) return false;
-    const next = copy(existing);
-    Object.defineProperty(parent, segment, { value: next, enumerable: true, writable: true, configurable: true });
+    // Homes inside arrays (an integration's configuration) go through items that already exist.
+    const existing = Array.isArray(parent)
+      ? parent[Number(segment)]
+      : Object.prototype.hasOwnProperty.call(parent, segment) ? parent[segment] : {};
+    const next = Array.isArray(existing) ? [...existing] : isObject(existing) ? copy(existing) : undefined;
+    if (next === undefined) return false;
+    if (Array.isArray(parent)) parent[Number(segment)] = next;
+    else Object.defineProperty(parent, segment, { value: next, enumerable: true, writable: true, configurable: true });
     parent = next;
   }
+  if (Array.isArray(parent)) return false;
   Object.defineProperty(parent, segments[segments.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
   return !collectSchemaErrors(candidate).some((error) => error.pointer === home || error.pointer.startsWith(home + "/"));
 }
@@ -56,12 +66,15 @@ export default defineRule({
 
       if (parentPattern === PROXY_PATTERN && homesOf(key).includes(`${PROXY_PATTERN}/${key}`)) {
         const custom = isObject(parentValue) && parentValue.type === "custom";
+        const untyped = isObject(parentValue) && !Object.prototype.hasOwnProperty.call(parentValue, "type");
         context.report({
           pointer,
           target: "key",
           message: custom
             ? `${JSON.stringify(key)} applies only to Anchor proxies; a custom proxy ("type": "custom") does not use it.`
-            : `${JSON.stringify(key)} applies only to a custom proxy ("type": "custom"); this is an Anchor proxy.`,
+            : untyped
+              ? `${JSON.stringify(key)} applies only to a custom proxy; a proxy without "type" is an Anchor proxy. Add "type": "custom" to use your own server.`
+              : `${JSON.stringify(key)} applies only to a custom proxy ("type": "custom"); this is an Anchor proxy.`,
         });
         continue;
       }
@@ -79,16 +92,31 @@ export default defineRule({
         continue;
       }
 
+      // A misspelt copy of a key that is also written correctly: renaming would make a duplicate.
+      const shadowed = didYouMean(key, known.filter((candidate) => present.includes(candidate)));
+      if (shadowed) {
+        context.report({
+          pointer,
+          target: "key",
+          message: `Unknown property ${JSON.stringify(key)} in ${where}; it looks like ${JSON.stringify(shadowed)}, which is already set here, so this one is ignored.`,
+        });
+        continue;
+      }
+
       const homes = homesOf(key).filter((home) => home !== `${parentPattern}/${key}`);
       if (homes.length > 0 && homes.length <= 3) {
         const home = homes[0]!;
         const movable = homes.length === 1 && !home.includes("*") && fitsAtHome(context.root, pointer, home);
+        // Moving onto a key that is already set would only swap which of the two is ignored.
+        const taken = homes.length === 1 && !home.includes("*") && getAt(context.root, parsePointer(home)) !== undefined;
         context.report({
           pointer,
           target: "key",
-          message: `${JSON.stringify(key)} does not belong in ${where}; it belongs under ${homes.map(parentDisplay).join(" or ")}.`,
+          message:
+            `${JSON.stringify(key)} does not belong in ${where}; it belongs ${homes.map(placeOf).join(" or ")}` +
+            (taken ? `, which already has one, so this one is ignored.` : "."),
           fix: movable
-            ? { title: `Move ${JSON.stringify(key)} to ${parentDisplay(home)}`, safety: "safe", edits: context.source.moveProperty(pointer, home) }
+            ? { title: `Move ${JSON.stringify(key)} to ${home.lastIndexOf("/") === 0 ? "the top level" : parentDisplay(home)}`, safety: "safe", edits: context.source.moveProperty(pointer, home) }
             : undefined,
         });
         continue;

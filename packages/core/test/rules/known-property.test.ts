@@ -1,0 +1,218 @@
+import { expect, it } from "vitest";
+import rule from "../../src/rules/known-property.js";
+import { lint } from "../../src/index.js";
+import { ruleTester } from "../rule-tester.js";
+
+const ID = "550e8400-e29b-41d4-a716-446655440000";
+const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+const session = (value: object) => ({ count: 1, configuration: { session: value } });
+const proxy = (value: object) => session({ proxy: value });
+const customProxy = { type: "custom", server: "http://proxy.example.com:8080", username: "${env:U}", password: "${env:P}", active: true };
+
+/** The spec's own `large_batch` example: `recording` sits under browser, where the API ignores it. */
+const largeBatch = (recordingHome: "browser" | "session") => ({
+  count: 2500,
+  configuration: {
+    browser: {
+      headless: { active: true },
+      viewport: { width: 1440, height: 900 },
+      ...(recordingHome === "browser" ? { recording: { active: true } } : {}),
+    },
+    session: {
+      timeout: { idle_timeout: 10, max_duration: 300 },
+      tags: ["batch-test-comprehensive"],
+      ...(recordingHome === "session" ? { recording: { active: true } } : {}),
+    },
+  },
+  metadata: { test: true, description: "Comprehensive batch test with 3 sessions" },
+});
+
+ruleTester(rule, {
+  valid: [
+    { count: 1 },
+    largeBatch("session"),
+    // Fields the later vendor spec documents.
+    session({ tags: ["a"], live_view: { read_only: true, one_time_url: false } }),
+    { count: 1, configuration: { identities: [{ id: "id-1" }], browser: { pdf_viewer: { active: true }, tracing: { active: true, snapshots: false } } } },
+    proxy({ type: "anchor_proxy", active: true, country_code: "us", region: "ca", city: "los_angeles" }),
+    proxy(customProxy),
+    // metadata is free-form: nothing inside it is checked, however it looks.
+    { count: 1, metadata: { recordng: true, configuration: { browser: { recording: 1 } }, constructor: "x" } },
+    '{"count": 1, "metadata": {"__proto__": {"polluted": true}, "count": "not checked"}}',
+    // sensitive_data_mask.site_selectors maps site names to selector lists: any key is fine there.
+    { count: 1, configuration: { browser: { sensitive_data_mask: { site_selectors: { "example.com": ["#ssn"] } } } } },
+    // A wrong proxy type is valid-enum's one finding: the keys are judged once the type is right.
+    proxy({ type: "socks5", server: "socks5://proxy.example.com:1080", username: "${env:U}", password: "${env:P}", active: true }),
+    // Not an object at all: valid-type's.
+    session({ proxy: "http://proxy.example.com:8080" }),
+  ],
+  invalid: [
+    {
+      name: "large_batch: recording under browser moves to session, the spot being free",
+      code: largeBatch("browser"),
+      errors: [
+        {
+          message: '"recording" does not belong in configuration.browser; it belongs under configuration.session.',
+          pointer: "/configuration/browser/recording",
+          severity: "warning",
+          line: 12,
+          column: 7,
+          endLine: 12,
+          endColumn: 18,
+        },
+      ],
+      // The moved key goes last in session, after tags, in the file's own indentation.
+      output: pretty(largeBatch("session")),
+    },
+    {
+      name: "a misplaced key whose home is taken: no move, and the message says which one counts",
+      code: { count: 1, configuration: { browser: { recording: { active: true } }, session: { recording: { active: false } } } },
+      errors: [
+        {
+          message: '"recording" does not belong in configuration.browser; it belongs under configuration.session, which already has one, so this one is ignored.',
+          pointer: "/configuration/browser/recording",
+        },
+      ],
+    },
+    {
+      name: "typo: safe rename",
+      code: session({ recordng: { active: false } }),
+      errors: [
+        {
+          message: 'Unknown property "recordng" in configuration.session; did you mean "recording"?',
+          pointer: "/configuration/session/recordng",
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 17,
+        },
+      ],
+      output: pretty(session({ recording: { active: false } })),
+    },
+    {
+      name: "typos at two depths, each renamed",
+      code: { count: 1, configuration: { browser: { headles: { active: true }, adblock: { actve: false } } } },
+      errors: [
+        { message: 'Unknown property "headles" in configuration.browser; did you mean "headless"?', pointer: "/configuration/browser/headles" },
+        { message: 'Unknown property "actve" in configuration.browser.adblock; did you mean "active"?', pointer: "/configuration/browser/adblock/actve" },
+      ],
+      output: pretty({ count: 1, configuration: { browser: { headless: { active: true }, adblock: { active: false } } } }),
+    },
+    {
+      name: "typo inside an array item",
+      code: { count: 1, configuration: { integrations: [{ id: ID, type: "1PASSWORD", configuration: { load_mode: "specific", secret: ["op://vault/item/field"] } }] } },
+      errors: [{ message: 'Unknown property "secret" in configuration.integrations[0].configuration; did you mean "secrets"?', pointer: "/configuration/integrations/0/configuration/secret" }],
+      output: pretty({ count: 1, configuration: { integrations: [{ id: ID, type: "1PASSWORD", configuration: { load_mode: "specific", secrets: ["op://vault/item/field"] } }] } }),
+    },
+    {
+      name: "a typo next to the correct key: no rename into a duplicate",
+      code: session({ timeout: { max_duration: 30, max_duraton: 60 } }),
+      errors: [
+        {
+          message: 'Unknown property "max_duraton" in configuration.session.timeout; it looks like "max_duration", which is already set here, so this one is ignored.',
+          pointer: "/configuration/session/timeout/max_duraton",
+        },
+      ],
+    },
+    {
+      name: "a misspelt value that would itself be wrong at its home is not renamed",
+      code: session({ recordng: { actve: true } }),
+      errors: [
+        { message: 'Unknown property "recordng" in configuration.session; did you mean "recording"?', pointer: "/configuration/session/recordng" },
+      ],
+      // Renaming would trade this warning for "actve" under recording: fix the inner key first.
+      output: pretty(session({ recordng: { actve: true } })),
+    },
+    {
+      name: "server on an Anchor proxy",
+      code: proxy({ type: "anchor_residential", active: true, server: "http://proxy.example.com:8080" }),
+      errors: [
+        {
+          message: '"server" applies only to a custom proxy ("type": "custom"); this is an Anchor proxy.',
+          pointer: "/configuration/session/proxy/server",
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 17,
+        },
+      ],
+    },
+    {
+      name: "custom-proxy keys on a proxy without type: says to add the type",
+      code: proxy({ server: "http://proxy.example.com:8080", active: true }),
+      errors: [
+        {
+          message: '"server" applies only to a custom proxy; a proxy without "type" is an Anchor proxy. Add "type": "custom" to use your own server.',
+          pointer: "/configuration/session/proxy/server",
+        },
+      ],
+    },
+    {
+      name: "country_code, region and city on a custom proxy",
+      code: proxy({ ...customProxy, country_code: "de", region: "be", city: "berlin" }),
+      errors: [
+        { message: '"country_code" applies only to Anchor proxies; a custom proxy ("type": "custom") does not use it.', pointer: "/configuration/session/proxy/country_code" },
+        { message: '"region" applies only to Anchor proxies; a custom proxy ("type": "custom") does not use it.', pointer: "/configuration/session/proxy/region" },
+        { message: '"city" applies only to Anchor proxies; a custom proxy ("type": "custom") does not use it.', pointer: "/configuration/session/proxy/city" },
+      ],
+    },
+    {
+      name: "a proxy key typo is still a typo",
+      code: proxy({ active: true, countrycode: "de" }),
+      errors: [{ message: 'Unknown property "countrycode" in configuration.session.proxy; did you mean "country_code"?', pointer: "/configuration/session/proxy/countrycode" }],
+      output: pretty(proxy({ active: true, country_code: "de" })),
+    },
+    {
+      name: "a top-level key written inside configuration moves to the top level",
+      code: '{\n  "count": 1,\n  "configuration": {\n    "metadata": { "team": "qa" },\n    "session": {}\n  }\n}',
+      errors: [{ message: '"metadata" does not belong in configuration; it belongs at the top level.', pointer: "/configuration/metadata" }],
+      output: '{\n  "count": 1,\n  "configuration": {\n    "session": {}\n  },\n  "metadata": {\n    "team": "qa"\n  }\n}',
+    },
+    {
+      name: "count inside configuration while the top level has one",
+      code: { count: 1, configuration: { count: 5 } },
+      errors: [{ message: '"count" does not belong in configuration; it belongs at the top level, which already has one, so this one is ignored.', pointer: "/configuration/count" }],
+    },
+    {
+      name: "a key with several homes names them, without a move",
+      code: { count: 1, configuration: { integrations: [{ id: ID, type: "1PASSWORD", load_mode: "all", configuration: { load_mode: "all" } }] } },
+      errors: [
+        {
+          message: '"load_mode" does not belong in configuration.integrations[0]; it belongs under configuration.integrations[].configuration.',
+          pointer: "/configuration/integrations/0/load_mode",
+        },
+      ],
+    },
+    {
+      name: "unknown key with nothing close: the known ones are listed, on the key",
+      code: '{\n  "count": 1,\n  "priority": "high"\n}',
+      errors: [{ message: 'Unknown property "priority" in the request. Known properties: "configuration", "count" and "metadata".', pointer: "/priority", line: 3, column: 3, endLine: 3, endColumn: 13 }],
+    },
+    {
+      name: "__proto__ and constructor are ordinary unknown keys",
+      code: '{"count": 1, "configuration": {"__proto__": {"x": 1}, "constructor": 1}}',
+      errors: [
+        { message: 'Unknown property "__proto__" in configuration. Known properties: "browser", "identities", "integrations" and "session".', pointer: "/configuration/__proto__", line: 1, column: 32, endLine: 1, endColumn: 43 },
+        { message: 'Unknown property "constructor" in configuration. Known properties: "browser", "identities", "integrations" and "session".', pointer: "/configuration/constructor" },
+      ],
+    },
+    {
+      name: "a key with / and ~ gets an escaped pointer",
+      code: '{"count": 1, "a/b~c": 1}',
+      errors: [{ message: 'Unknown property "a/b~c" in the request. Known properties: "configuration", "count" and "metadata".', pointer: "/a~1b~0c", line: 1, column: 14, endLine: 1, endColumn: 21 }],
+    },
+  ],
+});
+
+it("large_batch as a whole: the count error and this warning, nothing for session.tags", () => {
+  const findings = lint(pretty(largeBatch("browser")));
+  expect(findings.map((finding) => [finding.ruleId, finding.pointer])).toEqual([
+    ["count-range", "/count"],
+    ["known-property", "/configuration/browser/recording"],
+  ]);
+});
+
+it("an unknown key keeps prototypes clean", () => {
+  lint('{"count": 1, "__proto__": {"polluted": true}, "configuration": {"constructor": {"prototype": {"polluted": true}}}}');
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
