@@ -16,10 +16,14 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { docsUrl, type Finding, type Fix, type SourceRange, type TextEdit as CoreEdit } from "@anchor-lint/core";
 import type * as language from "@anchor-lint/core";
 
-/** What a diagnostic carries for its quick fixes: the fixes as offsets into the version it was computed on. */
+/**
+ * What a diagnostic carries for its quick fixes: the rule's fix and its suggestions, as offsets
+ * into the document version the diagnostic was computed on.
+ */
 export interface DiagnosticData {
   version: number;
-  fixes: Fix[];
+  fix?: Fix;
+  suggestions?: Fix[];
 }
 
 /** Core ranges are 1-based lines and columns in UTF-16 code units; LSP's are 0-based in the same units. */
@@ -33,7 +37,6 @@ export function toRange(range: SourceRange | undefined): Range {
 
 export function toDiagnostic(finding: Finding, uri: string, version: number): Diagnostic {
   const range = toRange(finding.range);
-  const fixes = [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? [])];
   const diagnostic: Diagnostic = {
     range,
     severity: finding.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
@@ -41,7 +44,11 @@ export function toDiagnostic(finding: Finding, uri: string, version: number): Di
     codeDescription: { href: docsUrl(finding.ruleId) },
     source: "anchor-lint",
     message: finding.message,
-    data: { version, fixes } satisfies DiagnosticData,
+    data: {
+      version,
+      ...(finding.fix ? { fix: finding.fix } : {}),
+      ...(finding.suggestions ? { suggestions: finding.suggestions } : {}),
+    } satisfies DiagnosticData,
   };
   if (finding.related && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related) => ({

@@ -259,9 +259,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // ---- diagnostics
 
   // Also fires on open.
+  let configEdit: ReturnType<typeof setTimeout> | undefined;
   documents.onDidChangeContent(
     guard("change", undefined, (event) => {
-      if (isConfigDocument(event.document.uri)) return settingsChanged();
+      if (isConfigDocument(event.document.uri)) {
+        // Typing in the config file re-checks every open document: once per pause, not per key.
+        clearTimeout(configEdit);
+        configEdit = setTimeout(settingsChanged, event.document.version === 1 ? 0 : debounceMs);
+        return;
+      }
       const validation = validations.get(event.document.uri);
       const now = Date.now();
       // The first change after a quiet spell is checked at once; a burst of typing waits for a pause.
@@ -350,16 +356,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const relint = () => (findings ??= lint(document.getText(), { config: context.config }));
         for (const diagnostic of params.context.diagnostics) {
           if (diagnostic.source !== "anchor-lint" || typeof diagnostic.code !== "string") continue;
-          fixesOf(document, diagnostic, relint).forEach((candidate, index) => {
+          const { fix: own, suggestions } = fixesOf(document, diagnostic, relint);
+          for (const candidate of [...(own ? [own] : []), ...suggestions]) {
             actions.push({
               title: candidate.title,
               kind: CodeActionKind.QuickFix,
               diagnostics: [diagnostic],
-              // The rule's own fix, when safe, is what a "fix this" shortcut should apply.
-              isPreferred: index === 0 && candidate.safety === "safe" && hasMainFix(diagnostic),
+              // The rule's own fix, when safe, is what a "fix this" shortcut should apply; suggestions never are.
+              isPreferred: candidate === own && own.safety === "safe",
               edit: documentEdit(document, candidate.edits),
             });
-          });
+          }
           if (!disabled.has(diagnostic.code)) {
             disabled.add(diagnostic.code);
             const action = await disableRuleAction(diagnostic.code, context, params.context.diagnostics);
@@ -382,23 +389,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  function hasMainFix(diagnostic: Diagnostic): boolean {
-    const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-    return Array.isArray(data?.fixes) ? data.fixes.length > 0 : true;
-  }
-
   /**
    * The fixes of a diagnostic: from its data when it was computed on this version (dispatching
    * on the rule id, never on the message); otherwise found again by rule id and start.
    */
-  function fixesOf(document: TextDocument, diagnostic: Diagnostic, relint: () => Finding[]): Fix[] {
+  function fixesOf(document: TextDocument, diagnostic: Diagnostic, relint: () => Finding[]): { fix: Fix | undefined; suggestions: Fix[] } {
     const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-    if (data && data.version === document.version && Array.isArray(data.fixes)) return data.fixes;
+    if (data && typeof data === "object" && data.version === document.version) {
+      return { fix: isFix(data.fix) ? data.fix : undefined, suggestions: Array.isArray(data.suggestions) ? data.suggestions.filter(isFix) : [] };
+    }
     const start = document.offsetAt(diagnostic.range.start);
-    const finding = relint().find(
-      (candidate) => candidate.ruleId === diagnostic.code && candidate.range?.start.offset === start,
-    );
-    return finding ? [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? [])] : [];
+    const finding = relint().find((candidate) => candidate.ruleId === diagnostic.code && candidate.range?.start.offset === start);
+    return { fix: finding?.fix, suggestions: finding?.suggestions ?? [] };
   }
 
   function documentEdit(document: TextDocument, edits: readonly CoreEdit[]): WorkspaceEdit {
@@ -559,6 +561,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Data comes back from the client: check its shape before trusting its edits. */
+function isFix(value: unknown): value is Fix {
+  const fix = value as Fix | undefined;
+  return (
+    typeof fix === "object" && fix !== null && typeof fix.title === "string" && Array.isArray(fix.edits) &&
+    fix.edits.every((edit) => typeof edit?.offset === "number" && typeof edit.length === "number" && typeof edit.newText === "string")
+  );
 }
 
 function pathOf(uri: string): string | undefined {

@@ -70,7 +70,7 @@ export class TestClient {
       client.messages.push(params);
       client.notify();
     });
-    connection.onNotification("window/logMessage", (params: { message: string }) => client.logs.push(params.message));
+    connection.onNotification("window/logMessage", (params: { message: string }) => void client.logs.push(params.message));
     connection.onRequest("client/registerCapability", (params: { registrations: unknown[] }) => {
       client.registrations.push(...params.registrations);
       return null;
