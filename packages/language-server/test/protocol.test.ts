@@ -157,6 +157,20 @@ describe("code actions", () => {
     expect(applyEdits(broken, editsOf(quickFix.edit, uri))).toBe(broken.replace('"BT"', '"bt"'));
   });
 
+  it("never prefers an unsafe fix", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "proxy.anchor.json"));
+    const client = await start({ rootPath: root });
+    const text = '{ "count": 1, "configuration": { "session": { "proxy": { "active": true, "type": "custom", "server": "http://h:1", "username": "${env:U}", "password": "pw" } } } }';
+    await client.open(uri, text);
+    const [plaintext] = await client.diagnosticsFor(uri);
+    expect(plaintext.code).toBe("no-plaintext-proxy-credentials");
+    const [action] = (await actionsFor(client, uri, [plaintext])).filter((a) => a.title.startsWith("Replace with"));
+    expect(action.isPreferred).toBe(false);
+    expect(applyEdits(text, editsOf(action.edit, uri))).toContain('"password": "${env:ANCHOR_PROXY_PASSWORD}"');
+    expect(JSON.stringify(plaintext)).not.toContain('"pw"');
+  });
+
   it("finds the fix again when the client drops the diagnostic's data", async () => {
     const root = workspace();
     const uri = pathUri(join(root, "batch.anchor.json"));

@@ -163,8 +163,9 @@ function valueSnippet(pattern: string, doc: PropertyDoc): string {
   }
 }
 
+/** The variable names the no-plaintext-proxy-credentials fix proposes too. */
 function envName(pattern: string): string {
-  return `PROXY_${pattern.slice(pattern.lastIndexOf("/") + 1).toUpperCase()}`;
+  return `ANCHOR_PROXY_${pattern.slice(pattern.lastIndexOf("/") + 1).toUpperCase()}`;
 }
 
 function valueItems(text: string, path: JSONPath, slot: Slot): CompletionItem[] {

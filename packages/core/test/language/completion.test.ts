@@ -89,7 +89,7 @@ describe("property keys", () => {
   });
 
   it("proposes an ${env:NAME} placeholder for custom proxy credentials", () => {
-    expect(pick(proxy('"type": "custom", |'), "password")).toBe(proxy('"type": "custom", "password": "${env:PROXY_PASSWORD}"'));
+    expect(pick(proxy('"type": "custom", |'), "password")).toBe(proxy('"type": "custom", "password": "${env:ANCHOR_PROXY_PASSWORD}"'));
   });
 });
 
