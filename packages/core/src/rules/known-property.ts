@@ -31,10 +31,10 @@ function fitsAtHome(root: unknown, fromPointer: string, home: string): boolean {
   let parent: Record<string, unknown> | unknown[] = candidate;
   for (const segment of segments.slice(0, -1)) {
     // Homes inside arrays (an integration's configuration) go through items that already exist.
-    const existing = Array.isArray(parent)
+    const existing: unknown = Array.isArray(parent)
       ? parent[Number(segment)]
       : Object.prototype.hasOwnProperty.call(parent, segment) ? parent[segment] : {};
-    const next = Array.isArray(existing) ? [...existing] : isObject(existing) ? copy(existing) : undefined;
+    const next: Record<string, unknown> | unknown[] | undefined = Array.isArray(existing) ? [...existing] : isObject(existing) ? copy(existing) : undefined;
     if (next === undefined) return false;
     if (Array.isArray(parent)) parent[Number(segment)] = next;
     else Object.defineProperty(parent, segment, { value: next, enumerable: true, writable: true, configurable: true });
