@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
 import { ConfigError as CoreConfigError, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
 import { UsageError } from "./errors.js";
-import { displayPath } from "./paths.js";
+import { displayPath, relativePosix } from "./paths.js";
 import { didYouMean } from "./suggest.js";
 
 export const CONFIG_FILE = "anchor-lint.config.json";
@@ -205,7 +205,7 @@ export class ConfigResolver {
   /** Whether the applicable config's `ignores` exclude the file. */
   isIgnored(file: string): boolean {
     const config = this.configFor(file);
-    return config?.ignores !== undefined && config.ignores(toPosix(relative(config.dir, file)));
+    return config?.ignores !== undefined && config.ignores(relativePosix(config.dir, file));
   }
 
   /** The core config for one file: config rules, then matching overrides in order, then `--rule`. */
@@ -215,7 +215,7 @@ export class ConfigResolver {
     let key = config ? config.file : "";
     const matched: LoadedConfig["overrides"] = [];
     if (config && config.overrides.length > 0) {
-      const rel = toPosix(relative(config.dir, file));
+      const rel = relativePosix(config.dir, file);
       config.overrides.forEach((override, index) => {
         if (override.matches(rel)) {
           matched.push(override);
@@ -234,10 +234,6 @@ export class ConfigResolver {
     }
     return lintConfig;
   }
-}
-
-function toPosix(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
 }
 
 /** What `--print-config` shows: every rule's effective setting for a file. */

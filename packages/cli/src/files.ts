@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "./errors.js";
+import { relativePosix } from "./paths.js";
 
 const WALK_PATTERN = "**/*.anchor.json";
 const ALWAYS_SKIPPED = ["**/node_modules/**", "**/.git/**"];
@@ -46,8 +47,7 @@ class Gitignores {
   ignores(file: string): boolean {
     let ignored = false;
     for (const layer of this.chain(dirname(file))) {
-      const rel = relative(layer.dir, file);
-      const result = layer.ig.test(sep === "/" ? rel : rel.split(sep).join("/"));
+      const result = layer.ig.test(relativePosix(layer.dir, file));
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;
     }

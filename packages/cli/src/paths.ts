@@ -1,10 +1,15 @@
 import { existsSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 
+/** `relative(dir, file)` with forward slashes; skips path.relative's normalising for files below dir. */
+export function relativePosix(dir: string, file: string): string {
+  const rel = file.length > dir.length + 1 && file.startsWith(dir) && file[dir.length] === sep ? file.slice(dir.length + 1) : relative(dir, file);
+  return sep === "/" ? rel : rel.split(sep).join("/");
+}
+
 /** Path relative to `cwd` with forward slashes: what every report prints and what output is sorted by. */
 export function displayPath(cwd: string, absolute: string): string {
-  const rel = relative(cwd, absolute);
-  return sep === "/" ? rel : rel.split(sep).join("/");
+  return relativePosix(cwd, absolute);
 }
 
 /** Plain code-unit order, so output is the same whatever the locale. */
