@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { lintFile, type WorkerRequest } from "./lint-files.js";
+import { handleRequest, type WorkerRequest } from "./lint-files.js";
 import { run } from "./main.js";
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -11,7 +11,7 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 // Worker threads run this same bundle: one file to load, nothing to resolve.
 if (!isMainThread && (workerData as { anchorLintWorker?: boolean } | null)?.anchorLintWorker) {
   parentPort!.on("message", (request: WorkerRequest) => {
-    parentPort!.postMessage(request.tasks.map((task) => lintFile(task, request.options)));
+    parentPort!.postMessage(handleRequest(request));
   });
 } else {
   // A reader that stops early (`anchor-lint | head`) is not an error worth a stack trace.

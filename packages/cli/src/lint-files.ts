@@ -81,9 +81,30 @@ export function threadsFor(count: number, concurrency: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(count / CHUNK)));
 }
 
+/** A chunk for a worker; configs are sent once per chunk, not once per file. */
 export interface WorkerRequest {
-  tasks: LintTask[];
+  files: { filePath: string; path: string; config: number }[];
+  configs: LintConfig[];
   options: LintJobOptions;
+}
+
+function toRequest(tasks: LintTask[], options: LintJobOptions): WorkerRequest {
+  const configs: LintConfig[] = [];
+  const index = new Map<LintConfig, number>();
+  const files = tasks.map((task) => {
+    let at = index.get(task.config);
+    if (at === undefined) {
+      at = configs.push(task.config) - 1;
+      index.set(task.config, at);
+    }
+    return { filePath: task.filePath, path: task.path, config: at };
+  });
+  return { files, configs, options };
+}
+
+/** What a worker does with a request. */
+export function handleRequest(request: WorkerRequest): FileResult[] {
+  return request.files.map((file) => lintFile({ filePath: file.filePath, path: file.path, config: request.configs[file.config]! }, request.options));
 }
 
 /**
@@ -141,7 +162,7 @@ export class WorkerPool {
               return;
             }
             current = chunk[0];
-            worker.postMessage({ tasks: chunk[1], options } satisfies WorkerRequest);
+            worker.postMessage(toRequest(chunk[1], options));
           };
           const receive = (chunkResults: FileResult[]) => {
             chunkResults.forEach((result, offset) => (results[current + offset] = result));
