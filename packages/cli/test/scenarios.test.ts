@@ -145,3 +145,38 @@ describe("worker threads", () => {
     }
   });
 });
+
+describe("json fixes apply to the file as ESLint's do", () => {
+  it("every fix and suggestion replaces a range of the file, and fixes of valid JSON keep it valid", () => {
+    const work = realpathSync(mkdtempSync(join(tmpdir(), "anchor-lint-fixes-")));
+    try {
+      cpSync(join(scenariosDir, "stylish-mixed", "input"), work, { recursive: true });
+      const result = spawnSync(process.execPath, [cli, "-f", "json"], { cwd: work, encoding: "utf8" });
+      const report = JSON.parse(result.stdout) as { filePath: string; messages: { fix?: { range: [number, number]; text: string }; suggestions?: { fix: { range: [number, number]; text: string } }[] }[] }[];
+      let checked = 0;
+      for (const file of report) {
+        const source = readFileSync(file.filePath, "utf8");
+        let validJson = true;
+        try {
+          JSON.parse(source);
+        } catch {
+          validJson = false;
+        }
+        for (const message of file.messages) {
+          const fixes = [...(message.fix ? [message.fix] : []), ...(message.suggestions ?? []).map((suggestion) => suggestion.fix)];
+          for (const fix of fixes) {
+            const [start, end] = fix.range;
+            expect(0 <= start && start <= end && end <= source.length).toBe(true);
+            const applied = source.slice(0, start) + fix.text + source.slice(end);
+            expect(applied).not.toBe(source);
+            if (validJson && fix === message.fix) expect(() => JSON.parse(applied)).not.toThrow();
+            checked++;
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(4);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
