@@ -181,3 +181,28 @@ describe("metadata", () => {
     expect(requestSchema).toMatchObject({ type: "object", required: ["count"] });
   });
 });
+
+describe("fixes keep the user's text", () => {
+  const duplicateKeysOnly = { config: { rules: { "strict-json": "off" as const } } };
+
+  it("removing an earlier duplicate keeps the comments around it", () => {
+    const text = '{\n  "count": 1, // first try\n  // the real one:\n  "count": 2\n}';
+    expect(fix(text, duplicateKeysOnly).output).toBe('{\n  // first try\n  // the real one:\n  "count": 2\n}');
+  });
+
+  it("removing the last member drops the comma before it and its line", () => {
+    const text = '{\n  "count": 2,\n  "count": 3, // kept\n  "configuration": {}\n}';
+    expect(fix(text, duplicateKeysOnly).output).toBe('{\n  "count": 3, // kept\n  "configuration": {}\n}');
+    const last = '{\n  "configuration": {}, // kept\n  "count": 2,\n  "count": 3\n}';
+    expect(fix(last, duplicateKeysOnly).output).toBe('{\n  "configuration": {}, // kept\n  "count": 3\n}');
+    const lastRemoved = '{\n  "count": 3,\n  "configuration": {"browser": {"headless": {"active": true}, "recording": {"active": true}}}\n}';
+    expect(JSON.parse(fix(lastRemoved).output).configuration).toEqual({ browser: { headless: { active: true } }, session: { recording: { active: true } } });
+  });
+
+  it("moving the only member out of an object leaves {} behind", () => {
+    const text = '{\n  "count": 1,\n  "configuration": {\n    "browser": {\n      "recording": { "active": true }\n    }\n  }\n}';
+    const output = fix(text).output;
+    expect(JSON.parse(output)).toEqual({ count: 1, configuration: { browser: {}, session: { recording: { active: true } } } });
+    expect(output).toContain('"browser": {}');
+  });
+});

@@ -277,19 +277,40 @@ export class TextDocumentSource implements SourceDocument {
     return [{ offset: key.offset, length: key.length, newText: JSON.stringify(newKey) }];
   }
 
+  /**
+   * Removes one member with its comma, keeping comments around it and the layout of its neighbours:
+   * a member followed by another takes its comma and the whitespace up to the next token; the last
+   * member gives up the comma before it and its own line; an only member leaves `{}` behind.
+   */
   removeProperty(pointer: string, memberNode?: JsonNode): TextEdit[] | undefined {
     const member = memberNode ?? this.nodeAt(pointer)?.parent;
     const object = member?.parent;
     if (!member || member.type !== "property" || !object?.children) return undefined;
+    const text = this.text;
     const siblings = object.children;
     const index = siblings.indexOf(member);
     const next = siblings[index + 1];
     const previous = siblings[index - 1];
-    if (next) return [{ offset: member.offset, length: next.offset - member.offset, newText: "" }];
-    if (previous) {
-      const start = previous.offset + previous.length;
-      return [{ offset: start, length: member.offset + member.length - start, newText: "" }];
+    const end = member.offset + member.length;
+    if (next) {
+      const comma = text.indexOf(",", end);
+      let stop = comma < 0 || comma > next.offset ? end : comma + 1;
+      while (stop < next.offset && /\s/.test(text[stop]!)) stop++;
+      return [{ offset: member.offset, length: stop - member.offset, newText: "" }];
     }
+    if (previous) {
+      const previousEnd = previous.offset + previous.length;
+      const comma = text.indexOf(",", previousEnd);
+      if (comma < 0 || comma > member.offset) return undefined;
+      const lineStart = text.lastIndexOf("\n", member.offset - 1) + 1;
+      const start = lineStart > comma && /^\s*$/.test(text.slice(lineStart, member.offset)) ? lineStart - (text[lineStart - 2] === "\r" ? 2 : 1) : member.offset;
+      return [
+        { offset: comma, length: 1, newText: "" },
+        { offset: start, length: end - start, newText: "" },
+      ];
+    }
+    const inner = text.slice(object.offset + 1, object.offset + object.length - 1);
+    if (!inner.includes("//") && !inner.includes("/*")) return [{ offset: object.offset + 1, length: inner.length, newText: "" }];
     return [{ offset: member.offset, length: member.length, newText: "" }];
   }
 
@@ -298,22 +319,30 @@ export class TextDocumentSource implements SourceDocument {
     if (!valueNode || this.nodeAt(toPointer)) return undefined;
     const removal = this.removeProperty(fromPointer);
     if (!removal) return undefined;
-    const path = parsePointer(toPointer);
-    // modify() writes the value anew in the file's own indentation; it is given the parsed value.
-    const insertion = modify(this.text, path, valueOfNode(valueNode), { formattingOptions: detectFormatting(this.text) });
-    const edits = [...removal, ...insertion.map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content }))];
-    return overlaps(edits) ? undefined : edits;
+    // Remove first, then let modify() insert into the result in the file's own indentation; the two
+    // steps may touch neighbouring text, so the fix is the one span where the texts differ.
+    const removed = applyTextEdits(this.text, removal);
+    const insertion = modify(removed, parsePointer(toPointer), valueOfNode(valueNode), { formattingOptions: detectFormatting(this.text) });
+    const moved = applyTextEdits(removed, insertion.map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content })));
+    return [differingSpan(this.text, moved)];
   }
 }
 
-export function overlaps(edits: readonly TextEdit[]): boolean {
-  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
-  for (let index = 1; index < sorted.length; index++) {
-    const previous = sorted[index - 1]!;
-    if (previous.offset + previous.length > sorted[index]!.offset) return true;
-  }
-  return false;
+function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  let output = text;
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) output = output.slice(0, edit.offset) + edit.newText + output.slice(edit.offset + edit.length);
+  return output;
 }
+
+/** The single edit that turns `before` into `after`: everything between their common prefix and suffix. */
+function differingSpan(before: string, after: string): TextEdit {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return { offset: prefix, length: before.length - prefix - suffix, newText: after.slice(prefix, after.length - suffix) };
+}
+
 
 /** A document for an in-memory value: pointers only, no ranges, no edits. */
 export class ValueSource implements SourceDocument {
