@@ -1,0 +1,119 @@
+/**
+ * Where a JSON pointer lands in a strict JSON text, found by skipping over characters instead of
+ * building a tree: a finding in a multi-megabyte file needs a range, not a tree. Same answer as
+ * `TextDocumentSource.spanOf` (the last of duplicate keys, the nearest existing parent's key for a
+ * missing node), for text that `JSON.parse` accepts; undefined for empty text. `unique` says the
+ * text has no duplicate keys, so the first match is the one.
+ */
+export function locatePointer(
+  text: string,
+  segments: readonly string[],
+  target: "key" | "value",
+  options: { unique?: boolean } = {},
+): { offset: number; length: number } | undefined {
+  let at = skipWhitespace(text, 0);
+  if (at >= text.length) return undefined;
+  let key: { offset: number; length: number } | undefined;
+  let exact = true;
+  for (const segment of segments) {
+    const code = text.charCodeAt(at);
+    let next: { value: number; key?: { offset: number; length: number } } | undefined;
+    if (code === 123 /* { */) next = member(text, at, segment, options.unique === true);
+    else if (code === 91 /* [ */ && /^(0|[1-9][0-9]*)$/.test(segment)) next = element(text, at, Number(segment));
+    if (!next) {
+      exact = false;
+      break;
+    }
+    at = next.value;
+    key = next.key;
+  }
+  if (!exact || target === "key") {
+    if (key) return key;
+    const code = text.charCodeAt(at);
+    if (code === 123 || code === 91) return { offset: at, length: 1 };
+  }
+  return { offset: at, length: skipValue(text, at) - at };
+}
+
+/**
+ * The last member named `name` of the object at `open` (the first, when the caller knows keys are
+ * unique: no need to skip the rest of a large object): its value's offset and its key's span.
+ */
+function member(text: string, open: number, name: string, first: boolean): { value: number; key: { offset: number; length: number } } | undefined {
+  let found: { value: number; key: { offset: number; length: number } } | undefined;
+  let at = skipWhitespace(text, open + 1);
+  if (text.charCodeAt(at) === 125 /* } */) return undefined;
+  for (;;) {
+    const keyEnd = skipString(text, at);
+    const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
+    if (keyText(text, at, keyEnd) === name) {
+      found = { value, key: { offset: at, length: keyEnd - at } };
+      if (first) return found;
+    }
+    at = skipWhitespace(text, skipValue(text, value));
+    if (text.charCodeAt(at) !== 44 /* , */) return found;
+    at = skipWhitespace(text, at + 1);
+  }
+}
+
+function element(text: string, open: number, index: number): { value: number } | undefined {
+  let at = skipWhitespace(text, open + 1);
+  if (text.charCodeAt(at) === 93 /* ] */) return undefined;
+  for (let i = 0; ; i++) {
+    if (i === index) return { value: at };
+    at = skipWhitespace(text, skipValue(text, at));
+    if (text.charCodeAt(at) !== 44) return undefined;
+    at = skipWhitespace(text, at + 1);
+  }
+}
+
+function keyText(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end - 1);
+  return raw.includes("\\") ? (JSON.parse(text.slice(start, end)) as string) : raw;
+}
+
+function skipWhitespace(text: string, at: number): number {
+  for (;;) {
+    const code = text.charCodeAt(at);
+    if (code !== 32 && code !== 10 && code !== 13 && code !== 9) return at;
+    at++;
+  }
+}
+
+/** The offset after the string that starts (with its quote) at `at`. */
+function skipString(text: string, at: number): number {
+  let quote = at;
+  for (;;) {
+    quote = text.indexOf('"', quote + 1);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+  }
+}
+
+const STRUCTURE = /["{}[\]]/g;
+
+/** The offset after the value that starts at `at`. */
+function skipValue(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code === 34) return skipString(text, at);
+  if (code === 123 || code === 91) {
+    let depth = 0;
+    STRUCTURE.lastIndex = at;
+    for (;;) {
+      const match = STRUCTURE.exec(text);
+      if (!match) return text.length;
+      const c = text.charCodeAt(match.index);
+      if (c === 34) STRUCTURE.lastIndex = skipString(text, match.index);
+      else if (c === 123 || c === 91) depth++;
+      else if (--depth === 0) return match.index + 1;
+    }
+  }
+  let end = at;
+  for (;;) {
+    const c = text.charCodeAt(end);
+    if (Number.isNaN(c) || c === 44 || c === 125 || c === 93 || c === 32 || c === 10 || c === 13 || c === 9) return end;
+    end++;
+  }
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { locatePointer } from "../../src/language/locate.js";
+import { TextDocumentSource } from "../../src/source/document.js";
+import { parsePointer } from "../../src/rules/util.js";
+
+function pointersOf(value: unknown, prefix = ""): string[] {
+  const out = [prefix];
+  if (Array.isArray(value)) value.forEach((item, i) => out.push(...pointersOf(item, `${prefix}/${i}`)));
+  else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) out.push(...pointersOf(item, `${prefix}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`));
+  }
+  return out;
+}
+
+describe("locatePointer", () => {
+  it("agrees with the tree-based span on random JSON, existing and missing pointers, both targets", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom(undefined, 2, "\t"), (value, missing, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const source = new TextDocumentSource(text);
+        const pointers = pointersOf(value);
+        pointers.push(...pointers.slice(0, missing).map((p) => `${p}/nope`), "/0/x", "/a~1b/~0", "/-1");
+        for (const pointer of pointers) {
+          for (const target of ["key", "value"] as const) {
+            const expected = source.spanOf(pointer, target);
+            expect(locatePointer(text, parsePointer(pointer), target), `${pointer} ${target} in ${text}`).toEqual(expected);
+            // JSON.stringify writes no duplicate keys: stopping at the first match changes nothing.
+            expect(locatePointer(text, parsePointer(pointer), target, { unique: true })).toEqual(expected);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps the last of duplicate keys, as JSON.parse does, and reads escaped keys", () => {
+    const text = '{ "a": 1, "b": { "x": true }, "a": [10, 20], "c\\u0041": "v" }';
+    expect(locatePointer(text, ["a", "1"], "value")).toEqual({ offset: text.indexOf("20"), length: 2 });
+    expect(locatePointer(text, ["a"], "key")).toEqual({ offset: text.lastIndexOf('"a"'), length: 3 });
+    expect(locatePointer(text, ["cA"], "value")).toEqual({ offset: text.indexOf('"v"'), length: 3 });
+    expect(locatePointer(text, ["b", "y"], "value")).toEqual({ offset: text.indexOf('"b"'), length: 3 });
+  });
+});
