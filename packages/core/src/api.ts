@@ -34,18 +34,34 @@ export function resolveConfig(config: unknown, options: { extraKeys?: readonly s
   return checkConfig(config, { ruleIds, ...(options.extraKeys ? { extraKeys: options.extraKeys } : {}) });
 }
 
+const checkedConfigs = new WeakMap<object, LintConfig>();
+
+/** The config of the options, checked once per config object (a bad one throws ConfigError). */
+function configOf(options: LintOptions): LintConfig {
+  const config = options.config;
+  if (config === undefined) return {};
+  if (typeof config !== "object" || config === null) return resolveConfig(config);
+  let checked = checkedConfigs.get(config);
+  if (!checked) {
+    checked = resolveConfig(config);
+    checkedConfigs.set(config, checked);
+  }
+  return checked;
+}
+
 /**
  * Lints the text of an `*.anchor.json` file. Never throws on any string: broken JSON becomes
  * `json-syntax` findings. Findings are sorted by position and carry 1-based ranges.
+ * @throws {@link ConfigError} when `options.config` itself is invalid.
  */
 export function lint(text: string, options: LintOptions = {}): Finding[] {
   const source = new TextDocumentSource(typeof text === "string" ? text : String(text));
-  return runRules(source, allRules, options.config ?? {});
+  return runRules(source, allRules, configOf(options));
 }
 
 /** Validates an in-memory request (for example built in code): findings carry pointers, no ranges. */
 export function validate(value: unknown, options: LintOptions = {}): Finding[] {
-  return runRules(new ValueSource(value), allRules, options.config ?? {});
+  return runRules(new ValueSource(value), allRules, configOf(options));
 }
 
 /** Thrown by {@link preflight} and {@link load}: the request would fail, or has problems; `findings` says why. */

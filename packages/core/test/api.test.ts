@@ -206,3 +206,10 @@ describe("fixes keep the user's text", () => {
     expect(output).toContain('"browser": {}');
   });
 });
+
+describe("a bad config passed to lint", () => {
+  it("is a ConfigError naming the mistake, not a crash or a silent default", () => {
+    expect(() => lint('{"count": 1}', { config: { maxCount: "many" } as never })).toThrow(ConfigError);
+    expect(() => lint('{"count": 1}', { config: { rules: { "count-rnage": "off" } } as never })).toThrow(/did you mean "count-range"/);
+  });
+});
