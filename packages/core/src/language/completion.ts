@@ -19,6 +19,7 @@ import {
   typesOffering,
 } from "./data.js";
 import { containerAt, objectMembers } from "./members.js";
+import { skeletonBefore } from "./skeleton.js";
 
 type Span = { offset: number; length: number };
 
@@ -39,8 +40,14 @@ interface Slot {
  * 1Password secret references. Works on incomplete documents; returns [] where nothing fits.
  */
 export function complete(text: string, offset: number, options: CompletionOptions = {}): CompletionItem[] {
+  return completeWith(text, offset, options);
+}
+
+/** `complete`, with the size above which closed containers before the cursor are skipped (tests set 0). */
+export function completeWith(text: string, offset: number, options: CompletionOptions = {}, skeletonMinLength?: number): CompletionItem[] {
   try {
-    const items = proposals(text, Math.max(0, Math.min(offset, text.length)));
+    const at = Math.max(0, Math.min(offset, text.length));
+    const items = proposals(text, skeletonBefore(text, at, skeletonMinLength), at);
     return options.snippets === false ? items.map(toPlain) : items;
   } catch {
     // Completion is a convenience: an odd document must never break the editor.
@@ -48,10 +55,13 @@ export function complete(text: string, offset: number, options: CompletionOption
   }
 }
 
-function proposals(text: string, offset: number): CompletionItem[] {
-  // getLocation and the member scans read the text up to the cursor and the objects on its path,
-  // never a whole tree: completion stays fast in multi-megabyte files.
-  const location = getLocation(text, offset);
+/**
+ * `skeleton` is the text with the objects closed before the cursor emptied (same offsets): what
+ * getLocation and the member scans read, so that they never tokenize a huge `metadata` for a
+ * cursor elsewhere. Everything that looks at characters near the cursor reads `text`.
+ */
+function proposals(text: string, skeleton: string, offset: number): CompletionItem[] {
+  const location = getLocation(skeleton, offset);
   const path = location.path;
   const previous = location.previousNode;
 
@@ -60,16 +70,17 @@ function proposals(text: string, offset: number): CompletionItem[] {
     // An unclosed string runs to the end of its line: replace only up to the cursor, keep the rest.
     const unclosed = raw.startsWith('"') && (raw.length < 2 || !/(^|[^\\])(\\\\)*"$/.test(raw.slice(1)));
     const span = { offset: previous.offset, length: unclosed ? offset - previous.offset : previous.length };
-    if (location.isAtPropertyKey) {
+    // isAtPropertyKey is not used: after a closed object it depends on that object's contents.
+    if (previous.type === "property") {
       // previousNode is the key being typed; with a colon after it only the key is replaced.
       const keyOnly = nextSignificant(text, span.offset + span.length) === ":";
       const slot = { replace: span, quoted: true, commaAfter: !keyOnly && needsComma(text, span.offset + span.length) };
-      return keyItems(text, path.slice(0, -1), slot, keyOnly, span);
+      return keyItems(skeleton, path.slice(0, -1), slot, keyOnly, span);
     }
     const slot = { replace: span, quoted: previous.type === "string", commaAfter: needsComma(text, span.offset + span.length) };
-    return valueItems(text, path, slot);
+    return valueItems(skeleton, path, slot);
   }
-  if (previous && location.isAtPropertyKey && offset > previous.offset + previous.length) {
+  if (previous?.type === "property" && offset > previous.offset + previous.length) {
     return []; // after a key, before its colon
   }
 
@@ -84,14 +95,17 @@ function proposals(text: string, offset: number): CompletionItem[] {
     const commaBefore = { offset: before + 1, length: 0, newText: "," };
     const container = path.slice(0, -1);
     const slot = { replace: word, quoted: false, commaAfter: needsComma(text, word.offset + word.length), commaBefore };
-    if (containerAt(text, container) === "array") return valueItems(text, [...container, 0], slot);
-    return keyItems(text, container, slot, false, undefined);
+    if (containerAt(skeleton, container) === "array") return valueItems(skeleton, [...container, 0], slot);
+    return keyItems(skeleton, container, slot, false, undefined);
   }
 
   const slot = { replace: word, quoted: false, commaAfter: needsComma(text, word.offset + word.length) };
-  if (location.isAtPropertyKey) return keyItems(text, path.slice(0, -1), slot, false, undefined);
+  const last = path[path.length - 1];
+  if (typeof last === "string" && (text[before ?? -1] === "{" || text[before ?? -1] === ",")) {
+    return keyItems(skeleton, path.slice(0, -1), slot, false, undefined);
+  }
   if (path.length === 0) return text.trim() === "" || text.trim() === word.text ? rootItems(slot) : [];
-  return valueItems(text, path, slot);
+  return valueItems(skeleton, path, slot);
 }
 
 function keyItems(text: string, objectPath: JSONPath, slot: Slot, keyOnly: boolean, typedKey: Span | undefined): CompletionItem[] {

@@ -2,6 +2,7 @@ import { getLocation } from "jsonc-parser";
 import type { HoverInfo } from "./types.js";
 import { COUNTRY_CODE, countryName, docAt, patternOf, propertyMarkdown, proxyTypeOf, typesOffering } from "./data.js";
 import { objectMembers } from "./members.js";
+import { skeletonBefore } from "./skeleton.js";
 
 /**
  * Hover text at `offset`: on a key or a scalar value, the property's description, type, default
@@ -9,21 +10,26 @@ import { objectMembers } from "./members.js";
  * Undefined on unknown keys and inside free-form objects (`metadata`).
  */
 export function hover(text: string, offset: number): HoverInfo | undefined {
+  return hoverWith(text, offset);
+}
+
+/** `hover`, with the size above which closed containers before the cursor are skipped (tests set 0). */
+export function hoverWith(text: string, offset: number, skeletonMinLength?: number): HoverInfo | undefined {
   try {
-    return hoverAt(text, offset);
+    return hoverAt(skeletonBefore(text, offset, skeletonMinLength), offset);
   } catch {
     // Hover is a convenience: an odd document (nesting deep enough to exhaust the stack) gets none.
     return undefined;
   }
 }
 
+/** `text` may be a skeleton (see skeleton.ts): the cursor's surroundings are intact. */
 function hoverAt(text: string, offset: number): HoverInfo | undefined {
-  // Reads the text up to the cursor only, as completion does.
   const location = getLocation(text, offset);
   const node = location.previousNode;
   if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
   // With the cursor on a key, previousNode is that key (typed "property"); otherwise a scalar value.
-  const onKey = location.isAtPropertyKey;
+  const onKey = node.type === "property";
   if (!onKey && node.type !== "string" && node.type !== "number" && node.type !== "boolean" && node.type !== "null") return undefined;
   const path = location.path;
   const pattern = patternOf(path);
