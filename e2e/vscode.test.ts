@@ -87,6 +87,42 @@ describe("VS Code (code-server) with the packaged extension", () => {
     expect(await vscode.squiggles("error").count()).toBe(0);
   }, 60_000);
 
+  it("reports each syntax mistake once, beside VS Code's own JSON validation", async () => {
+    await vscode.open("syntax.anchor.json");
+    const summary = async () =>
+      (await vscode.problems())
+        .filter((p) => p.file === "syntax.anchor.json")
+        .map((p) => `${p.line}:${p.column} ${p.source}(${p.code}) ${p.message}`);
+    // The comment and the trailing comma: anchor-lint's strict-json only (its schema association
+    // tells VS Code they are allowed); the missing comma: VS Code's own error only. VS Code's first
+    // pass may run before it has read that association, hence the poll.
+    await expect
+      .poll(summary, { timeout: 30_000 })
+      .toEqual([
+        expect.stringMatching(/^2:3 anchor-lint\(strict-json\) Comments are not allowed/),
+        expect.stringMatching(/^4:34 json\b/),
+        expect.stringMatching(/^5:65 anchor-lint\(strict-json\) Trailing commas are not allowed/),
+      ]);
+    expect(await vscode.squiggles("error").count()).toBe(3);
+  }, 60_000);
+
+  it("formats with VS Code's JSON formatter, without asking which formatter to use", async () => {
+    await vscode.open("format.anchor.json");
+    // One outline, not two: no "JSON Language Features" level in the breadcrumbs. The outline
+    // showing up also says that the JSON extension, and so its formatter, is ready.
+    await vscode.goTo(1, 60);
+    const breadcrumbs = page.locator(".breadcrumbs-control").first();
+    await expect.poll(() => breadcrumbs.innerText(), { timeout: 30_000 }).toContain("active");
+    expect(await breadcrumbs.innerText()).not.toContain("JSON Language Features");
+
+    await vscode.runCommand("Format Document");
+    await expect.poll(async () => (await vscode.editorText()).trimEnd()).toBe(
+      // VS Code's default indentation (4 spaces) for a file that has none to detect.
+      '{\n    "count": 2,\n    "configuration": {\n        "browser": {\n            "headless": {\n                "active": true\n            }\n        }\n    }\n}',
+    );
+    expect(await page.locator(".monaco-dialog-box").count()).toBe(0);
+  }, 60_000);
+
   it("completes country codes of the proxy's type: bt under anchor_mobile, not hk", async () => {
     await vscode.open(mobileFile);
     await vscode.goTo(mobileCountryCursor.line, mobileCountryCursor.column);

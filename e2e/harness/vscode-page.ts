@@ -101,17 +101,18 @@ export class Workbench {
         file = header[1]!;
         continue;
       }
-      // An entry shows: message, source, code, "[Ln 2, Col 12]". Related-information rows (the
+      // An entry shows: message, source, code (if any), "[Ln 2, Col 12]". Related-information rows (the
       // "why" of a cross-field rule) have no severity in their label and are skipped.
       const severity = /^(Error|Warning|Info): /.exec(aria)?.[1]?.toLowerCase();
       const position = /^\[Ln (\d+), Col (\d+)\]$/.exec(parts[parts.length - 1] ?? "");
-      if (!severity || !position || parts.length < 4) continue;
+      if (!severity || !position || parts.length < 3) continue;
+      const hasCode = parts.length >= 4;
       problems.push({
         file,
         severity,
-        message: parts.slice(0, -3).join("\n"),
-        source: parts[parts.length - 3]!,
-        code: parts[parts.length - 2]!,
+        message: parts.slice(0, hasCode ? -3 : -2).join("\n"),
+        source: parts[parts.length - (hasCode ? 3 : 2)]!,
+        code: hasCode ? parts[parts.length - 2]! : "",
         line: Number(position[1]),
         column: Number(position[2]),
       });

@@ -5,16 +5,44 @@ import {
   type Diagnostic,
   type ExtensionContext,
   Range,
+  Uri,
   commands,
   window,
   workspace,
 } from "vscode";
 import {
+  DocumentFormattingRequest,
+  DocumentOnTypeFormattingRequest,
+  DocumentRangeFormattingRequest,
+  DocumentSymbolRequest,
+  type DynamicFeature,
+  FoldingRangeRequest,
   LanguageClient,
   type LanguageClientOptions,
   type ServerOptions,
+  type StaticFeature,
   TransportKind,
 } from "vscode-languageclient/node";
+
+// VS Code's built-in JSON support already formats, outlines and folds these files. A second
+// formatter makes every "Format Document" stop at a "Configure Default Formatter" dialog, and a
+// second outline adds a "JSON Language Features" level to the breadcrumbs; the server keeps these
+// for editors that have no JSON support of their own.
+const LEFT_TO_VSCODE = new Set<string>([
+  DocumentFormattingRequest.method,
+  DocumentRangeFormattingRequest.method,
+  DocumentOnTypeFormattingRequest.method,
+  DocumentSymbolRequest.method,
+  FoldingRangeRequest.method,
+]);
+
+class AnchorLintClient extends LanguageClient {
+  override registerFeature(feature: StaticFeature | DynamicFeature<unknown>): void {
+    const method = (feature as Partial<DynamicFeature<unknown>>).registrationType?.method;
+    if (method !== undefined && LEFT_TO_VSCODE.has(method)) return;
+    super.registerFeature(feature);
+  }
+}
 
 const FIX_ALL = CodeActionKind.SourceFixAll.append("anchor-lint");
 let client: LanguageClient | undefined;
@@ -51,24 +79,35 @@ async function start(context: ExtensionContext): Promise<void> {
     ],
     // Settings and anchor-lint.config.json changes: the server registers for both itself.
     middleware: {
-      // VS Code's own JSON validation already reports syntax errors, from the same parser, at the
-      // same places; showing both would put two squiggles on every typo (see README). It says
-      // nothing about an empty file, so that one stays.
-      handleDiagnostics(uri, diagnostics, next) {
-        const builtIn = workspace.getConfiguration("json", uri).get<boolean>("validate.enable", true);
-        const document = workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        const blank = document !== undefined && document.getText().trim() === "";
-        next(uri, builtIn && !blank ? diagnostics.filter((d) => ruleId(d) !== "json-syntax") : diagnostics);
+      // Diagnostics come pushed or pulled, depending on what the server and VS Code agree on.
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, withoutBuiltInDuplicates(uri, diagnostics)),
+      async provideDiagnostics(document, previousResultId, token, next) {
+        const report = await next(document, previousResultId, token);
+        if (report?.kind !== "full") return report;
+        const uri = document instanceof Uri ? document : document.uri;
+        return { ...report, items: withoutBuiltInDuplicates(uri, report.items) };
       },
     },
   };
-  client = new LanguageClient("anchorLint", "anchor-lint", serverOptions, clientOptions);
+  client = new AnchorLintClient("anchorLint", "anchor-lint", serverOptions, clientOptions);
   await client.start();
 }
 
 async function restart(context: ExtensionContext): Promise<void> {
   await deactivate();
   await start(context);
+}
+
+/**
+ * VS Code's own JSON validation already reports syntax errors, from the same parser, at the same
+ * places; showing both would put two squiggles on every typo (see README). It says nothing about
+ * an empty file, so that one stays.
+ */
+function withoutBuiltInDuplicates(uri: Uri, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (!workspace.getConfiguration("json", uri).get<boolean>("validate.enable", true)) return diagnostics;
+  const document = workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (document !== undefined && document.getText().trim() === "") return diagnostics;
+  return diagnostics.filter((d) => ruleId(d) !== "json-syntax");
 }
 
 function ruleId(diagnostic: Diagnostic): string | number | undefined {
