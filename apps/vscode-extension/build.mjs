@@ -1,7 +1,6 @@
 // Bundles the client and the language server into dist/, the only code the .vsix ships.
 import { build } from "esbuild";
-import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { copyFile, mkdir, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -30,22 +29,11 @@ await build({
   external: ["vscode"],
 });
 
-if (existsSync(serverEntry)) {
-  await build({
-    ...common,
-    entryPoints: [serverEntry],
-    outfile: here("dist/server.cjs"),
-  });
-} else {
-  // TEMPORARY while packages/language-server is being written.
-  console.warn(`build.mjs: ${serverEntry} not found; no server bundled`);
-  await writeFile(here("dist/server.cjs"), "");
-}
+await build({
+  ...common,
+  entryPoints: [serverEntry],
+  outfile: here("dist/server.cjs"),
+});
 
-if (existsSync(configSchema)) {
-  await copyFile(configSchema, here("dist/anchor-lint.config.schema.json"));
-} else {
-  // Keeps the manifest's jsonValidation entry valid until the CLI ships its schema.
-  console.warn(`build.mjs: ${configSchema} not found; anchor-lint.config.json gets no completion`);
-  await writeFile(here("dist/anchor-lint.config.schema.json"), JSON.stringify({ type: "object" }) + "\n");
-}
+// The CLI's schema of anchor-lint.config.json, for completion and validation of that file.
+await copyFile(configSchema, here("dist/anchor-lint.config.schema.json"));
