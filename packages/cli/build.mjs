@@ -1,8 +1,7 @@
 // Bundles the CLI, the core and their dependencies into one file, so that start-up reads one
-// module and does no resolution work; then writes the config JSON Schema from the core's rules.
+// module and does no resolution work. (The config's JSON Schema is written by scripts/config-schema.mjs.)
 import { build } from "esbuild";
-import { mkdirSync, writeFileSync, rmSync } from "node:fs";
-import { pathToFileURL } from "node:url";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 
 const here = new URL(".", import.meta.url);
 
@@ -27,21 +26,18 @@ const common = {
   logLevel: "warning",
 };
 
-await build({
+/** Writes through a temporary file and a rename, so a process starting the CLI meanwhile never reads half a file. */
+function writeAtomically(url, contents, mode = 0o644) {
+  const temporary = new URL(`${url.href}.${process.pid}.tmp`);
+  writeFileSync(temporary, contents, { mode });
+  renameSync(temporary, url);
+}
+
+const bundle = await build({
   ...common,
   entryPoints: [new URL("src/bin.ts", here).pathname],
   outfile: new URL("dist/anchor-lint.js", here).pathname,
+  write: false,
 });
-
-// The editor schema lists the rule ids: generate it from the core's metadata, never by hand.
-const tmp = new URL("dist/.config-schema.mjs", here);
-await build({
-  ...common,
-  banner: {},
-  entryPoints: [new URL("scripts/config-schema-entry.ts", here).pathname],
-  outfile: tmp.pathname,
-});
-const { configSchemaText } = await import(pathToFileURL(tmp.pathname).href);
-mkdirSync(new URL("schema/", here), { recursive: true });
-writeFileSync(new URL("schema/anchor-lint.config.schema.json", here), configSchemaText());
-rmSync(tmp);
+mkdirSync(new URL("dist/", here), { recursive: true });
+writeAtomically(new URL("dist/anchor-lint.js", here), bundle.outputFiles[0].contents, 0o755);

@@ -125,7 +125,7 @@ describe("config discovery and merging", () => {
 });
 
 describe("editor schema", () => {
-  it("lists exactly the core's rule ids and is up to date (node packages/cli/build.mjs writes it)", () => {
+  it("lists exactly the core's rule ids and is up to date (pnpm --filter @anchor-lint/cli generate writes it)", () => {
     const shipped = JSON.parse(readFileSync(new URL("../schema/anchor-lint.config.schema.json", import.meta.url), "utf8"));
     expect(Object.keys(shipped.properties.rules.properties)).toEqual(rules.map((rule) => rule.id));
     expect(shipped).toEqual(configSchema(rules.map((rule) => rule.id)));
