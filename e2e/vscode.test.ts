@@ -32,11 +32,17 @@ async function screenshot(name: string): Promise<void> {
 describe("VS Code (code-server) with the packaged extension", () => {
   beforeAll(async () => {
     // The .vsix as `pnpm package` builds it (turbo: core, server, extension, then vsce).
-    execFileSync(path.join(repoRoot, "node_modules/.bin/turbo"), ["run", "package", "--filter=anchor-lint", "--output-logs=errors-only"], {
-      cwd: repoRoot,
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
-      stdio: "pipe",
-    });
+    try {
+      execFileSync(path.join(repoRoot, "node_modules/.bin/turbo"), ["run", "package", "--filter=anchor-lint", "--output-logs=errors-only"], {
+        cwd: repoRoot,
+        env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+        stdio: "pipe",
+        encoding: "utf8",
+      });
+    } catch (error) {
+      const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+      throw new Error(`building the .vsix (turbo run package --filter=anchor-lint) failed:\n${stdout ?? ""}${stderr ?? ""}`);
+    }
     server = await startCodeServer({ vsix: vsixPath, workspace: path.join(fixtures, "workspace") });
     browser = await launchChromium();
     page = await browser.context.newPage();
