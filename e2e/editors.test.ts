@@ -1,12 +1,12 @@
 // The standalone language server in real LSP clients other than VS Code, driven headless with the
 // very setups that docs/editors.md tells users to write (e2e/editors/*.lua|el|vim).
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brokenFile, brokenFindings, mobileCountryCursor, mobileFile, unquote } from "./harness/expected.js";
-import { e2eRoot, requireFile, requireProgram } from "./harness/tools.js";
+import { e2eRoot, repoRoot, requireFile, requireProgram } from "./harness/tools.js";
 import { editorSandbox, type EditorSandbox } from "./harness/workspace.js";
 
 const run = promisify(execFile);
@@ -70,6 +70,22 @@ describe("Neovim (built-in client, vim.lsp.start_client)", () => {
     }));
     for (const d of result.diagnostics) expect(d.source).toBe("anchor-lint");
     expectBrokenFindings(seen, output);
+  }, 60_000);
+
+  it("honours the nearest anchor-lint.config.json", async () => {
+    const configured = editorSandbox();
+    try {
+      writeFileSync(path.join(configured.workspace, "anchor-lint.config.json"), JSON.stringify({ rules: { "count-range": "off" } }));
+      const { stdout } = await run(nvim, ["--headless", "-u", path.join(editors, "probe-neovim.lua")], {
+        cwd: configured.workspace,
+        env: { ...configured.env, PROBE_FILE: brokenFile, PROBE_LINE: "", PROBE_COL: "" },
+        timeout: 60_000,
+      });
+      const codes = lastJsonLine(stdout).diagnostics.map((d: any) => d.code);
+      expect(codes.sort()).toEqual(brokenFindings.map((f) => f.ruleId).filter((id) => id !== "count-range").sort());
+    } finally {
+      configured.dispose();
+    }
   }, 60_000);
 
   it("completes country codes of the proxy's type: bt (Bhutan) under anchor_mobile, not hk", async () => {
@@ -142,4 +158,14 @@ describe("Vim (ALE)", () => {
     for (const d of result.diagnostics) expect(d.linter).toBe("anchor-lint");
     expectBrokenFindings(seen, stderr);
   }, 60_000);
+});
+
+describe("docs/editors.md", () => {
+  it("shows each editor setup exactly as the tests above load it", () => {
+    const docs = readFileSync(path.join(repoRoot, "docs/editors.md"), "utf8");
+    for (const file of ["neovim.lua", "eglot.el", "ale.vim"]) {
+      const snippet = readFileSync(path.join(editors, file), "utf8").trimEnd();
+      expect(docs, `docs/editors.md lacks e2e/editors/${file} as it is`).toContain("\n" + snippet + "\n```");
+    }
+  });
 });
