@@ -102,9 +102,10 @@ export async function discover(patterns: readonly string[], cwd: string): Promis
     let matches: string[];
     if (stats) {
       // onlyFiles false: a folder named x.anchor.json is reported as unreadable, not silently passed over.
-      matches = await glob(WALK_PATTERN, { cwd: absolute, absolute: true, dot: true, onlyFiles: false, ignore: ALWAYS_SKIPPED, expandDirectories: false });
+      // Links are not followed, as git does not: no file twice, no loops.
+      matches = await glob(WALK_PATTERN, { cwd: absolute, absolute: true, dot: true, onlyFiles: false, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false });
     } else if (isDynamicPattern(pattern)) {
-      matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false });
+      matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false });
       if (matches.length === 0) throw new UsageError(`No files matching the pattern '${pattern}' were found.`);
     } else {
       throw new UsageError(`No such file or directory: ${pattern}`);

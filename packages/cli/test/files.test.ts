@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -61,6 +61,15 @@ describe("discover", () => {
     mkdirSync(join(root, "odd.anchor.json"));
     write("odd.anchor.json/inner.anchor.json");
     expect(await found([])).toEqual(["odd.anchor.json", "odd.anchor.json/inner.anchor.json"]);
+  });
+
+  it("does not follow symbolic links while walking (no duplicates, no loops), but lints a named link", async () => {
+    write("a/x.anchor.json");
+    symlinkSync("..", join(root, "a/up"));
+    symlinkSync("a", join(root, "b"));
+    symlinkSync("a/x.anchor.json", join(root, "link.anchor.json"));
+    expect(await found([])).toEqual(["a/x.anchor.json"]);
+    expect(await found(["link.anchor.json"])).toEqual(["link.anchor.json"]);
   });
 
   it("fails clearly on a missing path or a glob without matches", async () => {
