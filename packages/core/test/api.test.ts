@@ -213,3 +213,15 @@ describe("a bad config passed to lint", () => {
     expect(() => lint('{"count": 1}', { config: { rules: { "count-rnage": "off" } } as never })).toThrow(/did you mean "count-range"/);
   });
 });
+
+describe("moving a misplaced key", () => {
+  it("keeps the value as written and re-indents its lines to the new place", () => {
+    const text = '{\n  "count": 1,\n  "configuration": {\n    "browser": {\n      "headless": { "active": true },\n      "recording": {\n        "active": true\n      }\n    },\n    "session": {\n      "tags": ["a"]\n    }\n  }\n}';
+    expect(fix(text).output).toBe('{\n  "count": 1,\n  "configuration": {\n    "browser": {\n      "headless": { "active": true }\n    },\n    "session": {\n      "tags": ["a"],\n      "recording": {\n        "active": true\n      }\n    }\n  }\n}');
+  });
+
+  it("fills an empty object on new lines, in the file's indentation", () => {
+    const text = '{\n    "count": 1,\n    "configuration": {\n        "browser": { "recording": { "active": false } },\n        "session": {}\n    }\n}';
+    expect(fix(text).output).toBe('{\n    "count": 1,\n    "configuration": {\n        "browser": {},\n        "session": {\n            "recording": { "active": false }\n        }\n    }\n}');
+  });
+});

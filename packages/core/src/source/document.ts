@@ -314,11 +314,46 @@ export class TextDocumentSource implements SourceDocument {
     return [{ offset: member.offset, length: member.length, newText: "" }];
   }
 
+  /**
+   * An insertion of `"key": <value as written>` at the end of an object, indented like its members
+   * (the value's own lines shifted by the same amount), without reformatting anything else.
+   */
+  private insertMember(object: JsonNode, key: string, value: JsonNode): TextEdit | undefined {
+    const text = this.text;
+    const indentOf = (offset: number): string => {
+      const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+      return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+    };
+    const members = object.children ?? [];
+    const last = members[members.length - 1];
+    const eol = text.includes("\r\n") ? "\r\n" : "\n";
+    const valueIndent = indentOf(value.parent?.offset ?? value.offset);
+    const valueText = text.slice(value.offset, value.offset + value.length);
+    const body = (indent: string): string => `${JSON.stringify(key)}: ${valueText.split(/\r?\n/).map((line, index) => (index === 0 ? line : indent + line.slice(Math.min(valueIndent.length, /^[ \t]*/.exec(line)![0].length)))).join(eol)}`;
+    if (last) {
+      const end = last.offset + last.length;
+      const multiline = text.slice(object.offset, last.offset).includes("\n");
+      const indent = multiline ? indentOf(last.offset) : "";
+      return { offset: end, length: 0, newText: multiline ? `,${eol}${indent}${body(indent)}` : `, ${body(indent)}` };
+    }
+    const closing = object.offset + object.length - 1;
+    if (/\S/.test(text.slice(object.offset + 1, closing))) return undefined;
+    const outer = indentOf(object.parent?.offset ?? object.offset);
+    const unit = detectFormatting(text).insertSpaces === false ? "\t" : " ".repeat(detectFormatting(text).tabSize ?? 2);
+    return { offset: object.offset + 1, length: closing - object.offset - 1, newText: `${eol}${outer}${unit}${body(outer + unit)}${eol}${outer}` };
+  }
+
   moveProperty(fromPointer: string, toPointer: string): TextEdit[] | undefined {
     const valueNode = this.nodeAt(fromPointer);
     if (!valueNode || this.nodeAt(toPointer)) return undefined;
     const removal = this.removeProperty(fromPointer);
     if (!removal) return undefined;
+    const segments = parsePointer(toPointer);
+    const target = this.nodeAt(pointerOfSegments(segments.slice(0, -1)));
+    const direct = target?.type === "object" ? this.insertMember(target, segments[segments.length - 1]!, valueNode) : undefined;
+    if (direct && !removal.some((edit) => edit.offset < direct.offset + direct.length && direct.offset < edit.offset + edit.length)) {
+      return [...removal, direct];
+    }
     // Remove first, then let modify() insert into the result in the file's own indentation; the two
     // steps may touch neighbouring text, so the fix is the one span where the texts differ.
     const removed = applyTextEdits(this.text, removal);
@@ -326,6 +361,10 @@ export class TextDocumentSource implements SourceDocument {
     const moved = applyTextEdits(removed, insertion.map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content })));
     return [differingSpan(this.text, moved)];
   }
+}
+
+function pointerOfSegments(segments: readonly string[]): string {
+  return segments.map((segment) => "/" + escapePointerSegment(segment)).join("");
 }
 
 function applyTextEdits(text: string, edits: readonly TextEdit[]): string {

@@ -166,7 +166,8 @@ ruleTester(rule, {
       name: "a top-level key written inside configuration moves to the top level",
       code: '{\n  "count": 1,\n  "configuration": {\n    "metadata": { "team": "qa" },\n    "session": {}\n  }\n}',
       errors: [{ message: '"metadata" does not belong in configuration; it belongs at the top level.', pointer: "/configuration/metadata" }],
-      output: '{\n  "count": 1,\n  "configuration": {\n    "session": {}\n  },\n  "metadata": {\n    "team": "qa"\n  }\n}',
+      // The value moves as it was written: the user's own layout, not a reformatted copy.
+      output: '{\n  "count": 1,\n  "configuration": {\n    "session": {}\n  },\n  "metadata": { "team": "qa" }\n}',
     },
     {
       name: "count inside configuration while the top level has one",
