@@ -43,7 +43,12 @@ describe("VS Code (code-server) with the packaged extension", () => {
       const { stdout, stderr } = error as { stdout?: string; stderr?: string };
       throw new Error(`building the .vsix (turbo run package --filter=anchor-lint) failed:\n${stdout ?? ""}${stderr ?? ""}`);
     }
-    server = await startCodeServer({ vsix: vsixPath, workspace: path.join(fixtures, "workspace") });
+    server = await startCodeServer({
+      vsix: vsixPath,
+      workspace: path.join(fixtures, "workspace"),
+      // As the README suggests; only onsave.anchor.json is saved with fixable problems left.
+      settings: { "editor.codeActionsOnSave": { "source.fixAll.anchor-lint": "explicit" } },
+    });
     browser = await launchChromium();
     page = await browser.context.newPage();
     vscode = new Workbench(page);
@@ -131,11 +136,18 @@ describe("VS Code (code-server) with the packaged extension", () => {
 
   it("completes country codes of the proxy's type: bt under anchor_mobile, not hk", async () => {
     await vscode.open(mobileFile);
+    // Room for the list and its documentation in the screenshot.
+    await vscode.togglePart("panel", false);
+    await vscode.togglePart("sidebar", false);
     await vscode.goTo(mobileCountryCursor.line, mobileCountryCursor.column);
     const all = await vscode.suggest();
     expect(all.length, JSON.stringify(all)).toBeGreaterThan(5);
+    // Ctrl+Space again opens the side panel with the item's documentation.
+    await page.keyboard.press("Control+Space");
+    await page.locator(".suggest-details-container .suggest-details").first().waitFor({ timeout: 5_000 }).catch(() => {});
     await screenshot("completion");
     await page.keyboard.press("Escape");
+    await vscode.togglePart("sidebar", true);
 
     await page.keyboard.type("bt");
     const bt = await vscode.suggest();
@@ -166,6 +178,7 @@ describe("VS Code (code-server) with the packaged extension", () => {
 
   it("applies a quick fix: \"US\" becomes \"us\"", async () => {
     await vscode.open(brokenFile);
+    await vscode.togglePart("panel", false);
     await vscode.goTo(12, 26);
     const actions = await vscode.quickFixes();
     expect(actions).toContain('Change "US" to "us"');
@@ -188,5 +201,18 @@ describe("VS Code (code-server) with the packaged extension", () => {
     const text = await vscode.editorText();
     expect(text).toContain('"country_code": "de" }');
     expect(text).not.toMatch(/}\s*,\s*\n\s*}/);
+  }, 60_000);
+
+  it("fixes on save with editor.codeActionsOnSave: source.fixAll.anchor-lint", async () => {
+    await vscode.open("onsave.anchor.json");
+    await expect.poll(() => vscode.squiggles("error").count(), { timeout: 30_000 }).toBe(2);
+    await vscode.goTo(2, 13);
+    await page.keyboard.type("0");
+    await page.keyboard.press("Control+S");
+    const onDisk = path.join(server!.workspace, "onsave.anchor.json");
+    const original = readFileSync(path.join(fixtures, "workspace", "onsave.anchor.json"), "utf8");
+    await expect
+      .poll(() => readFileSync(onDisk, "utf8"), { timeout: 15_000 })
+      .toBe(original.replace('"count": 1,', '"count": 10,').replace('"FR" },', '"fr" }'));
   }, 60_000);
 });

@@ -36,6 +36,14 @@ export class Workbench {
     await this.page.locator(".statusbar-item", { hasText: `Ln ${line}, Col ${column}` }).waitFor();
   }
 
+  /** Shows or hides the bottom panel (Ctrl+J) or the primary side bar (Ctrl+B). */
+  async togglePart(part: "panel" | "sidebar", visible: boolean): Promise<void> {
+    const locator = this.page.locator(`.monaco-workbench .part.${part}`);
+    if ((await locator.isVisible()) === visible) return;
+    await this.page.keyboard.press(part === "panel" ? "Control+J" : "Control+B");
+    await (visible ? locator.waitFor({ state: "visible" }) : locator.waitFor({ state: "hidden" }));
+  }
+
   /** "Show or Focus Hover" at the cursor. */
   async showHover(): Promise<void> {
     await this.page.keyboard.press("Control+K");
