@@ -302,9 +302,40 @@ function wordAt(text: string, offset: number): Span & { text: string } {
   return { offset: start, length: end - start, text: text.slice(start, end) };
 }
 
+/** The last character before `offset` that is neither white space nor part of a comment. */
 function previousSignificant(text: string, offset: number): number | undefined {
-  for (let i = offset - 1; i >= 0; i--) {
-    if (!/\s/.test(text[i]!)) return i;
+  let i = offset - 1;
+  while (i >= 0) {
+    const c = text[i]!;
+    if (/\s/.test(c)) {
+      i--;
+    } else if (c === "/" && text[i - 1] === "*") {
+      const open = text.lastIndexOf("/*", i - 2);
+      if (open < 0) return i;
+      i = open - 1;
+    } else {
+      const lineStart = Math.max(text.lastIndexOf("\n", i), text.lastIndexOf("\r", i)) + 1;
+      const comment = lineCommentStart(text, lineStart, i);
+      if (comment === undefined) return i;
+      i = comment - 1;
+    }
+  }
+  return undefined;
+}
+
+/** Where a `//` comment starts on the line between `from` and `to`, outside strings. */
+function lineCommentStart(text: string, from: number, to: number): number | undefined {
+  let inString = false;
+  for (let i = from; i <= to; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === "/" && text[i + 1] === "/") {
+      return i;
+    }
   }
   return undefined;
 }

@@ -73,6 +73,13 @@ describe("property keys", () => {
     expect(pick('{ "configuration": { "browser": {}\n | } }', "session")).toBe('{ "configuration": { "browser": {},\n "session": {\n\t\n} } }');
   });
 
+  it("looks past comments to tell a key from a value", () => {
+    expect(labels('{ // batch of ten\n  | }')).toEqual(["count", "configuration", "metadata"]);
+    expect(labels('{ "count": 1, /* later: "metadata" */ | }')).toEqual(["configuration", "metadata"]);
+    expect(pick('{ "count": 1 // the limit\n  | }', "metadata")).toBe('{ "count": 1, // the limit\n  "metadata": {\n\t\n} }');
+    expect(labels('{ "configuration": { "session": { "proxy": { "type": "anchor_mobile", /* "x": { */ "country_code": | } } } }')).toContain("bt");
+  });
+
   it("offers keys in objects inside arrays", () => {
     expect(labels('{ "configuration": { "integrations": [ { | } ] } }')).toEqual(["id", "type", "configuration"]);
   });
