@@ -135,6 +135,26 @@ describe("diagnostics", () => {
   });
 });
 
+describe("pull diagnostics and settings", () => {
+  it("asks a pulling client to refresh when the config file changes, then answers with the new config", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "batch.anchor.json"));
+    const client = await start({
+      rootPath: root,
+      capabilities: { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    await client.open(uri, broken);
+    const first = await client.request("textDocument/diagnostic", { textDocument: { uri } });
+    expect(first.items).toHaveLength(3);
+    writeFileSync(join(root, "anchor-lint.config.json"), JSON.stringify({ rules: { "count-range": "off" } }));
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathUri(join(root, "anchor-lint.config.json")), type: 1 }] });
+    await client.until(() => (client.refreshes > 0 ? true : undefined));
+    const second = await client.request("textDocument/diagnostic", { textDocument: { uri }, previousResultId: first.resultId });
+    expect(second.kind).toBe("full");
+    expect(second.items.map((d: any) => d.code)).toEqual(["proxy-country", "known-property"]);
+  });
+});
+
 describe("code actions", () => {
   async function actionsFor(client: TestClient, uri: string, diagnostics: any[], only?: string[]) {
     return client.request<any[]>("textDocument/codeAction", {
@@ -351,6 +371,19 @@ describe("editor features", () => {
     const adblock = list.items.find((item: any) => item.label === "adblock");
     expect(adblock).toMatchObject({ kind: 10, insertTextFormat: 2, documentation: { kind: "markdown" } });
     expect(plain(applyEdits(text, [adblock.textEdit]))).toBe('{ "configuration": { "browser": { "headless": { "active": true }, "adblock": {\n\t\n} } } }');
+  });
+
+  it("inserts plain text for a client without snippet support", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "plain.anchor.json"));
+    const client = await start({ rootPath: root, capabilities: { textDocument: { completion: { completionItem: { snippetSupport: false } } } } });
+    const { text, position } = cursor('{ "configuration": { "browser": { "headless": { | } } } }');
+    await client.open(uri, text);
+    const list = await client.request("textDocument/completion", { textDocument: { uri }, position });
+    const active = list.items.find((item: any) => item.label === "active");
+    expect(active.insertTextFormat).toBe(1);
+    expect(applyEdits(text, [active.textEdit])).toBe('{ "configuration": { "browser": { "headless": { "active": true } } } }');
+    expect(typeof active.documentation).toBe("string");
   });
 
   it("hovers with the spec's description and, on a finding, the rule and its docs", async () => {
