@@ -171,6 +171,7 @@ function valueSnippet(pattern: string, doc: PropertyDoc): string {
     case "number":
       return doc.default !== undefined ? `\${1:${String(doc.default)}}` : "$1";
     case "string":
+      if (doc.format === "uri") return '"https://$1"';
       return doc.default !== undefined ? `"\${1:${escapeSnippet(String(doc.default))}}"` : '"$1"';
     default:
       return "$1";
@@ -272,6 +273,8 @@ function valueItems(text: string, path: JSONPath, slot: Slot): CompletionItem[] 
       break;
     case "string":
       if (doc.default !== undefined) items.push(value(String(doc.default), JSON.stringify(doc.default), { detail: "default" }));
+      // Only http and https pass initial-url-scheme.
+      if (doc.format === "uri") items.push({ ...value("https://", '"https://$1"', { filterText: slot.quoted ? '"https://' : "https://" }), kind: "snippet", insertTextFormat: "snippet" });
       break;
   }
   return items;

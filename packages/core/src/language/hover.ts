@@ -50,9 +50,11 @@ function hoverAt(text: string, offset: number): HoverInfo | undefined {
 }
 
 function countryMarkdown(code: string, type: string | undefined): string {
-  const name = countryName(code.toLowerCase());
-  const offeredBy = typesOffering(code);
+  const lower = code.toLowerCase();
+  const name = countryName(lower);
+  const offeredBy = typesOffering(lower);
   const lines = [name ? `**${name}** (\`${code}\`)` : `\`${code}\``];
+  if (lower !== code && offeredBy.length > 0) lines.push(`Codes are lower case: \`${lower}\`.`);
   if (offeredBy.length === 0) lines.push("No Anchor proxy type offers this code.");
   else lines.push(`Offered by: ${offeredBy.map((t) => `\`${t}\``).join(", ")}`);
   if (type && offeredBy.length > 0 && !offeredBy.includes(type) && type !== "custom") {

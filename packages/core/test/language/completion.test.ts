@@ -113,6 +113,11 @@ describe("values", () => {
     expect(pick(proxy('"type": "anchor_mo|'), "anchor_mobile")).toBe(proxy('"type": "anchor_mobile"'));
   });
 
+  it("starts a URL with https://", () => {
+    expect(pick('{ "configuration": { "session": { | } } }', "initial_url")).toBe('{ "configuration": { "session": { "initial_url": "https://" } } }');
+    expect(pick('{ "configuration": { "session": { "initial_url": | } } }', "https://")).toBe('{ "configuration": { "session": { "initial_url": "https://" } } }');
+  });
+
   it("offers 1PASSWORD and the load modes", () => {
     expect(labels('{ "configuration": { "integrations": [ { "type": | } ] } }')).toEqual(["1PASSWORD"]);
     expect(labels('{ "configuration": { "integrations": [ { "configuration": { "load_mode": "|" } } ] } }')).toEqual(["all", "specific"]);

@@ -34,6 +34,13 @@ describe("hover", () => {
     expect(hoverAt(proxy('"type": "anchor_mobile", "country_code": "b|t"'))!.markdown).not.toContain("Not offered");
   });
 
+  it("reads an upper-case code as the lower-case one it should be", () => {
+    const result = hoverAt(proxy('"type": "anchor_mobile", "country_code": "B|T"'))!;
+    expect(result.markdown).toContain("**Bhutan**");
+    expect(result.markdown).toContain("Codes are lower case: `bt`.");
+    expect(result.markdown).toContain("Offered by: `anchor_mobile`");
+  });
+
   it("makes the spec's relative links absolute", () => {
     expect(hoverAt('{ "configuration": { "session": { "pro|xy": {} } } }')!.markdown).toContain("](https://docs.anchorbrowser.io/advanced/proxy)");
   });
