@@ -92,6 +92,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const results = new Map<string, Result>();
   const contexts = new Map<string, Promise<DocumentContext>>();
   const reportedProblems = new Set<string>();
+  const withDiagnostics = new Set<string>();
 
   let capabilities: ClientCapabilities = {};
   let initSettings: Settings = defaultSettings;
@@ -283,6 +284,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const validation = validations.get(uri);
       if (validation?.timer) clearTimeout(validation.timer);
       validations.delete(uri);
+      withDiagnostics.delete(uri);
       results.delete(uri);
       contexts.delete(uri);
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
@@ -310,6 +312,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const diagnostics = await diagnose(uri, version);
     // A newer version is on its way (or the document closed): its own run publishes.
     if (diagnostics === undefined || documents.get(uri)?.version !== version) return;
+    // Other JSON files the editor sends (Neovim attaches servers by file type) hear nothing from
+    // us, unless they had diagnostics before the settings excluded them.
+    if (!(await contextFor(uri)).enabled && !withDiagnostics.has(uri)) return;
+    if (diagnostics.length > 0) withDiagnostics.add(uri);
+    else withDiagnostics.delete(uri);
     await connection.sendDiagnostics({ uri, version, diagnostics });
   });
 
