@@ -73,6 +73,7 @@ export function lintFile(task: LintTask, options: LintJobOptions): FileResult {
 /** Below this many files, worker start-up costs more than it saves (measured with bench/cli). */
 export const PARALLEL_THRESHOLD = 400;
 const CHUNK = 250;
+const MIN_CHUNK = 25;
 
 /** How many threads (the main one included) to use for `count` files; 0 concurrency means auto. */
 export function threadsFor(count: number, concurrency: number): number {
@@ -140,13 +141,17 @@ export class WorkerPool {
    * Lints every task across the workers and this thread. Chunks are handed out on demand; this
    * thread lints chunks too, yielding between them so idle workers get their next chunk promptly.
    */
-  async run(tasks: LintTask[], options: LintJobOptions): Promise<FileResult[]> {
+  async run(tasks: LintTask[], options: LintJobOptions, log: (text: string) => void = () => {}): Promise<FileResult[]> {
     const results: FileResult[] = new Array(tasks.length);
+    let here = 0;
     let next = 0;
+    const threads = this.workers.length + 1;
+    // Guided chunks: large while much is left, small at the end, so no thread waits long on the last one.
     const take = (): [number, LintTask[]] | undefined => {
       if (next >= tasks.length) return undefined;
       const start = next;
-      next = Math.min(tasks.length, next + CHUNK);
+      const size = Math.max(MIN_CHUNK, Math.min(CHUNK, Math.ceil((tasks.length - next) / (threads * 2))));
+      next = Math.min(tasks.length, next + size);
       return [start, tasks.slice(start, next)];
     };
     const done = this.workers.map(
@@ -176,15 +181,23 @@ export class WorkerPool {
     for (let chunk = take(); chunk; chunk = take()) {
       const [start, slice] = chunk;
       slice.forEach((task, offset) => (results[start + offset] = lintFile(task, options)));
+      here += slice.length;
       await new Promise((resolve) => setImmediate(resolve));
     }
+    log(`main thread linted ${here} files, ${this.workers.length} worker threads the other ${tasks.length - here}`);
     await Promise.all(done);
     return results;
   }
 }
 
 /** Lints every task, spreading them over `pool`'s workers when there are enough to pay off. */
-export async function lintTasks(tasks: LintTask[], options: LintJobOptions, concurrency: number, pool: WorkerPool | undefined): Promise<FileResult[]> {
+export async function lintTasks(
+  tasks: LintTask[],
+  options: LintJobOptions,
+  concurrency: number,
+  pool: WorkerPool | undefined,
+  log: (text: string) => void = () => {},
+): Promise<FileResult[]> {
   const threads = pool ? Math.min(threadsFor(tasks.length, concurrency), pool.size + 1) : 1;
   if (!pool || threads <= 1) {
     pool?.close();
@@ -192,7 +205,7 @@ export async function lintTasks(tasks: LintTask[], options: LintJobOptions, conc
   }
   pool.shrink(threads - 1);
   try {
-    return await pool.run(tasks, options);
+    return await pool.run(tasks, options, log);
   } finally {
     pool.close();
   }

@@ -147,7 +147,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     }
     tasks.sort((a, b) => comparePaths(a.path, b.path));
     log(`resolved configs; ${tasks.length} files to lint`);
-    results = await lintTasks(tasks, jobOptions, options.concurrency, pool);
+    results = await lintTasks(tasks, jobOptions, options.concurrency, pool, log);
     log("linted");
   }
 
