@@ -3,6 +3,7 @@ import type { SourceDocument, Target } from "../rule.js";
 import type { Position, SourceRange, TextEdit } from "../types.js";
 import { parsePointer, escapePointerSegment } from "../rules/util.js";
 import { strictTree } from "./strict-tree.js";
+import { locatePointer } from "../language/locate.js";
 import { MAX_NESTING_DEPTH, parseText, type SyntaxProblem } from "./parse.js";
 
 export interface DuplicateKey {
@@ -213,6 +214,8 @@ export class TextDocumentSource implements SourceDocument {
    * nearest existing parent, on that parent's key.
    */
   spanOf(pointer: string, target: Target): { offset: number; length: number } {
+    // Strict JSON without a tree yet: skipping characters to the node is cheaper than building one.
+    if (!this.treeBuilt) return locatePointer(this.text, parsePointer(pointer), target) ?? { offset: 0, length: Math.min(1, this.text.length) };
     const found = this.nearestNode(pointer);
     if (!found) return { offset: 0, length: Math.min(1, this.text.length) };
     const effectiveTarget = found.exact ? target : "key";
