@@ -215,4 +215,14 @@ describe("VS Code (code-server) with the packaged extension", () => {
       .poll(() => readFileSync(onDisk, "utf8"), { timeout: 15_000 })
       .toBe(original.replace('"count": 1,', '"count": 10,').replace('"FR" },', '"fr" }'));
   }, 60_000);
+
+  it("validates anchor-lint.config.json against the CLI's schema", async () => {
+    await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "team" }).first().click();
+    await vscode.open("anchor-lint.config.json");
+    await expect
+      .poll(async () => (await vscode.problems()).filter((p) => p.file === "anchor-lint.config.json").map((p) => `${p.line} ${p.message}`), {
+        timeout: 30_000,
+      })
+      .toEqual(['3 Value is not accepted. Valid values: "off", "warn", "error".']);
+  }, 60_000);
 });
