@@ -69,9 +69,8 @@ describe("VS Code (code-server) with the packaged extension", () => {
     await expect.poll(() => vscode.squiggles("error").count(), { timeout: 30_000 }).toBe(errors);
     await expect.poll(() => vscode.squiggles("warning").count(), { timeout: 10_000 }).toBe(warnings);
 
-    const problems = await vscode.problems();
-    const shown = JSON.stringify(problems, null, 2);
-    const ours = problems.filter((p) => p.file === brokenFile);
+    const ours = await vscode.problems(brokenFile);
+    const shown = JSON.stringify(ours, null, 2);
     expect(ours, shown).toHaveLength(brokenFindings.length);
     for (const want of brokenFindings) {
       const got = ours.find((p) => p.code === want.ruleId && p.line === want.line);
@@ -93,17 +92,14 @@ describe("VS Code (code-server) with the packaged extension", () => {
   it("checks only *.anchor.json files", async () => {
     await vscode.open("notes.json");
     await page.waitForTimeout(2_000);
-    const problems = await vscode.problems();
-    expect(problems.filter((p) => p.file === "notes.json")).toEqual([]);
+    expect(await vscode.problems("notes.json")).toEqual([]);
     expect(await vscode.squiggles("error").count()).toBe(0);
   }, 60_000);
 
   it("reports each syntax mistake once, beside VS Code's own JSON validation", async () => {
     await vscode.open("syntax.anchor.json");
     const summary = async () =>
-      (await vscode.problems())
-        .filter((p) => p.file === "syntax.anchor.json")
-        .map((p) => `${p.line}:${p.column} ${p.source}(${p.code}) ${p.message}`);
+      (await vscode.problems("syntax.anchor.json")).map((p) => `${p.line}:${p.column} ${p.source}(${p.code}) ${p.message}`);
     // The comment and the trailing comma: anchor-lint's strict-json only (its schema association
     // tells VS Code they are allowed); the missing comma: VS Code's own error only. VS Code's first
     // pass may run before it has read that association, hence the poll.
@@ -220,7 +216,7 @@ describe("VS Code (code-server) with the packaged extension", () => {
     await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "team" }).first().click();
     await vscode.open("anchor-lint.config.json");
     await expect
-      .poll(async () => (await vscode.problems()).filter((p) => p.file === "anchor-lint.config.json").map((p) => `${p.line} ${p.message}`), {
+      .poll(async () => (await vscode.problems("anchor-lint.config.json")).map((p) => `${p.line} ${p.message}`), {
         timeout: 30_000,
       })
       .toEqual(['3 Value is not accepted. Valid values: "off", "warn", "error".']);

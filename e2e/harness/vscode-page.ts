@@ -93,20 +93,28 @@ export class Workbench {
     await this.page.keyboard.press("Enter");
   }
 
-  /** Opens the Problems panel and returns its entries, each under the file it belongs to. */
-  async problems(): Promise<Problem[]> {
+  /**
+   * Opens the Problems panel and returns the entries of one file. The panel's own filter narrows
+   * it to that file first: the list only renders the rows that fit on screen.
+   */
+  async problems(file: string): Promise<Problem[]> {
     if (!(await this.page.locator(".markers-panel").isVisible())) await this.page.keyboard.press("Control+Shift+M");
     await this.page.locator(".markers-panel").waitFor();
+    const filter = this.page.locator(".part.panel .viewpane-filter input").first();
+    if ((await filter.inputValue()) !== file) {
+      await filter.fill(file);
+      await this.page.waitForTimeout(300);
+    }
     const rows = this.page.locator(".markers-panel .monaco-list-row");
     const raw = await rows.evaluateAll((nodes) =>
       nodes.map((n) => ({ aria: n.getAttribute("aria-label") ?? "", parts: (n as HTMLElement).innerText.split("\n").map((p) => p.trim()) })),
     );
     const problems: Problem[] = [];
-    let file = "";
+    let current = "";
     for (const { aria, parts } of raw) {
       const header = /problems? in file (.+) of folder/.exec(aria);
       if (header) {
-        file = header[1]!;
+        current = header[1]!;
         continue;
       }
       // An entry shows: message, source, code (if any), "[Ln 2, Col 12]". Related-information rows (the
@@ -116,7 +124,7 @@ export class Workbench {
       if (!severity || !position || parts.length < 3) continue;
       const hasCode = parts.length >= 4;
       problems.push({
-        file,
+        file: current,
         severity,
         message: parts.slice(0, hasCode ? -3 : -2).join("\n"),
         source: parts[parts.length - (hasCode ? 3 : 2)]!,
@@ -125,7 +133,7 @@ export class Workbench {
         column: Number(position[2]),
       });
     }
-    return problems;
+    return problems.filter((p) => p.file === file || p.file.endsWith(`/${file}`));
   }
 
   /** The error and warning counts of the status bar, which update as soon as diagnostics change. */
