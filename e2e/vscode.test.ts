@@ -84,7 +84,10 @@ describe("VS Code (code-server) with the packaged extension", () => {
     await vscode.showHover();
     const hover = page.locator(".monaco-hover", { hasText: "Session count must be between 1 and 1000" }).first();
     await hover.waitFor();
+    // The server's own hover joins the problem's: the spec's description and the rule's docs.
+    await page.locator(".monaco-hover", { hasText: "Number of sessions to create in the batch" }).first().waitFor();
     expect(await hover.innerText()).toContain("count-range");
+    expect(await hover.innerText()).toContain("Documentation");
     await screenshot("squiggles");
     await page.keyboard.press("Escape");
   }, 90_000);
