@@ -146,31 +146,45 @@ export class WorkerPool {
     let here = 0;
     let next = 0;
     const threads = this.workers.length + 1;
-    // Guided chunks: large while much is left, small at the end, so no thread waits long on the last one.
-    const take = (): [number, LintTask[]] | undefined => {
+    // Guided chunks: large while much is left, small at the end, so no thread waits long on the last
+    // one. A worker starts with small chunks, doubling them: it is still loading and warming up, and a
+    // large first chunk would leave the others waiting for it at the end.
+    const take = (limit: number): [number, LintTask[]] | undefined => {
       if (next >= tasks.length) return undefined;
       const start = next;
-      const size = Math.max(MIN_CHUNK, Math.min(CHUNK, Math.ceil((tasks.length - next) / (threads * 2))));
+      const size = Math.max(MIN_CHUNK, Math.min(CHUNK, limit, Math.ceil((tasks.length - next) / (threads * 2))));
       next = Math.min(tasks.length, next + size);
       return [start, tasks.slice(start, next)];
     };
+    interface Lane {
+      inFlight: [number, LintTask[]] | undefined;
+      finish: () => void;
+    }
+    const lanes: Lane[] = [];
     const done = this.workers.map(
       (worker) =>
         new Promise<void>((resolve, reject) => {
-          let current = 0;
-          const send = () => {
-            const chunk = take();
-            if (!chunk) {
+          let limit = MIN_CHUNK;
+          const lane: Lane = {
+            inFlight: undefined,
+            finish: () => {
+              lane.inFlight = undefined;
               worker.off("message", receive);
               worker.off("error", reject);
               resolve();
-              return;
-            }
-            current = chunk[0];
-            worker.postMessage(toRequest(chunk[1], options));
+            },
+          };
+          lanes.push(lane);
+          const send = () => {
+            lane.inFlight = take(limit);
+            limit *= 2;
+            if (!lane.inFlight) lane.finish();
+            else worker.postMessage(toRequest(lane.inFlight[1], options));
           };
           const receive = (chunkResults: FileResult[]) => {
-            chunkResults.forEach((result, offset) => (results[current + offset] = result));
+            const start = lane.inFlight?.[0];
+            if (start === undefined) return;
+            chunkResults.forEach((result, offset) => (results[start + offset] = result));
             send();
           };
           worker.on("message", receive);
@@ -178,16 +192,30 @@ export class WorkerPool {
           send();
         }),
     );
-    for (let chunk = take(); chunk; chunk = take()) {
+    for (let chunk = take(CHUNK); chunk; chunk = take(CHUNK)) {
       const [start, slice] = chunk;
       slice.forEach((task, offset) => (results[start + offset] = lintFile(task, options)));
       here += slice.length;
       await new Promise((resolve) => setImmediate(resolve));
     }
+    // Nothing left to hand out. Rather than wait for a worker that is slow (still warming up, or on a
+    // busy core), lint its chunk here too and keep whichever is done first: linting is pure. Not when
+    // fixing, where both would write the file.
+    if (options.fix !== "write") {
+      for (const lane of lanes) {
+        const chunk = lane.inFlight;
+        if (!chunk) continue;
+        const [start, slice] = chunk;
+        slice.forEach((task, offset) => (results[start + offset] = lintFile(task, options)));
+        here += slice.length;
+        lane.finish();
+      }
+    }
     log(`main thread linted ${here} files, ${this.workers.length} worker threads the other ${tasks.length - here}`);
     await Promise.all(done);
     return results;
   }
+
 }
 
 /** Lints every task, spreading them over `pool`'s workers when there are enough to pay off. */

@@ -10,7 +10,7 @@ import { discover } from "./files.js";
 import { shouldColor } from "./formatters/color.js";
 import { formatters } from "./formatters/index.js";
 import { init } from "./init.js";
-import { lintTasks, lintText, PARALLEL_THRESHOLD, WorkerPool, type LintJobOptions, type LintTask } from "./lint-files.js";
+import { lintTasks, lintText, PARALLEL_THRESHOLD, threadsFor, WorkerPool, type LintJobOptions, type LintTask } from "./lint-files.js";
 import { comparePaths, displayPath } from "./paths.js";
 import { countAll, type FileResult } from "./results.js";
 
@@ -38,6 +38,9 @@ function listRules(format: string): string {
 function workerCount(concurrency: number): number {
   return concurrency > 0 ? concurrency - 1 : availableParallelism() - 1;
 }
+
+/** A walk of a few hundred files ends before this; a longer one is worth starting workers early. */
+const EARLY_WORKERS_AFTER_MS = 15;
 
 /** Only folders and globs can bring enough files for workers to pay off; named files never do. */
 function mayNeedWorkers(options: CliOptions, cwd: string): boolean {
@@ -129,15 +132,22 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
       results = [lintText(text, { filePath, path, config: resolver.lintConfigFor(lookupPath) }, jobOptions)];
     }
   } else {
-    // Start workers while the files are being found, when the run may be large enough for them.
-    const pool = io.workerUrl && mayNeedWorkers(options, cwd) ? new WorkerPool(io.workerUrl, workerCount(options.concurrency)) : undefined;
-    if (pool) log(`started ${pool.size} worker threads`);
+    // A walk still running after a moment is finding many files: start the workers then, so that
+    // loading the bundle in them overlaps with the rest of the walk. Small runs never pay for them.
+    let pool: WorkerPool | undefined;
+    const startPool = () => {
+      pool = new WorkerPool(io.workerUrl!, workerCount(options.concurrency));
+      log(`started ${pool.size} worker threads`);
+    };
+    const timer = io.workerUrl && mayNeedWorkers(options, cwd) ? setTimeout(startPool, EARLY_WORKERS_AFTER_MS) : undefined;
     let files: string[];
     try {
       ({ files } = await discover(options.paths, cwd));
     } catch (error) {
       pool?.close();
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
     log(`found ${files.length} files`);
     const tasks: LintTask[] = [];
@@ -147,6 +157,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     }
     tasks.sort((a, b) => comparePaths(a.path, b.path));
     log(`resolved configs; ${tasks.length} files to lint`);
+    if (!pool && io.workerUrl && workerCount(options.concurrency) > 0 && threadsFor(tasks.length, options.concurrency) > 1) startPool();
     results = await lintTasks(tasks, jobOptions, options.concurrency, pool, log);
     log("linted");
   }
