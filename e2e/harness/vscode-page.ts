@@ -27,13 +27,24 @@ export class Workbench {
 
   /** Moves the cursor with "Go to Line/Column" (1-based, as the status bar shows). */
   async goTo(line: number, column: number): Promise<void> {
-    await this.page.keyboard.press("Control+G");
     const input = this.page.locator(".quick-input-widget input");
-    await input.waitFor();
-    // The box opens holding ":", the prefix of this mode; without it the text is a file search.
-    await input.fill(`:${line}:${column}`);
-    await this.page.keyboard.press("Enter");
-    await this.page.locator(".statusbar-item", { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+    const status = this.page.locator(".statusbar-item", { hasText: `Ln ${line}, Col ${column}` });
+    // On a busy machine a late widget (a suggestion list, a hover) can take the focus and close
+    // the box; try again rather than fail on the editor's timing.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await this.page.keyboard.press("Control+G");
+      try {
+        await input.waitFor({ timeout: 5_000 });
+        // The box opens holding ":", the prefix of this mode; without it the text is a file search.
+        await input.fill(`:${line}:${column}`);
+        await this.page.keyboard.press("Enter");
+        await status.waitFor({ timeout: 5_000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press("Escape");
+      }
+    }
   }
 
   /** Shows or hides the bottom panel (Ctrl+J) or the primary side bar (Ctrl+B). */
@@ -85,13 +96,22 @@ export class Workbench {
   }
 
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press("F1");
     const input = this.page.locator(".quick-input-widget input");
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    await this.page.locator(".quick-input-widget .monaco-list-row", { hasText: title }).first().waitFor();
-    await this.page.keyboard.press("Enter");
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await this.page.keyboard.press("F1");
+      try {
+        await input.waitFor({ timeout: 5_000 });
+        await input.fill(`>${title}`);
+        await this.page.locator(".quick-input-widget .monaco-list-row", { hasText: title }).first().waitFor({ timeout: 10_000 });
+        await this.page.keyboard.press("Enter");
+        return;
+      } catch (error) {
+        if (attempt === 3) throw new Error(`could not run "${title}" from the command palette: ${(error as Error).message}`);
+        await this.page.keyboard.press("Escape");
+      }
+    }
   }
+
 
   /**
    * Opens the Problems panel and returns the entries of one file. The panel's own filter narrows
