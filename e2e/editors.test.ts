@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { brokenFile, brokenFindings, mobileCountryCursor, mobileFile, unquote } from "./harness/expected.js";
 import { e2eRoot, repoRoot, requireFile, requireProgram } from "./harness/tools.js";
 import { editorSandbox, type EditorSandbox } from "./harness/workspace.js";
@@ -37,11 +37,13 @@ function lastJsonLine(stdout: string): any {
 }
 
 describe("Neovim (built-in client, vim.lsp.start_client)", () => {
-  let sandbox: EditorSandbox;
-  let nvim: string;
-  beforeAll(() => {
-    nvim = requireProgram("nvim");
-    sandbox = editorSandbox();
+  let sandbox!: EditorSandbox;
+  let nvim!: string;
+  // In beforeEach, not beforeAll: a missing editor then fails each test with its message instead
+  // of leaving them "skipped".
+  beforeEach(() => {
+    nvim ??= requireProgram("nvim");
+    sandbox ??= editorSandbox();
   });
   afterAll(() => sandbox?.dispose());
 
@@ -99,11 +101,11 @@ describe("Neovim (built-in client, vim.lsp.start_client)", () => {
 });
 
 describe("Emacs (eglot)", () => {
-  let sandbox: EditorSandbox;
-  let emacs: string;
-  beforeAll(() => {
-    emacs = requireProgram("emacs");
-    sandbox = editorSandbox();
+  let sandbox!: EditorSandbox;
+  let emacs!: string;
+  beforeEach(() => {
+    emacs ??= requireProgram("emacs");
+    sandbox ??= editorSandbox();
   });
   afterAll(() => sandbox?.dispose());
 
@@ -131,12 +133,12 @@ describe("Emacs (eglot)", () => {
 });
 
 describe("Vim (ALE)", () => {
-  let sandbox: EditorSandbox;
-  let vim: string;
-  beforeAll(() => {
-    vim = requireProgram("vim");
+  let sandbox!: EditorSandbox;
+  let vim!: string;
+  beforeEach(() => {
+    vim ??= requireProgram("vim");
     requireFile("/usr/share/vim/vimfiles/pack/dist-bundle/opt/ale/plugin/ale.vim", "ALE (Debian package vim-ale)");
-    sandbox = editorSandbox();
+    sandbox ??= editorSandbox();
   });
   afterAll(() => sandbox?.dispose());
 

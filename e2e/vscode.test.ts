@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchChromium, type Browser } from "./harness/browser.js";
 import { startCodeServer, type CodeServer } from "./harness/code-server.js";
 import { brokenFile, brokenFindings, mobileCountryCursor, mobileFile, unquote } from "./harness/expected.js";
@@ -30,7 +30,22 @@ async function screenshot(name: string): Promise<void> {
 }
 
 describe("VS Code (code-server) with the packaged extension", () => {
+  // A missing tool or a failed build fails every test with its message, rather than leaving them
+  // "skipped" as a failed beforeAll would (a CI summary counts failed tests).
+  let setupError: unknown;
+  beforeEach(() => {
+    if (setupError) throw setupError;
+  });
+
   beforeAll(async () => {
+    try {
+      await setUp();
+    } catch (error) {
+      setupError = error;
+    }
+  }, 240_000);
+
+  async function setUp(): Promise<void> {
     // The .vsix as `pnpm package` builds it (turbo: core, server, extension, then vsce).
     try {
       execFileSync(path.join(repoRoot, "node_modules/.bin/turbo"), ["run", "package", "--filter=anchor-lint", "--output-logs=errors-only"], {
@@ -54,7 +69,7 @@ describe("VS Code (code-server) with the packaged extension", () => {
     vscode = new Workbench(page);
     await page.goto(server.url);
     await vscode.waitForExplorer();
-  }, 240_000);
+  }
 
   afterAll(async () => {
     if (page) await page.screenshot({ path: path.join(artifacts, "last.png") }).catch(() => {});
