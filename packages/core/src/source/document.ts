@@ -131,7 +131,8 @@ const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
 /** Number of object keys written in a text that JSON.parse accepted. */
 function countWrittenKeys(text: string): number {
   let count = 0;
-  // Without a backslash no string can hold a quote, so every `":` ends a key; `" :` is left to the regex.
+  // Without a backslash no string can hold a quote, so every `":` ends a key (keys written `"a" :`
+  // go to the regex: counted short, they could hide a duplicate).
   if (!text.includes("\\") && !/"\s+:/.test(text)) {
     for (let index = text.indexOf('":'); index !== -1; index = text.indexOf('":', index + 2)) count++;
     return count;
