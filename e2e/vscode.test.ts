@@ -131,6 +131,15 @@ describe("VS Code (code-server) with the packaged extension", () => {
     expect(await vscode.squiggles("error").count()).toBe(3);
   }, 60_000);
 
+  it("still says when a file is empty, which VS Code's JSON validation does not", async () => {
+    await vscode.open("empty.anchor.json");
+    await expect
+      .poll(async () => (await vscode.problems("empty.anchor.json")).map((p) => `${p.line} ${p.source}(${p.code}) ${p.message}`), {
+        timeout: 30_000,
+      })
+      .toEqual([expect.stringMatching(/^1 anchor-lint\(json-syntax\) The file is empty/)]);
+  }, 60_000);
+
   it("formats with VS Code's JSON formatter, without asking which formatter to use", async () => {
     await vscode.open("format.anchor.json");
     // One outline, not two: no "JSON Language Features" level in the breadcrumbs. The outline

@@ -67,10 +67,7 @@ export async function deactivate(): Promise<void> {
 
 async function start(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join("dist", "server.cjs"));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
-  };
+  const serverOptions: ServerOptions = { module, transport: TransportKind.ipc };
   const pattern = workspace.getConfiguration("anchorLint").get<string>("filePattern") || "**/*.anchor.json";
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
