@@ -47,7 +47,7 @@ describe("Neovim (built-in client, vim.lsp.start_client)", () => {
   });
   afterAll(() => sandbox?.dispose());
 
-  async function probe(file: string, cursor?: { line: number; column: number }) {
+  async function probe(file: string, cursor?: { line: number; column: number }, action?: { line: number; column: number }) {
     const { stdout, stderr } = await run(nvim, ["--headless", "-u", path.join(editors, "probe-neovim.lua")], {
       cwd: sandbox.workspace,
       env: {
@@ -55,6 +55,8 @@ describe("Neovim (built-in client, vim.lsp.start_client)", () => {
         PROBE_FILE: file,
         PROBE_LINE: cursor ? String(cursor.line) : "",
         PROBE_COL: cursor ? String(cursor.column) : "",
+        PROBE_ACTION_LINE: action ? String(action.line) : "",
+        PROBE_ACTION_COL: action ? String(action.column) : "",
       },
       timeout: 60_000,
     });
@@ -72,6 +74,13 @@ describe("Neovim (built-in client, vim.lsp.start_client)", () => {
     }));
     for (const d of result.diagnostics) expect(d.source).toBe("anchor-lint");
     expectBrokenFindings(seen, output);
+  }, 60_000);
+
+  it("offers the quick fixes of a diagnostic as code actions", async () => {
+    const { result } = await probe(brokenFile, undefined, { line: 12, column: 26 });
+    expect(result.errors).toEqual([]);
+    expect(result.actions).toContainEqual({ title: 'Change "US" to "us"', kind: "quickfix", newTexts: ['"us"'] });
+    expect(result.actions.map((a: any) => a.title)).toContain("Disable proxy-country in anchor-lint.config.json");
   }, 60_000);
 
   it("honours the nearest anchor-lint.config.json", async () => {

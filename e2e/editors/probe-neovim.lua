@@ -57,5 +57,37 @@ if line and col then
   end
 end
 
+-- Code actions at $PROBE_ACTION_LINE/$PROBE_ACTION_COL (1-based), for the diagnostics on that line.
+local aline, acol = tonumber(os.getenv("PROBE_ACTION_LINE")), tonumber(os.getenv("PROBE_ACTION_COL"))
+result.actions = {}
+if aline and acol then
+  local position = { line = aline - 1, character = acol - 1 }
+  local params = {
+    textDocument = vim.lsp.util.make_text_document_params(),
+    range = { start = position, ["end"] = position },
+    context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, aline - 1) },
+  }
+  local responses, err = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", params, 10000)
+  if not responses then
+    table.insert(result.errors, "code actions: " .. tostring(err))
+  end
+  for _, response in pairs(responses or {}) do
+    for _, action in ipairs(response.result or {}) do
+      local edits = {}
+      for _, change in pairs(action.edit and action.edit.changes or {}) do
+        for _, edit in ipairs(change) do
+          table.insert(edits, edit.newText)
+        end
+      end
+      for _, change in ipairs(action.edit and action.edit.documentChanges or {}) do
+        for _, edit in ipairs(change.edits or {}) do
+          table.insert(edits, edit.newText)
+        end
+      end
+      table.insert(result.actions, { title = action.title, kind = action.kind, newTexts = edits })
+    end
+  end
+end
+
 io.stdout:write(vim.fn.json_encode(result) .. "\n")
 vim.cmd("qa!")
