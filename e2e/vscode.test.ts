@@ -73,8 +73,11 @@ describe("VS Code (code-server) with the packaged extension", () => {
 
   afterAll(async () => {
     if (page) await page.screenshot({ path: path.join(artifacts, "last.png") }).catch(() => {});
-    await browser?.close();
-    await server?.stop();
+    try {
+      await browser?.close();
+    } finally {
+      await server?.stop();
+    }
   });
 
   it("underlines the mistakes and lists them in the Problems panel with rule ids and lines", async () => {

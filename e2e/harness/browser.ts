@@ -31,8 +31,11 @@ export async function launchChromium(): Promise<Browser> {
   return {
     context,
     close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      try {
+        await context.close();
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
     },
   };
 }
