@@ -76,8 +76,12 @@ async function start(context: ExtensionContext): Promise<void> {
     ],
     // Settings and anchor-lint.config.json changes: the server registers for both itself.
     middleware: {
-      // Diagnostics come pushed or pulled, depending on what the server and VS Code agree on.
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, withoutBuiltInDuplicates(uri, diagnostics)),
+      // The server pushes to every client and also answers pulls; VS Code would list both, so the
+      // pushes are dropped whenever the server offers pull diagnostics (it does to VS Code).
+      handleDiagnostics: (uri, diagnostics, next) => {
+        if (client?.initializeResult?.capabilities.diagnosticProvider) return;
+        next(uri, withoutBuiltInDuplicates(uri, diagnostics));
+      },
       async provideDiagnostics(document, previousResultId, token, next) {
         const report = await next(document, previousResultId, token);
         if (report?.kind !== "full") return report;

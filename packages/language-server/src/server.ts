@@ -129,8 +129,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       globalSettings = initSettings;
       workspaceFolders = foldersOf(params.workspaceFolders, params.rootUri);
       const init = (params.initializationOptions ?? {}) as { pullDiagnostics?: unknown };
-      // A client that pulls gets no pushes: VS Code keeps pulled and pushed diagnostics in two
-      // collections and would show each problem twice. Clients that cannot pull get pushes.
+      // Every client gets pushes (Neovim, eglot and ALE accept nothing else); a client that declares
+      // pull support is also served textDocument/diagnostic from the same cached results. A client
+      // that shows both would list each problem twice: it drops the pushes (the VS Code extension does).
       pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined && init.pullDiagnostics !== false;
       const literalActions = capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
       return {
@@ -287,12 +288,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       withDiagnostics.delete(uri);
       results.delete(uri);
       contexts.delete(uri);
-      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+      void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
     }),
   );
 
   function schedule(document: TextDocument, delay: number): void {
-    if (pullDiagnostics || isConfigDocument(document.uri)) return;
+    if (isConfigDocument(document.uri)) return;
     const uri = document.uri;
     const validation = validations.get(uri) ?? { lastChange: 0 };
     validations.set(uri, validation);
