@@ -53,6 +53,8 @@ export interface SourceDocument {
   readonly syntaxProblems: readonly SyntaxProblem[];
   /** Keys written more than once in one object. */
   duplicateKeys(): DuplicateKey[];
+  /** The source text of an existing value (a number as written: `1e400`), found without building a tree. */
+  writtenValue(pointer: string): string | undefined;
   /** Node of a pointer (for duplicates, the last one, as JSON.parse keeps). */
   nodeAt(pointer: string): JsonNode | undefined;
   replaceValue(pointer: string, value: unknown): TextEdit[] | undefined;

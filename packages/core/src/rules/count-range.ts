@@ -29,11 +29,7 @@ export default defineRule({
 
 /** The number as the user wrote it: `1e400` parses to Infinity, and quoting "Infinity" would puzzle them. */
 function written(context: RuleContext, value: number): string {
-  const text = context.source.text;
-  const node = context.source.nodeAt("/count");
-  if (text !== undefined && node !== undefined) {
-    const raw = text.slice(node.offset, node.offset + node.length);
-    if (raw.length > 0 && raw.length <= 40) return raw;
-  }
+  const raw = context.source.writtenValue("/count");
+  if (raw !== undefined && raw.length > 0 && raw.length <= 40) return raw;
   return String(value);
 }

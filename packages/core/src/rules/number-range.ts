@@ -51,11 +51,7 @@ function found(context: RuleContext, pointer: string, value: number): string {
 
 /** The number as written (`-0`, `1e400`), so the message shows what the user sees in the file. */
 function written(context: RuleContext, pointer: string, value: number): string {
-  const text = context.source.text;
-  const node = context.source.nodeAt(pointer);
-  if (text !== undefined && node !== undefined) {
-    const raw = text.slice(node.offset, node.offset + node.length);
-    if (raw.length > 0 && raw.length <= 40) return raw;
-  }
+  const raw = context.source.writtenValue(pointer);
+  if (raw !== undefined && raw.length > 0 && raw.length <= 40) return raw;
   return String(value);
 }

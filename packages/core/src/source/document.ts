@@ -232,6 +232,11 @@ export class TextDocumentSource implements SourceDocument {
     return { offset: node.offset, length: node.length };
   }
 
+  writtenValue(pointer: string): string | undefined {
+    const span = this.spanOf(pointer, "value");
+    return this.text.slice(span.offset, span.offset + span.length);
+  }
+
   rangeOf(pointer: string, target: Target): SourceRange {
     const span = this.spanOf(pointer, target);
     return this.lines.range(span.offset, span.length);
@@ -397,6 +402,9 @@ export class ValueSource implements SourceDocument {
   }
   constructor(readonly root: unknown) {}
   nodeAt(): undefined {
+    return undefined;
+  }
+  writtenValue(): undefined {
     return undefined;
   }
   replaceValue(): undefined {
