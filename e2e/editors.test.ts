@@ -171,12 +171,14 @@ describe("Vim (ALE)", () => {
   }, 60_000);
 });
 
-describe("docs/editors.md", () => {
-  it("shows each editor setup exactly as the tests above load it", () => {
-    const docs = readFileSync(path.join(repoRoot, "docs/editors.md"), "utf8");
-    for (const file of ["neovim.lua", "eglot.el", "ale.vim"]) {
-      const snippet = readFileSync(path.join(editors, file), "utf8").trimEnd();
-      expect(docs, `docs/editors.md lacks e2e/editors/${file} as it is`).toContain("\n" + snippet + "\n```");
+describe("docs/editors.md and the README", () => {
+  it("show each editor setup exactly as the tests above load it", () => {
+    for (const page of ["docs/editors.md", "README.md"]) {
+      const docs = readFileSync(path.join(repoRoot, page), "utf8");
+      for (const file of ["neovim.lua", "eglot.el", "ale.vim"]) {
+        const snippet = readFileSync(path.join(editors, file), "utf8").trimEnd();
+        expect(docs, `${page} lacks e2e/editors/${file} as it is`).toContain("\n" + snippet + "\n```");
+      }
     }
   });
 });
