@@ -41,3 +41,19 @@ const bundle = await build({
 });
 mkdirSync(new URL("dist/", here), { recursive: true });
 writeAtomically(new URL("dist/anchor-lint.js", here), bundle.outputFiles[0].contents, 0o755);
+
+// The library entry `@anchor-lint/cli/config`: the same config resolution, for editors and tools that
+// must agree with the command. Its dependencies stay imports, so a host shares one copy of the core.
+const library = await build({
+  entryPoints: [new URL("src/config.ts", here).pathname],
+  outfile: new URL("dist/config.js", here).pathname,
+  bundle: true,
+  external: ["@anchor-lint/core", "picomatch"],
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+  write: false,
+});
+writeAtomically(new URL("dist/config.js", here), library.outputFiles[0].contents);

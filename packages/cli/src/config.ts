@@ -10,10 +10,24 @@ export const CONFIG_FILE = "anchor-lint.config.json";
 
 const OVERRIDE_KEYS = ["files", "rules"];
 
+/** One mistake in a config file: where (a JSON pointer into it, "" for the whole file) and what. */
+export interface ConfigProblem {
+  pointer: string;
+  message: string;
+}
+
 /** A config file's mistakes, one line each (`file: /pointer: message`); exit code 2. */
 export class ConfigFileError extends UsageError {
-  constructor(readonly lines: readonly string[]) {
+  /** Absolute path of the config file, when the error is about one file's content. */
+  readonly file: string | undefined;
+  readonly problems: readonly ConfigProblem[];
+  constructor(
+    readonly lines: readonly string[],
+    details: { file?: string; problems?: readonly ConfigProblem[] } = {},
+  ) {
     super(lines[0] ?? "invalid config", lines.slice(1));
+    this.file = details.file;
+    this.problems = details.problems ?? [];
   }
 }
 
@@ -29,10 +43,7 @@ export interface LoadedConfig {
   overrides: { matches: Matcher; rules: Record<string, RuleSetting> }[];
 }
 
-interface Problem {
-  pointer: string;
-  message: string;
-}
+type Problem = ConfigProblem;
 
 function escapePointer(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -50,14 +61,32 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 const ruleIds = (): string[] => coreRules.map((rule) => rule.id);
 
-/** Runs the core's own check (it owns `rules` and `maxCount`), collecting its problems under `prefix`. */
+/**
+ * Runs the core's own check (it owns `rules` and `maxCount`), collecting its problems under `prefix`.
+ * Returns what is valid (an editor keeps using the good entries of a file being edited; the CLI
+ * refuses the whole file whenever a problem was collected).
+ */
 function coreCheck(value: unknown, prefix: string, problems: Problem[], extraKeys: readonly string[] = []): LintConfig {
   try {
     return resolveConfig(value, { extraKeys });
   } catch (error) {
     if (!(error instanceof CoreConfigError)) throw error;
     for (const problem of error.problems) problems.push({ pointer: prefix + problem.pointer, message: problem.message });
-    return {};
+    if (!isPlainObject(value)) return {};
+    const kept: Record<string, unknown> = { ...value };
+    const rules: Record<string, unknown> | undefined = isPlainObject(value.rules) ? { ...value.rules } : undefined;
+    for (const { pointer } of error.problems) {
+      const segments = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+      if (segments.length === 0) return {};
+      if (segments[0] === "rules" && segments.length === 2 && rules) delete rules[segments[1]!];
+      else delete kept[segments[0]!];
+    }
+    if (rules && "rules" in kept) kept.rules = rules;
+    try {
+      return resolveConfig(kept, { extraKeys });
+    } catch {
+      return {};
+    }
   }
 }
 
@@ -91,26 +120,20 @@ function positionOf(text: string, message: string): string {
   return ` at line ${line}, column ${column}`;
 }
 
-/** Reads and validates one config file; throws ConfigFileError listing every mistake. */
-export function loadConfigFile(file: string, cwd: string): LoadedConfig {
-  const name = displayPath(cwd, file);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(`config file not found: ${name}`);
-    throw new UsageError(`cannot read config file ${name}: ${(error as Error).message}`);
-  }
+/**
+ * Checks the text of a config file. Never throws: returns every mistake, and the config made of
+ * the entries that are valid (nothing at all when the text is not JSON).
+ */
+export function parseConfig(text: string, file: string): { config: LoadedConfig; problems: ConfigProblem[] } {
+  const config: LoadedConfig = { file, dir: dirname(file), rules: Object.create(null), maxCount: undefined, ignores: undefined, overrides: [] };
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const message = (error as Error).message;
-    throw new ConfigFileError([`${name}: invalid JSON${positionOf(text, message)}: ${message.replace(/ in JSON at position \d+.*$/, "")}`]);
+    return { config, problems: [{ pointer: "", message: `invalid JSON${positionOf(text, message)}: ${message.replace(/ in JSON at position \d+.*$/, "")}` }] };
   }
   const problems: Problem[] = [];
-  const config: LoadedConfig = { file, dir: dirname(file), rules: Object.create(null), maxCount: undefined, ignores: undefined, overrides: [] };
   const core = coreCheck(value, "", problems, ["$schema", "ignores", "overrides"]);
   config.rules = { ...core.rules };
   config.maxCount = core.maxCount;
@@ -143,19 +166,71 @@ export function loadConfigFile(file: string, cwd: string): LoadedConfig {
       }
     }
   }
-  if (problems.length > 0) {
-    throw new ConfigFileError(problems.map((p) => `${name}: ${p.pointer === "" ? "" : `${p.pointer}: `}${p.message}`));
+  return { config, problems };
+}
+
+/** The error for a config file's problems: one line each, `name: /pointer: message`. */
+function problemsError(file: string, name: string, problems: readonly ConfigProblem[]): ConfigFileError {
+  return new ConfigFileError(
+    problems.map((p) => `${name}: ${p.pointer === "" ? "" : `${p.pointer}: `}${p.message}`),
+    { file, problems },
+  );
+}
+
+/**
+ * Reads and validates one config file; throws ConfigFileError listing every mistake.
+ * `overlay` gives the text of a file when something newer than the disk has it (an editor).
+ */
+export function loadConfigFile(file: string, cwd: string, overlay?: (path: string) => string | undefined): LoadedConfig {
+  const name = displayPath(cwd, file);
+  let text = overlay?.(file);
+  if (text === undefined) {
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") throw new UsageError(`config file not found: ${name}`);
+      throw new UsageError(`cannot read config file ${name}: ${(error as Error).message}`);
+    }
   }
+  const { config, problems } = parseConfig(text, file);
+  if (problems.length > 0) throw problemsError(file, name, problems);
   return config;
 }
 
 export interface ResolverOptions {
+  /** Folder that relative paths (`configPath`) and the names in messages are relative to. */
   cwd: string;
   /** `-c`: one config for every file, no discovery. */
-  configPath: string | undefined;
-  noConfig: boolean;
-  cliRules: { id: string; setting: RuleSetting }[];
-  cliMaxCount: number | undefined;
+  configPath?: string | undefined;
+  /** `--no-config`: no config file at all. */
+  noConfig?: boolean;
+  /** `--rule`, laid over every config. */
+  cliRules?: { id: string; setting: RuleSetting }[];
+  /** `--max-count`, replacing every config's `maxCount`. */
+  cliMaxCount?: number | undefined;
+  /**
+   * The last folder looked at when searching upward. By default the repository root (the nearest
+   * folder holding `.git`), else the file-system root.
+   */
+  stopAt?: string | undefined;
+  /** Text of files that something newer than the disk holds (an editor's unsaved buffers); counts as existing. */
+  overlay?: ((path: string) => string | undefined) | undefined;
+  /**
+   * Called with the problems of a config file that has mistakes; the file's valid entries then
+   * apply (nothing of it when it is not JSON). Without it, such a file throws ConfigFileError.
+   */
+  onProblem?: ((error: ConfigFileError) => void) | undefined;
+}
+
+/** What applies to one file. */
+export interface FileConfig {
+  /** For the core's `lint()`/`fix()`: the config's rules, its matching overrides in order, then `--rule`. */
+  config: LintConfig;
+  /** Whether the config's `ignores` exclude the file (the CLI does not lint it). */
+  ignored: boolean;
+  /** Absolute path of the config file that applies, if any. */
+  configFile?: string;
 }
 
 /** Finds, loads (once each) and merges the configs that apply to each file. */
@@ -167,20 +242,44 @@ export class ConfigResolver {
 
   constructor(private readonly options: ResolverOptions) {
     const known = ruleIds();
-    for (const { id } of options.cliRules) {
+    for (const { id } of options.cliRules ?? []) {
       if (!known.includes(id)) {
         const hint = didYouMean(id, known);
         throw new UsageError(`unknown rule '${id}' in '--rule'${hint ? ` (did you mean '${hint}'?)` : ""}.`);
       }
     }
     if (options.configPath !== undefined) {
-      this.explicit = loadConfigFile(resolve(options.cwd, options.configPath), options.cwd);
+      this.explicit = this.load(resolve(options.cwd, options.configPath));
     }
+  }
+
+  private load(file: string): LoadedConfig {
+    const { onProblem } = this.options;
+    if (!onProblem) return loadConfigFile(file, this.options.cwd, this.options.overlay);
+    let text = this.options.overlay?.(file);
+    if (text === undefined) {
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (error) {
+        const message = `cannot read config file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+        onProblem(problemsError(file, displayPath(this.options.cwd, file), [{ pointer: "", message }]));
+        return parseConfig("{}", file).config;
+      }
+    }
+    const { config, problems } = parseConfig(text, file);
+    if (problems.length > 0) onProblem(problemsError(file, displayPath(this.options.cwd, file), problems));
+    return config;
+  }
+
+  /** Everything that applies to one file: its lint config, whether it is ignored, and which config file. */
+  resolve(file: string): FileConfig {
+    const config = this.configFor(file);
+    return { config: this.lintConfigFor(file), ignored: this.isIgnored(file), ...(config ? { configFile: config.file } : {}) };
   }
 
   /** The config file that applies to a file: `-c`, else the nearest one up to the repository root. */
   configFor(file: string): LoadedConfig | null {
-    if (this.options.noConfig) return null;
+    if (this.options.noConfig === true) return null;
     if (this.explicit) return this.explicit;
     return this.lookup(dirname(file));
   }
@@ -190,13 +289,14 @@ export class ConfigResolver {
     if (cached !== undefined) return cached;
     let found: LoadedConfig | null;
     const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) {
-      found = this.byFile.get(candidate) ?? loadConfigFile(candidate, this.options.cwd);
+    if (this.options.overlay?.(candidate) !== undefined || existsSync(candidate)) {
+      found = this.byFile.get(candidate) ?? this.load(candidate);
       this.byFile.set(candidate, found);
     } else {
       const parent = dirname(dir);
-      // The repository root (a folder holding .git) is the last place looked at.
-      found = parent === dir || existsSync(join(dir, ".git")) ? null : this.lookup(parent);
+      // The repository root (a folder holding .git) is the last place looked at, unless told otherwise.
+      const last = this.options.stopAt !== undefined ? dir === this.options.stopAt : existsSync(join(dir, ".git"));
+      found = parent === dir || last ? null : this.lookup(parent);
     }
     this.byDir.set(dir, found);
     return found;
@@ -227,13 +327,27 @@ export class ConfigResolver {
     if (!lintConfig) {
       const rules: Record<string, RuleSetting> = { ...config?.rules };
       for (const override of matched) Object.assign(rules, override.rules);
-      for (const { id, setting } of this.options.cliRules) rules[id] = setting;
+      for (const { id, setting } of this.options.cliRules ?? []) rules[id] = setting;
       const maxCount = this.options.cliMaxCount ?? config?.maxCount;
       lintConfig = resolveConfig({ rules, ...(maxCount !== undefined ? { maxCount } : {}) });
       this.resolved.set(key, lintConfig);
     }
     return lintConfig;
   }
+}
+
+/**
+ * The config that applies to one file, as the `anchor-lint` command resolves it: the nearest
+ * `anchor-lint.config.json` from the file's folder upward (stopping at the repository root), or
+ * `configPath`, or none with `noConfig`. Throws ConfigFileError when that config has mistakes.
+ * To resolve many files, keep one `ConfigResolver` (it reads each config file once).
+ */
+export function resolveFileConfig(
+  filePath: string,
+  options: Omit<ResolverOptions, "cwd"> & { cwd?: string } = {},
+): FileConfig {
+  const cwd = options.cwd ?? process.cwd();
+  return new ConfigResolver({ ...options, cwd }).resolve(resolve(cwd, filePath));
 }
 
 /** What `--print-config` shows: every rule's effective setting for a file. */

@@ -49,7 +49,8 @@ import {
   type DiagnosticData,
 } from "./convert.js";
 import { globMatcher } from "./glob.js";
-import { CONFIG_FILE_NAME, ConfigFiles, defaultSettings, mergeConfig, normalizeSettings, type Settings } from "./settings.js";
+import type { ConfigFileError, ConfigProblem } from "@anchor-lint/cli/config";
+import { CONFIG_FILE_NAME, ConfigFiles, configProblems, defaultSettings, mergeConfig, normalizeSettings, type Settings } from "./settings.js";
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.anchor-lint`;
 export const DISABLE_RULE_COMMAND = "anchor-lint.disableRule";
@@ -62,6 +63,8 @@ export interface ServerOptions {
 /** What a document is checked with, recomputed when settings or config files change. */
 interface DocumentContext {
   enabled: boolean;
+  /** Excluded by the config file's `ignores`: no diagnostics and no fixes, as the CLI skips it. */
+  ignored: boolean;
   config: LintConfig;
   /** Where a "disable rule" action writes: the nearest config file, or a new one at the workspace root. */
   configPath: string | undefined;
@@ -87,7 +90,7 @@ interface Result {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? 150;
   const documents = new TextDocuments(TextDocument);
-  const configFiles = new ConfigFiles((path) => openConfigText(path));
+  const configFiles = new ConfigFiles((path) => openConfigText(path), (error) => configFileProblem(error));
   const validations = new Map<string, Validation>();
   const results = new Map<string, Result>();
   const contexts = new Map<string, Promise<DocumentContext>>();
@@ -179,7 +182,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     generation++;
     contexts.clear();
     configFiles.invalidate();
-    for (const document of documents.all()) schedule(document, 0);
+    for (const document of documents.all()) {
+      if (isConfigDocument(document.uri)) void publishConfigDiagnostics(document);
+      else schedule(document, 0);
+    }
     if (pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport) {
       connection.languages.diagnostics.refresh().catch(() => undefined);
     }
@@ -226,14 +232,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const settings = await settingsFor(uri);
     const path = pathOf(uri);
     const enabled = settings.enable && path !== undefined && matchesPattern(settings.filePattern, path);
-    if (!enabled || path === undefined) return { enabled: false, config: {}, configPath: undefined, configExists: false };
-    const found = uri.startsWith("file:") ? await configFiles.find(dirname(path)) : undefined;
-    const file = found ? await configFiles.read(found) : undefined;
-    const { config, problems } = mergeConfig(file, settings);
+    if (!enabled || path === undefined) return { enabled: false, ignored: false, config: {}, configPath: undefined, configExists: false };
+    // The CLI's resolution, so that the editor agrees with CI; unsaved documents have no folder to look in.
+    const resolved = uri.startsWith("file:") ? configFiles.resolve(path) : undefined;
+    const { config, problems } = mergeConfig(resolved?.config ?? {}, settings);
     for (const problem of problems) reportOnce(problem);
+    const found = resolved?.configFile;
     const folder = workspaceFolders.filter((f) => path.startsWith(f + "/") || path.startsWith(f + "\\")).sort((a, b) => b.length - a.length)[0];
     const configPath = found ?? (uri.startsWith("file:") ? `${folder ?? dirname(path)}/${CONFIG_FILE_NAME}` : undefined);
-    return { enabled: true, config, configPath, configExists: found !== undefined };
+    return { enabled: true, ignored: resolved?.ignored ?? false, config, configPath, configExists: found !== undefined };
   }
 
   function matchesPattern(pattern: string, path: string): boolean {
@@ -248,6 +255,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     log(`anchor-lint: ${problem}`);
     // A notification, not showMessageRequest: nothing waits for the user to dismiss it.
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `anchor-lint: ${problem}` }).catch(() => undefined);
+  }
+
+  /**
+   * A config file with mistakes: its valid entries still apply (the CLI would refuse the file and
+   * exit 2). An open config document shows the mistakes as its own diagnostics; a file that is not
+   * open is announced once with window/showMessage.
+   */
+  function configFileProblem(error: ConfigFileError): void {
+    if (error.file !== undefined && documents.get(pathToFileURL(error.file).href)) return;
+    const first = error.problems[0];
+    const where = error.file ?? CONFIG_FILE_NAME;
+    const more = error.problems.length > 1 ? ` (and ${error.problems.length - 1} more)` : "";
+    reportOnce(first ? `${where}: ${first.pointer === "" ? "" : `${first.pointer}: `}${first.message}${more}` : error.message);
+  }
+
+  /** Diagnostics of an open config file: what the CLI would reject it for. */
+  function configDiagnostics(document: TextDocument): Diagnostic[] {
+    const path = pathOf(document.uri);
+    if (path === undefined || !document.uri.startsWith("file:")) return [];
+    const text = document.getText();
+    return configProblems(text, path).map((problem) => configDiagnostic(document, text, problem));
+  }
+
+  async function publishConfigDiagnostics(document: TextDocument): Promise<void> {
+    const diagnostics = configDiagnostics(document);
+    // Silent about a good config file, unless that clears what was shown before.
+    if (diagnostics.length === 0 && !withDiagnostics.has(document.uri)) return;
+    if (diagnostics.length > 0) withDiagnostics.add(document.uri);
+    else withDiagnostics.delete(document.uri);
+    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics }).catch(() => undefined);
   }
 
   function openConfigText(path: string): string | undefined {
@@ -326,10 +363,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const cached = results.get(uri);
     if (cached && cached.version === version && cached.generation === generation) return cached.diagnostics;
     const at = generation;
+    if (isConfigDocument(uri)) {
+      const document = documents.get(uri);
+      return document && document.version === version ? configDiagnostics(document) : undefined;
+    }
     const context = await contextFor(uri);
     const document = documents.get(uri);
     if (!document || document.version !== version || token?.isCancellationRequested) return undefined;
-    const diagnostics = context.enabled ? lint(document.getText(), { config: context.config }).map((finding) => toDiagnostic(finding, uri, version)) : [];
+    const diagnostics = context.enabled && !context.ignored ? lint(document.getText(), { config: context.config }).map((finding) => toDiagnostic(finding, uri, version)) : [];
     if (at === generation) results.set(uri, { version, generation, diagnostics });
     return diagnostics;
   }
@@ -354,7 +395,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const context = await contextFor(document.uri);
-      if (!context.enabled) return [];
+      if (!context.enabled || context.ignored) return [];
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
       const actions: CodeAction[] = [];
@@ -578,6 +619,37 @@ function isFix(value: unknown): value is Fix {
     typeof fix === "object" && fix !== null && typeof fix.title === "string" && Array.isArray(fix.edits) &&
     fix.edits.every((edit) => typeof edit?.offset === "number" && typeof edit.length === "number" && typeof edit.newText === "string")
   );
+}
+
+/**
+ * Where a config problem shows: the line and column of a JSON syntax error, else the key its
+ * pointer names when that key occurs once in the file, else the first line.
+ */
+function configDiagnostic(document: TextDocument, text: string, problem: ConfigProblem): Diagnostic {
+  const base = { severity: 1 as const, source: "anchor-lint" };
+  const at = /at line (\d+), column (\d+)/.exec(problem.message);
+  if (problem.pointer === "" && at) {
+    const start = { line: Number(at[1]) - 1, character: Number(at[2]) - 1 };
+    return { ...base, message: problem.message, range: { start, end: { line: start.line, character: start.character + 1 } } };
+  }
+  const key = problem.pointer
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .filter((segment) => !/^\d+$/.test(segment))
+    .pop();
+  const quoted = key === undefined ? undefined : JSON.stringify(key);
+  const offset = quoted === undefined ? -1 : text.indexOf(quoted);
+  if (quoted !== undefined && offset >= 0 && text.indexOf(quoted, offset + 1) < 0) {
+    const message = /^\/[^/]+$/.test(problem.pointer) || problem.pointer.startsWith("/rules/") ? problem.message : `${problem.pointer}: ${problem.message}`;
+    return { ...base, message, range: { start: document.positionAt(offset), end: document.positionAt(offset + quoted.length) } };
+  }
+  const firstLine = text.indexOf("\n");
+  return {
+    ...base,
+    message: problem.pointer === "" ? problem.message : `${problem.pointer}: ${problem.message}`,
+    range: { start: { line: 0, character: 0 }, end: document.positionAt(firstLine < 0 ? text.length : firstLine) },
+  };
 }
 
 function pathOf(uri: string): string | undefined {

@@ -1,8 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { resolveConfig, type LintConfig } from "@anchor-lint/core";
+import { CONFIG_FILE, ConfigResolver, parseConfig, type ConfigFileError, type ConfigProblem, type FileConfig } from "@anchor-lint/cli/config";
 
-export const CONFIG_FILE_NAME = "anchor-lint.config.json";
+export const CONFIG_FILE_NAME = CONFIG_FILE;
 
 /** The `anchorLint.*` settings, as the editor sends them (any shape: normalized here). */
 export interface Settings {
@@ -30,58 +30,32 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export interface ConfigFile {
-  path: string;
-  /** `rules` and `maxCount` as written; other keys (the CLI's) are not the server's business. */
-  raw: { rules?: unknown; maxCount?: unknown };
-  error?: string;
-}
-
 /**
- * Finds and reads `anchor-lint.config.json` next to a file and upward, like the CLI. Results are
- * cached until `invalidate()` (a watched-file event, an edit of the open config file).
+ * The CLI's own config resolution (`@anchor-lint/cli/config`), so that the editor shows what CI
+ * reports: the nearest config file up to the repository root, its `ignores` and `overrides`.
+ * Files open in the editor count with their unsaved text. Results are cached until `invalidate()`
+ * (a watched-file event, an edit of an open config file, a settings change).
  */
 export class ConfigFiles {
-  private readonly lookups = new Map<string, Promise<string | undefined>>();
-  private readonly contents = new Map<string, Promise<ConfigFile>>();
+  private resolver: ConfigResolver | undefined;
 
-  /** `openText` returns the text of the config file when the editor has it open (unsaved edits count). */
-  constructor(private readonly openText: (path: string) => string | undefined) {}
+  /**
+   * `openText` returns the text of a file the editor has open; `onProblem` hears of each config
+   * file with mistakes once per invalidation (its valid entries still apply).
+   */
+  constructor(
+    private readonly openText: (path: string) => string | undefined,
+    private readonly onProblem: (error: ConfigFileError) => void,
+  ) {}
 
   invalidate(): void {
-    this.lookups.clear();
-    this.contents.clear();
+    this.resolver = undefined;
   }
 
-  /** Path of the nearest config file for a document in `directory`, if any. */
-  find(directory: string): Promise<string | undefined> {
-    let lookup = this.lookups.get(directory);
-    if (!lookup) {
-      lookup = this.search(directory);
-      this.lookups.set(directory, lookup);
-    }
-    return lookup;
-  }
-
-  private async search(directory: string): Promise<string | undefined> {
-    const candidate = join(directory, CONFIG_FILE_NAME);
-    if (this.openText(candidate) !== undefined) return candidate;
-    try {
-      if ((await stat(candidate)).isFile()) return candidate;
-    } catch {
-      // not there: look further up
-    }
-    const parent = dirname(directory);
-    return parent === directory ? undefined : this.find(parent);
-  }
-
-  read(path: string): Promise<ConfigFile> {
-    let content = this.contents.get(path);
-    if (!content) {
-      content = this.load(path);
-      this.contents.set(path, content);
-    }
-    return content;
+  /** What applies to a document at `path`: lint config, whether `ignores` excludes it, which config file. */
+  resolve(path: string): FileConfig {
+    this.resolver ??= new ConfigResolver({ cwd: process.cwd(), overlay: this.openText, onProblem: this.onProblem });
+    return this.resolver.resolve(path);
   }
 
   async text(path: string): Promise<string | undefined> {
@@ -93,49 +67,28 @@ export class ConfigFiles {
       return undefined;
     }
   }
+}
 
-  private async load(path: string): Promise<ConfigFile> {
-    const text = await this.text(path);
-    if (text === undefined) return { path, raw: {} };
-    let value: unknown;
-    try {
-      value = JSON.parse(text.replace(/^\uFEFF/, ""));
-    } catch (error) {
-      return { path, raw: {}, error: `${path}: not valid JSON (${(error as Error).message})` };
-    }
-    if (!isRecord(value)) return { path, raw: {}, error: `${path}: the config must be a JSON object` };
-    const raw: ConfigFile["raw"] = {};
-    if (value.rules !== undefined) raw.rules = value.rules;
-    if (value.maxCount !== undefined) raw.maxCount = value.maxCount;
-    try {
-      resolveConfig(raw);
-      return { path, raw };
-    } catch (error) {
-      return { path, raw: {}, error: `${path}: ${(error as Error).message}` };
-    }
-  }
+/** The mistakes of a config file's text (what the CLI would refuse it for). */
+export function configProblems(text: string, path: string): readonly ConfigProblem[] {
+  return parseConfig(text, path).problems;
 }
 
 /**
- * The lint config of a document: the config file, then the editor's settings on top (rules
- * merged per id, `maxCount` replaced). A bad setting is reported and left out, never fatal.
+ * The lint config of a document: what the config file gives it (overrides included), then the
+ * editor's settings on top (rules merged per id, `maxCount` replaced). A bad setting is reported
+ * and left out, never fatal.
  */
-export function mergeConfig(file: ConfigFile | undefined, settings: Settings): { config: LintConfig; problems: string[] } {
+export function mergeConfig(file: LintConfig, settings: Settings): { config: LintConfig; problems: string[] } {
   const problems: string[] = [];
-  if (file?.error) problems.push(file.error);
-  const fileRules = isRecord(file?.raw.rules) ? file.raw.rules : {};
   const merged = {
-    rules: { ...fileRules, ...settings.rules },
-    ...(settings.maxCount !== undefined ? { maxCount: settings.maxCount } : file?.raw.maxCount !== undefined ? { maxCount: file.raw.maxCount } : {}),
+    rules: { ...file.rules, ...settings.rules },
+    ...(settings.maxCount !== undefined ? { maxCount: settings.maxCount } : file.maxCount !== undefined ? { maxCount: file.maxCount } : {}),
   };
   try {
     return { config: resolveConfig(merged), problems };
   } catch (error) {
     problems.push(`anchorLint settings: ${(error as Error).message}`);
   }
-  try {
-    return { config: resolveConfig(file?.raw ?? {}), problems };
-  } catch {
-    return { config: {}, problems };
-  }
+  return { config: file, problems };
 }

@@ -45,7 +45,7 @@ describe("settings", () => {
   });
 
   it("lays settings over the config file, rule by rule", () => {
-    const file = { path: "/w/anchor-lint.config.json", raw: { maxCount: 5000, rules: { "known-property": "off", "strict-json": "off" } } };
+    const file = { maxCount: 5000, rules: { "known-property": "off", "strict-json": "off" } } as const;
     const { config, problems } = mergeConfig(file, normalizeSettings({ rules: { "known-property": "error" } }));
     expect(problems).toEqual([]);
     expect(config).toEqual({ maxCount: 5000, rules: { "known-property": "error", "strict-json": "off" } });
@@ -53,7 +53,7 @@ describe("settings", () => {
   });
 
   it("reports a bad setting and falls back to the file alone", () => {
-    const file = { path: "/w/anchor-lint.config.json", raw: { rules: { "strict-json": "off" } } };
+    const file = { rules: { "strict-json": "off" } } as const;
     const { config, problems } = mergeConfig(file, normalizeSettings({ rules: { "known-propert": "off" } }));
     expect(config).toEqual({ rules: { "strict-json": "off" } });
     expect(problems[0]).toContain('"known-propert"');
