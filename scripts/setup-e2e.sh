@@ -31,15 +31,14 @@ fi
 
 # --- code-server + playwright-core in their own npm folder -----------------------------------
 mkdir -p "$CACHE"
-marker="$CACHE/.installed-code-server-$CODE_SERVER_VERSION-playwright-$PLAYWRIGHT_VERSION"
+lock_hash="$(sha256sum "$ROOT/e2e/toolchain/package-lock.json" | cut -c1-12)"
+marker="$CACHE/.installed-$lock_hash"
 if [ -f "$marker" ] && [ -x "$CACHE/node_modules/.bin/code-server" ]; then
   log "code-server $CODE_SERVER_VERSION and playwright-core $PLAYWRIGHT_VERSION present in $CACHE"
 else
-  log "npm install code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_VERSION into $CACHE"
-  cat >"$CACHE/package.json" <<JSON
-{ "name": "anchor-lint-e2e-cache", "private": true,
-  "dependencies": { "code-server": "$CODE_SERVER_VERSION", "playwright-core": "$PLAYWRIGHT_VERSION" } }
-JSON
+  log "npm ci code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_VERSION (e2e/toolchain/package-lock.json) into $CACHE"
+  # The versions of everything below code-server are pinned by the committed lockfile.
+  cp "$ROOT/e2e/toolchain/package.json" "$ROOT/e2e/toolchain/package-lock.json" "$CACHE/"
   tmp="$(mktemp -d)"
   # @vscode/ripgrep's postinstall downloads rg from GitHub; hand it Debian's binary as the
   # "cached download" it looks for instead.
@@ -50,7 +49,7 @@ JSON
   ( cd "$CACHE" &&
     TMPDIR="$tmp" npm_config_yes=true npm_config_unsafe_perm=true npm_config_nodedir=/usr \
       npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false \
-      npm install --loglevel=error )
+      npm ci --loglevel=error )
   rm -rf "$tmp"
   "$CACHE/node_modules/.bin/code-server" --version >/dev/null
   rm -f "$CACHE"/.installed-*
