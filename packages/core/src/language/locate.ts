@@ -15,10 +15,12 @@ export function locatePointer(
   if (at >= text.length) return undefined;
   let key: { offset: number; length: number } | undefined;
   let exact = true;
+  const escaped = segments.length > 0 && text.includes("\\");
+  const first = options.unique === true;
   for (const segment of segments) {
     const code = text.charCodeAt(at);
     let next: { value: number; key?: { offset: number; length: number } } | undefined;
-    if (code === 123 /* { */) next = member(text, at, segment, options.unique === true);
+    if (code === 123 /* { */) next = member(text, at, segment, first, escaped);
     else if (code === 91 /* [ */ && /^(0|[1-9][0-9]*)$/.test(segment)) next = element(text, at, Number(segment));
     if (!next) {
       exact = false;
@@ -38,15 +40,18 @@ export function locatePointer(
 /**
  * The last member named `name` of the object at `open` (the first, when the caller knows keys are
  * unique: no need to skip the rest of a large object): its value's offset and its key's span.
+ * `escaped` says the text has a backslash somewhere: only then can a key's text differ from its name.
  */
-function member(text: string, open: number, name: string, first: boolean): { value: number; key: { offset: number; length: number } } | undefined {
+function member(text: string, open: number, name: string, first: boolean, escaped: boolean): { value: number; key: { offset: number; length: number } } | undefined {
   let found: { value: number; key: { offset: number; length: number } } | undefined;
   let at = skipWhitespace(text, open + 1);
   if (text.charCodeAt(at) === 125 /* } */) return undefined;
   for (;;) {
     const keyEnd = skipString(text, at);
     const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
-    if (keyText(text, at, keyEnd) === name) {
+    // Compared in place: slicing every key of every object on the way costs more than the walk.
+    const matches = escaped ? keyText(text, at, keyEnd) === name : keyEnd - at - 2 === name.length && text.startsWith(name, at + 1);
+    if (matches) {
       found = { value, key: { offset: at, length: keyEnd - at } };
       if (first) return found;
     }
@@ -92,23 +97,22 @@ function skipString(text: string, at: number): number {
   }
 }
 
-const STRUCTURE = /["{}[\]]/g;
-
 /** The offset after the value that starts at `at`. */
 function skipValue(text: string, at: number): number {
   const code = text.charCodeAt(at);
   if (code === 34) return skipString(text, at);
   if (code === 123 || code === 91) {
+    // A plain character loop: a regex search allocates a match per string and bracket, which made
+    // skipping the objects before the one wanted the main cost of placing a finding.
     let depth = 0;
-    STRUCTURE.lastIndex = at;
-    for (;;) {
-      const match = STRUCTURE.exec(text);
-      if (!match) return text.length;
-      const c = text.charCodeAt(match.index);
-      if (c === 34) STRUCTURE.lastIndex = skipString(text, match.index);
+    const length = text.length;
+    for (let index = at; index < length; index++) {
+      const c = text.charCodeAt(index);
+      if (c === 34) index = skipString(text, index) - 1;
       else if (c === 123 || c === 91) depth++;
-      else if (--depth === 0) return match.index + 1;
+      else if ((c === 125 || c === 93) && --depth === 0) return index + 1;
     }
+    return length;
   }
   let end = at;
   for (;;) {

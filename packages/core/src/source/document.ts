@@ -216,7 +216,11 @@ export class TextDocumentSource implements SourceDocument {
    */
   spanOf(pointer: string, target: Target): { offset: number; length: number } {
     // Strict JSON without a tree yet: skipping characters to the node is cheaper than building one.
-    if (!this.treeBuilt) return locatePointer(this.text, parsePointer(pointer), target) ?? { offset: 0, length: Math.min(1, this.text.length) };
+    // Without duplicate keys the first match is the one, and the rest of each object is never skipped.
+    if (!this.treeBuilt) {
+      const span = locatePointer(this.text, parsePointer(pointer), target, { unique: !this.mayHaveDuplicateKeys() });
+      return span ?? { offset: 0, length: Math.min(1, this.text.length) };
+    }
     const found = this.nearestNode(pointer);
     if (!found) return { offset: 0, length: Math.min(1, this.text.length) };
     const effectiveTarget = found.exact ? target : "key";
@@ -242,14 +246,20 @@ export class TextDocumentSource implements SourceDocument {
     return this.lines.range(span.offset, span.length);
   }
 
+  private duplicatesPossible: boolean | undefined;
+
+  /** False when the cheap count proves every key unique (strict JSON only); computed once per document. */
+  private mayHaveDuplicateKeys(): boolean {
+    if (this.syntaxProblems.length > 0) return true;
+    return (this.duplicatesPossible ??= countWrittenKeys(this.text) !== countMembers(this.root));
+  }
+
   /**
    * Duplicate keys of every object. JSON.parse merges duplicates silently, so the fast path compares
    * the members it kept with the keys written in the text and builds the tree only when they differ.
    */
   duplicateKeys(): DuplicateKey[] {
-    if (this.syntaxProblems.length === 0) {
-      if (countWrittenKeys(this.text) === countMembers(this.root)) return [];
-    }
+    if (!this.mayHaveDuplicateKeys()) return [];
     const duplicates: DuplicateKey[] = [];
     const visit = (node: JsonNode, pointer: string): void => {
       if (node.type === "object") {

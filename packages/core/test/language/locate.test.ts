@@ -19,6 +19,8 @@ describe("locatePointer", () => {
       fc.property(fc.jsonValue({ maxDepth: 4 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom(undefined, 2, "\t"), (value, missing, indent) => {
         const text = JSON.stringify(value, null, indent);
         const source = new TextDocumentSource(text);
+        // Built first, so that spanOf answers from the tree rather than from locatePointer itself.
+        expect(source.tree).toBeDefined();
         const pointers = pointersOf(value);
         pointers.push(...pointers.slice(0, missing).map((p) => `${p}/nope`), "/0/x", "/a~1b/~0", "/-1");
         for (const pointer of pointers) {
