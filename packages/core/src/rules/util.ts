@@ -33,10 +33,12 @@ export function pointerOf(path: readonly (string | number)[]): string {
 
 export function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = pointer.slice(1).split("/");
+  // Pointers are parsed on every finding and read; almost none has an escape to undo.
+  if (pointer.includes("~")) {
+    for (let index = 0; index < segments.length; index++) segments[index] = segments[index]!.replace(/~1/g, "/").replace(/~0/g, "~");
+  }
+  return segments;
 }
 
 const MAX_QUOTED_LENGTH = 60;
