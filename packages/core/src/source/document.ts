@@ -4,7 +4,7 @@ import type { Position, SourceRange, TextEdit } from "../types.js";
 import { parsePointer, escapePointerSegment } from "../rules/util.js";
 import { strictTree } from "./strict-tree.js";
 import { locatePointer } from "../language/locate.js";
-import { MAX_NESTING_DEPTH, parseText, type SyntaxProblem } from "./parse.js";
+import { MAX_NESTING_DEPTH, parseLenient, type SyntaxProblem } from "./parse.js";
 
 export interface DuplicateKey {
   /** Pointer of the duplicated property (the same for every occurrence). */
@@ -156,10 +156,17 @@ export class TextDocumentSource implements SourceDocument {
   private treeBuilt = false;
   readonly syntaxProblems: SyntaxProblem[];
   readonly root: unknown;
+  /**
+   * Strict JSON with the same offsets as the text: the text itself, or the text with its comments,
+   * trailing commas and BOM blanked out. Undefined when the text has syntax errors (jsonc-parser's
+   * tree is built at once then).
+   */
+  private readonly strictText: string | undefined;
 
   /**
-   * Strict JSON takes a fast path (JSON.parse, the tree is built only when a finding needs a range);
-   * anything else goes through jsonc-parser, which recovers from errors and keeps comments apart.
+   * Strict JSON takes a fast path (JSON.parse, the tree is built only when a finding needs a range),
+   * and so does JSONC that is strict JSON once its comments and trailing commas are blanked out;
+   * anything else goes through jsonc-parser, which recovers from errors.
    */
   constructor(readonly text: string) {
     this.lines = new LineMap(text);
@@ -172,20 +179,26 @@ export class TextDocumentSource implements SourceDocument {
     if (parsed.ok) {
       this.root = parsed.value;
       this.syntaxProblems = [];
+      this.strictText = text;
     } else {
-      const result = parseText(text);
-      this.parsedTree = result.tree;
-      this.treeBuilt = true;
+      const result = parseLenient(text);
       this.syntaxProblems = result.problems;
-      this.root = result.problems.some((problem) => problem.kind === "too-deep") ? undefined : valueOfNode(result.tree);
+      if (result.strict) {
+        this.root = result.strict.value;
+        this.strictText = result.strict.text;
+      } else {
+        this.parsedTree = result.tree;
+        this.treeBuilt = true;
+        this.root = result.tooDeep ? undefined : valueOfNode(result.tree);
+      }
     }
   }
 
   get tree(): JsonNode | undefined {
     if (!this.treeBuilt) {
       this.treeBuilt = true;
-      // Text that JSON.parse accepted has no comments or trailing commas: only the depth guard is needed.
-      this.parsedTree = depthOf(this.root) <= MAX_NESTING_DEPTH ? strictTree(this.text) : undefined;
+      // Strict JSON needs no error recovery: only the depth guard.
+      this.parsedTree = depthOf(this.root) <= MAX_NESTING_DEPTH ? strictTree(this.strictText!) : undefined;
     }
     return this.parsedTree;
   }
@@ -223,7 +236,7 @@ export class TextDocumentSource implements SourceDocument {
     // Strict JSON without a tree yet: skipping characters to the node is cheaper than building one.
     // Without duplicate keys the first match is the one, and the rest of each object is never skipped.
     if (!this.treeBuilt) {
-      const span = locatePointer(this.text, parsePointer(pointer), target, { unique: !this.mayHaveDuplicateKeys() });
+      const span = locatePointer(this.strictText!, parsePointer(pointer), target, { unique: !this.mayHaveDuplicateKeys() });
       return span ?? { offset: 0, length: Math.min(1, this.text.length) };
     }
     const found = this.nearestNode(pointer);
@@ -255,8 +268,8 @@ export class TextDocumentSource implements SourceDocument {
 
   /** False when the cheap count proves every key unique (strict JSON only); computed once per document. */
   private mayHaveDuplicateKeys(): boolean {
-    if (this.syntaxProblems.length > 0) return true;
-    return (this.duplicatesPossible ??= countWrittenKeys(this.text) !== countMembers(this.root));
+    if (this.strictText === undefined) return true;
+    return (this.duplicatesPossible ??= countWrittenKeys(this.strictText) !== countMembers(this.root));
   }
 
   /**

@@ -33,6 +33,9 @@ const Token = {
   EOF: 17,
 } as const;
 
+/** Tokens a value ends with (string, number, true, false, null, "}" and "]"): a comma after one is a separator. */
+const VALUE_ENDS: ReadonlySet<number> = new Set([2, 4, 7, 8, 9, 10, 11]);
+
 const parseErrorMessages: Record<number, string> = {
   1: "Unexpected character",
   2: "Invalid number",
@@ -60,11 +63,23 @@ function describeCharAt(text: string, offset: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+/** What the scanner pass found, on the text the tree is built from (a BOM replaced by a space). */
+interface Scanned {
+  text: string;
+  problems: SyntaxProblem[];
+  tooDeep: boolean;
+  /**
+   * The text with comments, trailing commas and the BOM blanked out to spaces (every offset kept),
+   * when only those stand between the text and strict JSON as far as the scanner can tell; else undefined.
+   */
+  blanked: string | undefined;
+}
+
 /**
  * One pass of jsonc-parser's scanner that finds what strict JSON forbids but JSONC allows (comments,
- * trailing commas) and refuses nesting beyond MAX_NESTING_DEPTH, then the tree itself.
+ * trailing commas) and refuses nesting beyond MAX_NESTING_DEPTH.
  */
-export function parseText(input: string): ParsedText {
+function scan(input: string): Scanned {
   const problems: SyntaxProblem[] = [];
   let text = input;
   if (text.charCodeAt(0) === 0xfeff) {
@@ -75,6 +90,11 @@ export function parseText(input: string): ParsedText {
   const scanner = createScanner(text, false);
   let depth = 0;
   let pendingComma: { offset: number } | undefined;
+  // Spans to blank for the strict-JSON fast path, and whether blanking them can be trusted: a comma
+  // right after "[" or "{" or an unterminated comment is an error that blanking would hide.
+  const blanks: { offset: number; length: number }[] = [];
+  let blankable = true;
+  let previous: number = Token.EOF;
   for (let token = scanner.scan(); token !== Token.EOF; token = scanner.scan()) {
     switch (token) {
       case Token.LineComment:
@@ -85,6 +105,8 @@ export function parseText(input: string): ParsedText {
           offset: scanner.getTokenOffset(),
           length: scanner.getTokenLength(),
         });
+        if (scanner.getTokenError() !== 0) blankable = false;
+        blanks.push({ offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
         continue;
       case Token.LineBreak:
       case Token.Trivia:
@@ -99,7 +121,7 @@ export function parseText(input: string): ParsedText {
             offset: scanner.getTokenOffset(),
             length: 1,
           });
-          return { tree: undefined, problems };
+          return { text, problems, tooDeep: true, blanked: undefined };
         }
         break;
       case Token.CloseBrace:
@@ -111,13 +133,71 @@ export function parseText(input: string): ParsedText {
             offset: pendingComma.offset,
             length: 1,
           });
+          blanks.push({ offset: pendingComma.offset, length: 1 });
         }
         depth = Math.max(0, depth - 1);
         break;
+      case Token.Comma:
+        if (!VALUE_ENDS.has(previous)) blankable = false;
+        break;
     }
     pendingComma = token === Token.Comma ? { offset: scanner.getTokenOffset() } : undefined;
+    previous = token;
   }
+  let blanked: string | undefined;
+  if (blankable) {
+    // A trailing comma is only known at the bracket, after the comments that follow it.
+    blanks.sort((a, b) => a.offset - b.offset);
+    blanked = "";
+    let copied = 0;
+    for (const { offset, length } of blanks) {
+      blanked += text.slice(copied, offset) + " ".repeat(length);
+      copied = offset + length;
+    }
+    blanked += text.slice(copied);
+  }
+  return { text, problems, tooDeep: false, blanked };
+}
 
+/**
+ * The problems strict JSON has with a text, and the tree (jsonc-parser's, which recovers from errors
+ * and keeps comments apart).
+ */
+export function parseText(input: string): ParsedText {
+  const scanned = scan(input);
+  if (scanned.tooDeep) return { tree: undefined, problems: scanned.problems };
+  return withTree(scanned);
+}
+
+export interface LenientParse {
+  problems: SyntaxProblem[];
+  /** Set when the text is strict JSON once its comments, trailing commas and BOM are blanked out. */
+  strict?: { text: string; value: unknown };
+  /** jsonc-parser's tree otherwise (undefined when there is no value or it is too deep). */
+  tree?: JsonNode | undefined;
+  tooDeep: boolean;
+}
+
+/**
+ * For the linter: a text that is strict JSON but for comments, trailing commas or a BOM (the usual
+ * JSONC) is parsed by JSON.parse after blanking them, with every offset kept, so that its tree is
+ * built only when needed and by the strict builder; anything else gets jsonc-parser's tree.
+ */
+export function parseLenient(input: string): LenientParse {
+  const scanned = scan(input);
+  if (scanned.tooDeep) return { problems: scanned.problems, tree: undefined, tooDeep: true };
+  if (scanned.blanked !== undefined) {
+    try {
+      return { problems: scanned.problems, strict: { text: scanned.blanked, value: JSON.parse(scanned.blanked) }, tooDeep: false };
+    } catch {
+      // A real syntax error: jsonc-parser says where.
+    }
+  }
+  const parsed = withTree(scanned);
+  return { problems: parsed.problems, tree: parsed.tree, tooDeep: false };
+}
+
+function withTree({ text, problems }: Scanned): ParsedText {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   for (const error of errors) {
