@@ -136,10 +136,18 @@ const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
 /** Number of object keys written in a text that JSON.parse accepted. */
 function countWrittenKeys(text: string): number {
   let count = 0;
-  // Without a backslash no string can hold a quote, so every `":` ends a key (keys written `"a" :`
-  // go to the regex: counted short, they could hide a duplicate).
-  if (!text.includes("\\") && !/"\s+:/.test(text)) {
-    for (let index = text.indexOf('":'); index !== -1; index = text.indexOf('":', index + 2)) count++;
+  // Without a backslash no string can hold a quote: hop from quote to quote (indexOf is far faster
+  // than a regex or a loop over every character), and a string followed by ":" is a key.
+  if (!text.includes("\\")) {
+    for (let open = text.indexOf('"'); open !== -1; ) {
+      const close = text.indexOf('"', open + 1);
+      if (close === -1) break;
+      let after = close + 1;
+      let code = text.charCodeAt(after);
+      while (code === 32 || code === 10 || code === 13 || code === 9) code = text.charCodeAt(++after);
+      if (code === 58 /* : */) count++;
+      open = text.indexOf('"', after);
+    }
     return count;
   }
   STRING_TOKEN.lastIndex = 0;
