@@ -4,15 +4,21 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+const ARRAY_INDEX = /^(0|[1-9][0-9]*)$/;
+
 /** Own-property read along a path; never walks the prototype chain (keys like `__proto__` are data here). */
 export function getAt(root: unknown, path: readonly (string | number)[]): unknown {
+  // Every rule reads through this on every file: an indexed loop with one type check per step.
   let current: unknown = root;
-  for (const segment of path) {
+  for (let step = 0; step < path.length; step++) {
+    if (typeof current !== "object" || current === null) return undefined;
+    const segment = path[step]!;
     if (Array.isArray(current)) {
-      const index = typeof segment === "number" ? segment : /^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : -1;
+      const index = typeof segment === "number" ? segment : ARRAY_INDEX.test(segment) ? Number(segment) : -1;
       current = index >= 0 ? current[index] : undefined;
-    } else if (isObject(current) && Object.prototype.hasOwnProperty.call(current, segment)) {
-      current = current[segment as string];
+    } else if (hasOwn.call(current, segment)) {
+      current = (current as Record<string, unknown>)[segment as string];
     } else {
       return undefined;
     }
