@@ -29,6 +29,8 @@ export default defineRule({
   check(context) {
     const url = getAt(context.root, ["configuration", "session", "initial_url"]);
     if (typeof url !== "string") return;
+    // The usual case, without the regex match: a scheme in lower case is already known to be fine.
+    if (url.startsWith("https:") || url.startsWith("http:")) return;
     const match = SCHEME.exec(url);
     // No scheme at all is not a URI: valid-format reports that one.
     if (!match) return;

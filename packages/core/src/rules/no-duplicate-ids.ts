@@ -68,6 +68,15 @@ export default defineRule({
   },
   check(context) {
     const root = context.root;
+    // Most requests list none of these arrays: nothing can repeat, so no groups are built.
+    const configuration = getAt(root, ["configuration"]);
+    if (
+      !Array.isArray(getAt(configuration, ["browser", "extensions"])) &&
+      !Array.isArray(getAt(configuration, ["integrations"])) &&
+      !Array.isArray(getAt(configuration, ["identities"]))
+    ) {
+      return;
+    }
     const groups: Group[] = [];
 
     const extensionsPath = ["configuration", "browser", "extensions"];

@@ -3,6 +3,8 @@ import { getAt, pointerOf } from "./util.js";
 
 const TIMEOUTS = ["max_duration", "idle_timeout"] as const;
 const VIEWPORT_SIDES = ["width", "height"] as const;
+const TIMEOUT_PATH = ["configuration", "session", "timeout"] as const;
+const VIEWPORT_PATH = ["configuration", "browser", "viewport"] as const;
 
 export default defineRule({
   meta: {
@@ -13,21 +15,22 @@ export default defineRule({
     category: "schema",
   },
   check(context) {
+    // Each parent is read once: most requests set both timeouts and both sides, or neither.
+    const timeout = getAt(context.root, TIMEOUT_PATH);
     for (const key of TIMEOUTS) {
-      const path = ["configuration", "session", "timeout", key];
-      const value = getAt(context.root, path);
+      const value = getAt(timeout, [key]);
       if (!isCandidate(value) || (Number.isFinite(value) && (value > 0 || value === -1))) continue;
-      const pointer = pointerOf(path);
+      const pointer = pointerOf([...TIMEOUT_PATH, key]);
       context.report({
         pointer,
         message: `"${key}" must be a positive number of minutes or -1 for no limit; found ${found(context, pointer, value)}.`,
       });
     }
+    const viewport = getAt(context.root, VIEWPORT_PATH);
     for (const key of VIEWPORT_SIDES) {
-      const path = ["configuration", "browser", "viewport", key];
-      const value = getAt(context.root, path);
+      const value = getAt(viewport, [key]);
       if (!isCandidate(value) || (Number.isFinite(value) && value > 0)) continue;
-      const pointer = pointerOf(path);
+      const pointer = pointerOf([...VIEWPORT_PATH, key]);
       context.report({
         pointer,
         message: `"${key}" must be a positive number of pixels; found ${found(context, pointer, value)}.`,
