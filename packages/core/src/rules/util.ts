@@ -70,17 +70,40 @@ export function quotedList(values: readonly string[], conjunction = "or"): strin
 }
 
 export function editDistance(a: string, b: string): number {
+  return boundedEditDistance(a, b, Infinity);
+}
+
+// Two rows of the distance matrix, reused: a suggestion compares the input with many candidates.
+let previousRow = new Int32Array(32);
+let currentRow = new Int32Array(32);
+
+/** The edit distance of two strings, or `limit + 1` as soon as it is known to exceed `limit`. */
+function boundedEditDistance(a: string, b: string, limit: number): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const code = a.charCodeAt(i - 1);
+    current[0] = i;
+    let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      const cost = code === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
     }
+    // A row's minimum never decreases further down: once past the limit, so is the distance.
+    if (rowMinimum > limit) return limit + 1;
+    const swap = previous;
     previous = current;
+    current = swap;
   }
   return previous[b.length]!;
 }
@@ -98,11 +121,12 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
     if (candidate.toLowerCase() === lowered) return candidate;
     // The distance is at least the difference in length: skip the matrix when that is already too far.
     if (Math.abs(candidate.length - input.length) > threshold) continue;
-    const distance = editDistance(lowered, candidate.toLowerCase());
-    if (distance < bestDistance) {
+    // Only a candidate closer than the best so far and within the threshold can be the answer.
+    const distance = boundedEditDistance(lowered, candidate.toLowerCase(), Math.min(bestDistance - 1, threshold));
+    if (distance < bestDistance && distance <= threshold) {
       bestDistance = distance;
       best = candidate;
     }
   }
-  return bestDistance <= threshold ? best : undefined;
+  return best;
 }
