@@ -38,6 +38,31 @@ export function locatePointer(
 }
 
 /**
+ * The spans of the value a pointer names and, for an object member, of its key; undefined when the
+ * node does not exist (no fallback to a parent). For strict JSON, like `locatePointer`.
+ */
+export function locateNode(
+  text: string,
+  segments: readonly string[],
+  options: { unique?: boolean } = {},
+): { value: { offset: number; length: number }; key: { offset: number; length: number } | undefined } | undefined {
+  let at = skipWhitespace(text, 0);
+  if (at >= text.length) return undefined;
+  let key: { offset: number; length: number } | undefined;
+  const escaped = segments.length > 0 && text.includes("\\");
+  for (const segment of segments) {
+    const code = text.charCodeAt(at);
+    let next: { value: number; key?: { offset: number; length: number } } | undefined;
+    if (code === 123 /* { */) next = member(text, at, segment, options.unique === true, escaped);
+    else if (code === 91 /* [ */ && /^(0|[1-9][0-9]*)$/.test(segment)) next = element(text, at, Number(segment));
+    if (!next) return undefined;
+    at = next.value;
+    key = next.key;
+  }
+  return { value: { offset: at, length: skipValue(text, at) - at }, key };
+}
+
+/**
  * The last member named `name` of the object at `open` (the first, when the caller knows keys are
  * unique: no need to skip the rest of a large object): its value's offset and its key's span.
  * `escaped` says the text has a backslash somewhere: only then can a key's text differ from its name.

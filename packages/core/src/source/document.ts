@@ -3,7 +3,7 @@ import type { SourceDocument, Target } from "../rule.js";
 import type { Position, SourceRange, TextEdit } from "../types.js";
 import { parsePointer, escapePointerSegment } from "../rules/util.js";
 import { strictTree } from "./strict-tree.js";
-import { locatePointer } from "../language/locate.js";
+import { locateNode, locatePointer } from "../language/locate.js";
 import { MAX_NESTING_DEPTH, parseLenient, type SyntaxProblem } from "./parse.js";
 
 export interface DuplicateKey {
@@ -206,9 +206,16 @@ export class TextDocumentSource implements SourceDocument {
     if (!this.treeBuilt) {
       this.treeBuilt = true;
       // Strict JSON needs no error recovery: only the depth guard.
-      this.parsedTree = depthOf(this.root) <= MAX_NESTING_DEPTH ? strictTree(this.strictText!) : undefined;
+      this.parsedTree = this.buildable() ? strictTree(this.strictText!) : undefined;
     }
     return this.parsedTree;
+  }
+
+  private shallow: boolean | undefined;
+
+  /** Whether a strict tree may be built (JSON.parse takes nesting the tree builder's recursion cannot). */
+  private buildable(): boolean {
+    return (this.shallow ??= depthOf(this.root) <= MAX_NESTING_DEPTH);
   }
 
   nodeAt(pointer: string): JsonNode | undefined {
@@ -311,12 +318,24 @@ export class TextDocumentSource implements SourceDocument {
   }
 
   replaceValue(pointer: string, value: unknown): TextEdit[] | undefined {
+    // A fix on strict JSON needs the value's span, not a tree (but none where no tree can be built,
+    // as before: too deep to edit safely).
+    if (!this.treeBuilt && this.buildable()) {
+      const found = locateNode(this.strictText!, parsePointer(pointer), { unique: !this.mayHaveDuplicateKeys() });
+      return found ? [{ offset: found.value.offset, length: found.value.length, newText: JSON.stringify(value) }] : undefined;
+    }
     const node = this.nodeAt(pointer);
     if (!node) return undefined;
     return [{ offset: node.offset, length: node.length, newText: JSON.stringify(value) }];
   }
 
   renameKey(pointer: string, newKey: string): TextEdit[] | undefined {
+    if (!this.treeBuilt && this.buildable()) {
+      const found = locateNode(this.strictText!, parsePointer(pointer), { unique: !this.mayHaveDuplicateKeys() });
+      if (!found) return undefined;
+      if (found.key) return [{ offset: found.key.offset, length: found.key.length, newText: JSON.stringify(newKey) }];
+      // Not an object member (the root or an array item): the tree's answer below, whatever it is.
+    }
     const key = this.nodeAt(pointer)?.parent?.children?.[0];
     if (!key || key.type !== "string") return undefined;
     return [{ offset: key.offset, length: key.length, newText: JSON.stringify(newKey) }];
