@@ -36,10 +36,13 @@ export function resolveConfig(config: unknown, options: { extraKeys?: readonly s
 
 const checkedConfigs = new WeakMap<object, LintConfig>();
 
+/** One object for "no config", so that what the engine derives from a config is derived once. */
+const NO_CONFIG: LintConfig = {};
+
 /** The config of the options, checked once per config object (a bad one throws ConfigError). */
 function configOf(options: LintOptions): LintConfig {
   const config = options.config;
-  if (config === undefined) return {};
+  if (config === undefined || config === null) return NO_CONFIG;
   if (typeof config !== "object" || config === null) return resolveConfig(config);
   let checked = checkedConfigs.get(config);
   if (!checked) {
