@@ -27,24 +27,26 @@ const COUNTRY_POINTER = /^\/configuration\/session\/proxy\/country_code$/;
  */
 export function collectSchemaErrors(root: unknown): SchemaError[] {
   if (validateRequest(root)) return [];
-  const raw = (validateRequest.errors ?? []).map((error) => ({
-    keyword: error.keyword,
-    pointer: error.instancePath,
-    params: (error.params ?? {}) as Record<string, unknown>,
-    schemaPath: error.schemaPath,
-  }));
-  const proxyTypeIsWrong = raw.some((error) => error.keyword === "enum" && PROXY_TYPE_POINTER.test(error.pointer));
+  // Plain loops: this runs for every file with a mistake and again for each fix that is tried.
+  const errors = validateRequest.errors ?? [];
+  let proxyTypeIsWrong = false;
+  for (const error of errors) {
+    if (error.keyword === "enum" && PROXY_TYPE_POINTER.test(error.instancePath)) proxyTypeIsWrong = true;
+  }
   const seen = new Set<string>();
   const result: SchemaError[] = [];
-  for (const error of raw) {
-    if (HIDDEN_KEYWORDS.has(error.keyword)) continue;
+  for (const error of errors) {
+    const keyword = error.keyword;
+    const pointer = error.instancePath;
+    if (HIDDEN_KEYWORDS.has(keyword)) continue;
     // Country codes depend on the proxy type: proxy-country reports them with the per-type lists.
-    if (error.keyword === "enum" && COUNTRY_POINTER.test(error.pointer)) continue;
-    if (proxyTypeIsWrong && error.pointer === "/configuration/session/proxy" && error.keyword !== "type") continue;
-    const key = `${error.keyword}\u0000${error.pointer}\u0000${JSON.stringify(error.params)}`;
+    if (keyword === "enum" && COUNTRY_POINTER.test(pointer)) continue;
+    if (proxyTypeIsWrong && pointer === "/configuration/session/proxy" && keyword !== "type") continue;
+    const params = (error.params ?? {}) as Record<string, unknown>;
+    const key = `${keyword}\u0000${pointer}\u0000${JSON.stringify(params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    result.push(error);
+    result.push({ keyword, pointer, params, schemaPath: error.schemaPath });
   }
   return result;
 }
