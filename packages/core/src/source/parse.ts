@@ -8,6 +8,8 @@ export const MAX_NESTING_DEPTH = 256;
 
 export interface SyntaxProblem {
   kind: "syntax" | "comment" | "trailing-comma" | "too-deep" | "byte-order-mark";
+  /** jsonc-parser's ParseErrorCode, for syntax errors. */
+  code?: number;
   message: string;
   offset: number;
   length: number;
@@ -207,6 +209,7 @@ function withTree({ text, problems }: Scanned): ParsedText {
       : "";
     problems.push({
       kind: "syntax",
+      code: error.error,
       message: `${base}${found}.`,
       offset: error.offset,
       length: Math.max(error.length, error.offset < text.length ? 1 : 0),
