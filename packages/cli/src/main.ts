@@ -36,13 +36,16 @@ function listRules(format: string): string {
 
 /**
  * Workers besides this thread: --concurrency minus one; for auto, one less than the cores, or none
- * when the machine is already saturated (a load average at or above the core count). There a worker
- * only adds its start-up and warm-up: measured on a 2-core machine at load 3, 10,000 files took
- * 1.03 s in one thread and 1.42 s in two.
+ * when a worker cannot pay for its own start-up and JIT warm-up: with two cores or fewer (measured on
+ * 2 cores at load 1.3, 10,000 files: 559 ms in one thread, 672 ms in two) and when the machine is
+ * already saturated (at load 3: 1.03 s in one thread, 1.42 s in two).
  */
+const MIN_CORES_FOR_WORKERS = 3;
+
 function workerCount(concurrency: number): number {
   if (concurrency > 0) return concurrency - 1;
   const cores = availableParallelism();
+  if (cores < MIN_CORES_FOR_WORKERS) return 0;
   return (loadavg()[0] ?? 0) >= cores ? 0 : cores - 1;
 }
 
@@ -142,7 +145,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     // A walk still running after a moment is finding many files: start the workers then, so that
     // loading the bundle in them overlaps with the rest of the walk. Small runs never pay for them.
     if (options.concurrency === 0 && workerCount(0) === 0 && availableParallelism() > 1) {
-      log(`load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores: one thread`);
+      log(`load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores (workers need ${MIN_CORES_FOR_WORKERS} cores and spare capacity): one thread`);
     }
     let pool: WorkerPool | undefined;
     const startPool = () => {
