@@ -86,6 +86,16 @@ describe("run", () => {
       expect(result.stdout + result.stderr, format).not.toMatch(/hunter2-secret-x9|alice-user-x9/);
       expect(result.stdout, format).toContain("no-plaintext-proxy-credentials");
     }
+    // --fix-dry-run prints the fixed file: its credentials are masked there too (the fix renames a key).
+    writeFileSync(
+      join(cwd, "secret.anchor.json"),
+      JSON.stringify({ count: 1, configuration: { session: { recordng: { active: true }, proxy: { active: true, type: "custom", server: "http://proxy.example:8080", username: "alice-user-x9", password: "hunter2-secret-x9" } } } }, null, 2),
+    );
+    const dryRun = await cli(["-f", "json", "--fix-dry-run"]);
+    const output = JSON.parse(dryRun.stdout).find((file: { output?: string }) => file.output !== undefined)?.output as string;
+    expect(output).toContain('"recording"');
+    expect(output).toContain('"password": "****"');
+    expect(dryRun.stdout).not.toMatch(/hunter2-secret-x9|alice-user-x9/);
   });
 
   it("--init writes a valid starter config and an example that lints clean", async () => {

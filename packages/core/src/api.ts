@@ -179,3 +179,24 @@ export function load(text: string, options: LoadOptions = {}): BatchSessionReque
 }
 
 export { ConfigError };
+
+/**
+ * The text with the custom proxy's literal username and password replaced by `"****"`, for printing
+ * a config (a fixed text in a report, say) without its credentials. Placeholders like
+ * `${env:NAME}` are not secrets and stay.
+ */
+export function redactCredentials(text: string): string {
+  const source = new TextDocumentSource(text);
+  const proxy = getAt(source.root, ["configuration", "session", "proxy"]);
+  if (!isObject(proxy)) return text;
+  const spans: { offset: number; length: number }[] = [];
+  for (const key of ["username", "password"]) {
+    const value = proxy[key];
+    if (typeof value !== "string" || value === "" || PLACEHOLDER.test(value)) continue;
+    // The span as written, escapes included: a search for the decoded value could miss it.
+    spans.push(source.spanOf(`/configuration/session/proxy/${key}`, "value"));
+  }
+  let output = text;
+  for (const span of spans.sort((a, b) => b.offset - a.offset)) output = output.slice(0, span.offset) + '"****"' + output.slice(span.offset + span.length);
+  return output;
+}

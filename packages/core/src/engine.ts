@@ -53,7 +53,10 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
 
   const toFix = (proposal: FixProposal | undefined): Fix | undefined => {
     if (!proposal?.edits || proposal.edits.length === 0) return undefined;
-    if (proposal.edits.some((edit) => containsSecret(edit.newText, secrets))) return undefined;
+    if (secrets.length > 0 && proposal.edits.some((edit) => containsSecret(edit.newText, secrets))) return undefined;
+    // Consumers such as ESLint's JSON format merge a fix's edits into one, with the text between
+    // them: a fix whose edits span a credential would print it.
+    if (secrets.length > 0 && proposal.edits.length > 1 && textSource && spansSecret(textSource.text, proposal.edits, secrets)) return undefined;
     return { title: redact(proposal.title, secrets), safety: proposal.safety, edits: proposal.edits };
   };
 
@@ -112,6 +115,16 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
     }
   }
   return sortFindings(findings);
+}
+
+function spansSecret(text: string, edits: readonly { offset: number; length: number }[], secrets: readonly string[]): boolean {
+  let start = Infinity;
+  let end = 0;
+  for (const edit of edits) {
+    start = Math.min(start, edit.offset);
+    end = Math.max(end, edit.offset + edit.length);
+  }
+  return containsSecret(text.slice(start, end), secrets);
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -102,3 +102,21 @@ describe("secrets", () => {
     }
   });
 });
+
+describe("printing a config without its credentials", () => {
+  it("redactCredentials masks literal proxy credentials as written, and keeps placeholders", async () => {
+    const { redactCredentials } = await import("@anchor-lint/core");
+    const text = '{"count": 1, "configuration": {"session": {"proxy": {"type": "custom", "active": true, "server": "http://p:1", "username": "${env:USER}", "password": "Tr0ub4dor\\u00263"}}}}';
+    const redacted = redactCredentials(text);
+    expect(redacted).toContain('"username": "${env:USER}"');
+    expect(redacted).toContain('"password": "****"');
+    expect(redacted).not.toContain("Tr0ub4dor");
+  });
+
+  it("no fix spans a credential (a merged edit would print it)", () => {
+    const text = JSON.stringify({ count: 1, configuration: { browser: { recording: { active: true } }, session: { proxy: { type: "custom", active: true, server: "http://p:1", username: "scraper-user", password: "Tr0ub4dor&3" } } } }, null, 2);
+    const moved = lint(text).find((finding) => finding.ruleId === "known-property");
+    expect(moved).toBeDefined();
+    expect(moved!.fix).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import type { Finding, Fix, SourceRange } from "@anchor-lint/core";
+import { redactCredentials } from "@anchor-lint/core";
 import { countResult, type FileResult } from "../results.js";
 import type { Formatter } from "./types.js";
 
@@ -102,7 +103,8 @@ export function toJsonResult(result: FileResult): JsonResult {
     warningCount: counts.warningCount,
     fixableErrorCount: counts.fixableErrorCount,
     fixableWarningCount: counts.fixableWarningCount,
-    ...(result.output !== undefined ? { output: result.output } : {}),
+    // The fixed text is the user's file: printed (--fix-dry-run), its proxy credentials are masked.
+    ...(result.output !== undefined ? { output: redactCredentials(result.output) } : {}),
     usedDeprecatedRules: [],
   };
 }
