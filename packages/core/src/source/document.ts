@@ -403,7 +403,8 @@ export class TextDocumentSource implements SourceDocument {
     const closing = object.offset + object.length - 1;
     if (/\S/.test(text.slice(object.offset + 1, closing))) return undefined;
     const outer = indentOf(object.parent?.offset ?? object.offset);
-    const unit = detectFormatting(text).insertSpaces === false ? "\t" : " ".repeat(detectFormatting(text).tabSize ?? 2);
+    const formatting = detectFormatting(text);
+    const unit = formatting.insertSpaces === false ? "\t" : " ".repeat(formatting.tabSize ?? 2);
     return { offset: object.offset + 1, length: closing - object.offset - 1, newText: `${eol}${outer}${unit}${body(outer + unit)}${eol}${outer}` };
   }
 
