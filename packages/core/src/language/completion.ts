@@ -20,6 +20,7 @@ import {
 } from "./data.js";
 import { containerAt, objectMembers } from "./members.js";
 import { skeletonBefore } from "./skeleton.js";
+import { SyntaxKind } from "../source/syntax-kind.js";
 
 type Span = { offset: number; length: number };
 
@@ -347,7 +348,7 @@ function nextSignificant(text: string, offset: number): string | undefined {
   const scanner = createScanner(text, true);
   scanner.setPosition(offset);
   const token = scanner.scan();
-  return token === 17 ? undefined : text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
+  return token === SyntaxKind.EOF ? undefined : text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
 }
 
 /** Whether another member follows without a separator, so that the inserted one needs a comma. */
@@ -356,7 +357,15 @@ function needsComma(text: string, offset: number): boolean {
   scanner.setPosition(offset);
   const token = scanner.scan();
   // String, number, true/false/null, `{` or `[`: the start of another member or value.
-  return token === 10 || token === 11 || token === 7 || token === 8 || token === 9 || token === 1 || token === 3;
+  return (
+    token === SyntaxKind.String ||
+    token === SyntaxKind.Number ||
+    token === SyntaxKind.Null ||
+    token === SyntaxKind.True ||
+    token === SyntaxKind.False ||
+    token === SyntaxKind.OpenBrace ||
+    token === SyntaxKind.OpenBracket
+  );
 }
 
 function escapeChoice(value: string): string {

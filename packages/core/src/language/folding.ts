@@ -1,14 +1,9 @@
 import { createScanner } from "jsonc-parser";
 import type { FoldingRange } from "./types.js";
 
-// jsonc-parser's SyntaxKind is an ambient const enum, which isolatedModules cannot read.
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const LINE_COMMENT = 12;
-const BLOCK_COMMENT = 13;
-const EOF_TOKEN = 17;
+import { SyntaxKind } from "../source/syntax-kind.js";
+
+const { OpenBrace: OPEN_BRACE, CloseBrace: CLOSE_BRACE, OpenBracket: OPEN_BRACKET, CloseBracket: CLOSE_BRACKET, LineComment: LINE_COMMENT, BlockComment: BLOCK_COMMENT, EOF: EOF_TOKEN } = SyntaxKind;
 
 const REGION = /^\/\/\s*#(region|endregion)\b/;
 

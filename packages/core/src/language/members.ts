@@ -1,14 +1,8 @@
 import { createScanner, type JSONPath, type JSONScanner } from "jsonc-parser";
 
-// jsonc-parser's SyntaxKind is an ambient const enum, which isolatedModules cannot read.
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const COMMA = 5;
-const COLON = 6;
-const STRING = 10;
-const EOF_TOKEN = 17;
+import { SyntaxKind } from "../source/syntax-kind.js";
+
+const { OpenBrace: OPEN_BRACE, CloseBrace: CLOSE_BRACE, OpenBracket: OPEN_BRACKET, CloseBracket: CLOSE_BRACKET, Comma: COMMA, Colon: COLON, String: STRING, EOF: EOF_TOKEN } = SyntaxKind;
 
 export interface Member {
   key: string;

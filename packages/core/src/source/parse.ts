@@ -1,3 +1,4 @@
+import { SyntaxKind } from "./syntax-kind.js";
 import { createScanner, parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
 
 /**
@@ -21,22 +22,10 @@ export interface ParsedText {
   problems: SyntaxProblem[];
 }
 
-// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot import.
-const Token = {
-  OpenBrace: 1,
-  CloseBrace: 2,
-  OpenBracket: 3,
-  CloseBracket: 4,
-  Comma: 5,
-  LineComment: 12,
-  BlockComment: 13,
-  LineBreak: 14,
-  Trivia: 15,
-  EOF: 17,
-} as const;
+const Token = SyntaxKind;
 
 /** Tokens a value ends with (string, number, true, false, null, "}" and "]"): a comma after one is a separator. */
-const VALUE_ENDS: ReadonlySet<number> = new Set([2, 4, 7, 8, 9, 10, 11]);
+const VALUE_ENDS: ReadonlySet<number> = new Set([Token.CloseBrace, Token.CloseBracket, Token.Null, Token.True, Token.False, Token.String, Token.Number]);
 
 const parseErrorMessages: Record<number, string> = {
   1: "Unexpected character",
