@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { fix, lint, type Finding, type LintConfig } from "@anchor-lint/core";
 import type { FileResult } from "./results.js";
+import { readAhead, type ReadFailure } from "./read-ahead.js";
 
 export type FixMode = "none" | "write" | "dry-run";
 
@@ -18,8 +19,8 @@ export interface LintJobOptions {
   keepSource: boolean;
 }
 
-function readError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+function readError(error: { code?: string | undefined; message: string }): string {
+  const code = error.code;
   const reasons: Record<string, string> = {
     EACCES: "permission denied",
     EPERM: "operation not permitted",
@@ -28,7 +29,7 @@ function readError(error: unknown): string {
     ELOOP: "too many symbolic links",
   };
   // Node's own message repeats the absolute path; say the reason only.
-  return `Cannot read file: ${(code && reasons[code]) ?? (error as Error).message}`;
+  return `Cannot read file: ${(code && reasons[code]) ?? error.message}`;
 }
 
 /** Lints (and fixes) one text. Shared by files, stdin and workers. */
@@ -57,8 +58,14 @@ export function lintFile(task: LintTask, options: LintJobOptions): FileResult {
   try {
     text = readFileSync(task.filePath, "utf8");
   } catch (error) {
-    return { filePath: task.filePath, path: task.path, findings: [], fatal: readError(error) };
+    return lintReadFile(error as NodeJS.ErrnoException, task, options);
   }
+  return lintReadFile(text, task, options);
+}
+
+/** Lints (and fixes, writing the file) a file read elsewhere, or reports why it could not be read. */
+export function lintReadFile(text: string | ReadFailure, task: LintTask, options: LintJobOptions): FileResult {
+  if (typeof text !== "string") return { filePath: task.filePath, path: task.path, findings: [], fatal: readError(text) };
   const result = lintText(text, task, options);
   if (options.fix === "write" && result.output !== undefined) {
     try {
@@ -218,18 +225,33 @@ export class WorkerPool {
 
 }
 
-/** Lints every task, spreading them over `pool`'s workers when there are enough to pay off. */
+/** Below this many files a reader thread's start-up (~25 ms) costs more than the reads it takes over. */
+export const READ_AHEAD_THRESHOLD = 1000;
+
+/**
+ * Lints every task: spread over `pool`'s workers when there are enough to pay off; otherwise in this
+ * thread, with a reader thread reading ahead when `readAheadAllowed` and there are enough files.
+ */
 export async function lintTasks(
   tasks: LintTask[],
   options: LintJobOptions,
   concurrency: number,
   pool: WorkerPool | undefined,
   log: (text: string) => void = () => {},
+  readAheadAllowed = false,
 ): Promise<FileResult[]> {
   const threads = pool ? Math.min(threadsFor(tasks.length, concurrency), pool.size + 1) : 1;
   if (!pool || threads <= 1) {
     pool?.close();
-    return tasks.map((task) => lintFile(task, options));
+    if (!readAheadAllowed || tasks.length < READ_AHEAD_THRESHOLD) return tasks.map((task) => lintFile(task, options));
+    const results: FileResult[] = new Array(tasks.length);
+    await readAhead(
+      tasks.map((task) => task.filePath),
+      (index, text) => (results[index] = text === undefined ? lintFile(tasks[index]!, options) : lintReadFile(text, tasks[index]!, options)),
+      log,
+    );
+    log("linted in this thread, a reader thread reading ahead");
+    return results;
   }
   pool.shrink(threads - 1);
   try {

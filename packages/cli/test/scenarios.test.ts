@@ -146,6 +146,38 @@ describe("worker threads", () => {
   });
 });
 
+describe("--concurrency auto (a reader thread on two cores, lint workers on more)", () => {
+  it("gives the same report as one thread, unreadable files included, and writes fixes", () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), "anchor-lint-auto-")));
+    try {
+      mkdirSync(join(dir, ".git"));
+      for (let i = 0; i < 1500; i++) {
+        const folder = join(dir, `team-${i % 9}`);
+        mkdirSync(folder, { recursive: true });
+        const country = i % 4 === 0 ? "US" : "us";
+        writeFileSync(join(folder, `job-${i}.anchor.json`), `{\n  "count": ${i % 6 === 0 ? 5000 : 2},\n  "configuration": { "session": { "proxy": { "active": true, "country_code": "${country}" } } }\n}\n`);
+      }
+      // Unreadable among the others: the reader reports it as this thread would.
+      mkdirSync(join(dir, "team-3", "folder.anchor.json"));
+      const runCli = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+      const one = runCli(["-f", "json", "--concurrency", "1"]);
+      const auto = runCli(["-f", "json", "--concurrency", "auto"]);
+      expect(auto.stderr).toBe("");
+      expect(auto.status).toBe(1);
+      expect(auto.stdout).toBe(one.stdout);
+      const report = JSON.parse(auto.stdout) as { filePath: string; messages: { message: string }[] }[];
+      expect(report).toHaveLength(1501);
+      expect(report.find((file) => file.filePath.endsWith("folder.anchor.json"))?.messages[0]?.message).toBe("Cannot read file: it is a directory");
+
+      const fixed = runCli(["--fix", "-f", "compact", "--rule", "count-range:off"]);
+      expect(fixed.stdout).toBe("team-3/folder.anchor.json:0:0: error Cannot read file: it is a directory\n");
+      expect(readFileSync(join(dir, "team-0/job-0.anchor.json"), "utf8")).toContain('"country_code": "us"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("json fixes apply to the file as ESLint's do", () => {
   it("every fix and suggestion replaces a range of the file, and fixes of valid JSON keep it valid", () => {
     const work = realpathSync(mkdtempSync(join(tmpdir(), "anchor-lint-fixes-")));

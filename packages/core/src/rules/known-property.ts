@@ -25,7 +25,13 @@ function fitsAtHome(root: unknown, fromPointer: string, home: string): boolean {
   const value = getAt(root, parsePointer(fromPointer));
   const segments = parsePointer(home);
   // Copy only the objects on the way to the home; the validator reads, never writes, the rest.
-  const copy = (object: Record<string, unknown>): Record<string, unknown> => Object.defineProperties({}, Object.getOwnPropertyDescriptors(object));
+  // Spread copies an own `__proto__` key as data; only assigning one needs defineProperty. Plain
+  // objects keep the validator's property lookups fast (defineProperty would make them dictionaries).
+  const copy = (object: Record<string, unknown>): Record<string, unknown> => ({ ...object });
+  const set = (object: Record<string, unknown>, key: string, value: unknown): void => {
+    if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    else object[key] = value;
+  };
   if (!isObject(root)) return false;
   const candidate = copy(root);
   let parent: Record<string, unknown> | unknown[] = candidate;
@@ -37,11 +43,11 @@ function fitsAtHome(root: unknown, fromPointer: string, home: string): boolean {
     const next: Record<string, unknown> | unknown[] | undefined = Array.isArray(existing) ? [...existing] : isObject(existing) ? copy(existing) : undefined;
     if (next === undefined) return false;
     if (Array.isArray(parent)) parent[Number(segment)] = next;
-    else Object.defineProperty(parent, segment, { value: next, enumerable: true, writable: true, configurable: true });
+    else set(parent, segment, next);
     parent = next;
   }
   if (Array.isArray(parent)) return false;
-  Object.defineProperty(parent, segments[segments.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
+  set(parent, segments[segments.length - 1]!, value);
   return !collectSchemaErrors(candidate).some((error) => error.pointer === home || error.pointer.startsWith(home + "/"));
 }
 
