@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
 import { ConfigError as CoreConfigError, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
 import { UsageError } from "./errors.js";
-import { displayPath, relativePosix } from "./paths.js";
+import { displayPath, folderOf, relativePosix } from "./paths.js";
 import { didYouMean } from "./suggest.js";
 
 export const CONFIG_FILE = "anchor-lint.config.json";
@@ -281,7 +281,7 @@ export class ConfigResolver {
   configFor(file: string): LoadedConfig | null {
     if (this.options.noConfig === true) return null;
     if (this.explicit) return this.explicit;
-    return this.lookup(dirname(file));
+    return this.lookup(folderOf(file));
   }
 
   private lookup(dir: string): LoadedConfig | null {
@@ -302,6 +302,13 @@ export class ConfigResolver {
     return found;
   }
 
+  /** The core config for a file the command is about to lint, or undefined when `ignores` exclude it. */
+  taskConfigFor(file: string): LintConfig | undefined {
+    const config = this.configFor(file);
+    if (config?.ignores !== undefined && config.ignores(relativePosix(config.dir, file))) return undefined;
+    return this.lintConfigFor(file);
+  }
+
   /** Whether the applicable config's `ignores` exclude the file. */
   isIgnored(file: string): boolean {
     const config = this.configFor(file);
@@ -311,18 +318,15 @@ export class ConfigResolver {
   /** The core config for one file: config rules, then matching overrides in order, then `--rule`. */
   lintConfigFor(file: string): LintConfig {
     const config = this.configFor(file);
-    // Files under one config share their LintConfig unless overrides pick some of them.
+    if (!config || config.overrides.length === 0) return this.combined(config, []);
+    const rel = relativePosix(config.dir, file);
+    return this.combined(config, config.overrides.filter((override) => override.matches(rel)));
+  }
+
+  /** One LintConfig per config file and set of matching overrides, shared by the files they apply to. */
+  private combined(config: LoadedConfig | null, matched: LoadedConfig["overrides"]): LintConfig {
     let key = config ? config.file : "";
-    const matched: LoadedConfig["overrides"] = [];
-    if (config && config.overrides.length > 0) {
-      const rel = relativePosix(config.dir, file);
-      config.overrides.forEach((override, index) => {
-        if (override.matches(rel)) {
-          matched.push(override);
-          key += `\u0000${index}`;
-        }
-      });
-    }
+    for (const override of matched) key += `\u0000${config!.overrides.indexOf(override)}`;
     let lintConfig = this.resolved.get(key);
     if (!lintConfig) {
       const rules: Record<string, RuleSetting> = { ...config?.rules };

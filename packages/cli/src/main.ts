@@ -154,6 +154,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     };
     const timer = io.workerUrl && mayNeedWorkers(options, cwd) ? setTimeout(startPool, EARLY_WORKERS_AFTER_MS) : undefined;
     let files: string[];
+    log("finding files");
     try {
       ({ files } = await discover(options.paths, cwd));
     } catch (error) {
@@ -165,8 +166,8 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     log(`found ${files.length} files`);
     const tasks: LintTask[] = [];
     for (const file of files) {
-      if (resolver.isIgnored(file)) continue;
-      tasks.push({ filePath: file, path: displayPath(cwd, file), config: resolver.lintConfigFor(file) });
+      const config = resolver.taskConfigFor(file);
+      if (config) tasks.push({ filePath: file, path: displayPath(cwd, file), config });
     }
     tasks.sort((a, b) => comparePaths(a.path, b.path));
     log(`resolved configs; ${tasks.length} files to lint`);
