@@ -8,7 +8,6 @@ import { checkConfig, ConfigError } from "./config.js";
 import { applicableFixes, applyFixes, MAX_FIX_PASSES } from "./fix.js";
 import { displayPath } from "./schema/schema-errors.js";
 import { getAt, isObject } from "./rules/util.js";
-import type { Precheck } from "./precheck.js";
 
 const DOCS_BASE = "https://github.com/anchor-lint/anchor-lint/blob/main/docs/rules/";
 
@@ -25,11 +24,6 @@ export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
 export interface LintOptions {
   /** Rule settings and maxCount; checked with {@link resolveConfig} first when it comes from a user. */
   config?: LintConfig;
-}
-
-export interface LintTextOptions extends LintOptions {
-  /** {@link precheck} of this same text, computed ahead (for example on another thread). */
-  precheck?: Precheck;
 }
 
 /**
@@ -63,8 +57,8 @@ function configOf(options: LintOptions): LintConfig {
  * `json-syntax` findings. Findings are sorted by position and carry 1-based ranges.
  * @throws {@link ConfigError} when `options.config` itself is invalid.
  */
-export function lint(text: string, options: LintTextOptions = {}): Finding[] {
-  const source = new TextDocumentSource(typeof text === "string" ? text : String(text), options.precheck);
+export function lint(text: string, options: LintOptions = {}): Finding[] {
+  const source = new TextDocumentSource(typeof text === "string" ? text : String(text));
   return runRules(source, allRules, configOf(options));
 }
 

@@ -66,7 +66,7 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
     root,
     maxCount: config.maxCount ?? DEFAULT_MAX_COUNT,
     source,
-    schemaErrors: () => (schemaErrors ??= textSource?.schemaValid ? [] : collectSchemaErrors(root)),
+    schemaErrors: () => (schemaErrors ??= collectSchemaErrors(root)),
     report(report: Report) {
       const severity = severityOf(current, config, report.severity);
       if (!severity) return;

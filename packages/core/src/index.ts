@@ -3,8 +3,7 @@
  * before they cost a failed API call. Runs in Node and in browsers.
  */
 export { lint, validate, preflight, fix, load, redactCredentials, rules, ruleIds, docsUrl, resolveConfig, PreflightError, ConfigError } from "./api.js";
-export type { LintOptions, LintTextOptions, FixOptions, FixResult, LoadOptions } from "./api.js";
-export { precheck, type Precheck } from "./precheck.js";
+export type { LintOptions, FixOptions, FixResult, LoadOptions } from "./api.js";
 export type { Finding, Fix, TextEdit, Position, SourceRange, RelatedLocation, Severity, LintConfig, RuleSetting } from "./types.js";
 export type { RuleMeta } from "./rule.js";
 export type * from "./generated/request-types.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
-import { lint, validate, preflight, fix, load, rules, resolveConfig, PreflightError, ConfigError, requestSchema, precheck } from "@anchor-lint/core";
+import { lint, validate, preflight, fix, load, rules, resolveConfig, PreflightError, ConfigError, requestSchema } from "@anchor-lint/core";
 
 const specText = readFileSync(new URL("../spec/create-batch-sessions.md", import.meta.url), "utf8");
 const spec = parseYaml(/````yaml[^\n]*\n([\s\S]*?)````/.exec(specText)![1]!);
@@ -223,30 +223,5 @@ describe("moving a misplaced key", () => {
   it("fills an empty object on new lines, in the file's indentation", () => {
     const text = '{\n    "count": 1,\n    "configuration": {\n        "browser": { "recording": { "active": false } },\n        "session": {}\n    }\n}';
     expect(fix(text).output).toBe('{\n    "count": 1,\n    "configuration": {\n        "browser": {},\n        "session": {\n            "recording": { "active": false }\n        }\n    }\n}');
-  });
-});
-
-describe("precheck", () => {
-  const valid = readFileSync(new URL("../../../examples/scraping-residential.anchor.json", import.meta.url), "utf8");
-
-  it("establishes what lint() would: strict JSON valid against the schema, keys written once", () => {
-    expect(precheck(valid)).toEqual({ length: valid.length, schemaValid: true, uniqueKeys: true });
-    expect(precheck('{ "count": 5000 }')).toMatchObject({ schemaValid: false, uniqueKeys: true });
-    expect(precheck('{ "count": 1, "count": 2 }')).toMatchObject({ schemaValid: true, uniqueKeys: false });
-    expect(precheck('{ "count": 1, }')).toMatchObject({ schemaValid: false, uniqueKeys: false });
-    expect(precheck("\u0000garbage")).toMatchObject({ schemaValid: false, uniqueKeys: false });
-  });
-
-  it("gives lint() the same findings with or without it", () => {
-    for (const text of [valid, '{ "count": 5000 }', '{ "count": 1, "count": 2 }', '{ "count": 1, }', '{"count":1,"configuration":{"browser":{"recording":{"active":true}}}}']) {
-      expect(lint(text, { precheck: precheck(text) })).toEqual(lint(text));
-    }
-  });
-
-  it("is ignored when it was established for another text", () => {
-    const broken = '{ "count": 5000 }';
-    // Facts of a valid text of another length would otherwise hide the count error.
-    expect(lint(broken, { precheck: precheck(valid) })).toEqual(lint(broken));
-    expect(lint(broken, { precheck: precheck(valid) })[0]?.ruleId).toBe("count-range");
   });
 });

@@ -5,7 +5,6 @@ import { parsePointer, escapePointerSegment } from "../rules/util.js";
 import { strictTree } from "./strict-tree.js";
 import { locateNode, locatePointer } from "../language/locate.js";
 import { MAX_NESTING_DEPTH, parseLenient, type SyntaxProblem } from "./parse.js";
-import type { Precheck } from "../precheck.js";
 
 export interface DuplicateKey {
   /** Pointer of the duplicated property (the same for every occurrence). */
@@ -113,7 +112,7 @@ function depthOf(value: unknown): number {
 }
 
 /** Counts the object members of a JSON.parse result, without recursion (input may be deeply nested). */
-export function countMembers(value: unknown): number {
+function countMembers(value: unknown): number {
   let count = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0) {
@@ -135,7 +134,7 @@ export function countMembers(value: unknown): number {
 const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
 
 /** Number of object keys written in a text that JSON.parse accepted. */
-export function countWrittenKeys(text: string): number {
+function countWrittenKeys(text: string): number {
   let count = 0;
   // Without a backslash no string can hold a quote: hop from quote to quote (indexOf is far faster
   // than a regex or a loop over every character), and a string followed by ":" is a key.
@@ -177,14 +176,7 @@ export class TextDocumentSource implements SourceDocument {
    * and so does JSONC that is strict JSON once its comments and trailing commas are blanked out;
    * anything else goes through jsonc-parser, which recovers from errors.
    */
-  /** True when a precheck found the request valid against the schema: no errors to collect. */
-  readonly schemaValid: boolean = false;
-
-  /** `facts`: a {@link Precheck} of this same text, computed elsewhere; its "yes" answers save work. */
-  constructor(
-    readonly text: string,
-    facts?: Precheck,
-  ) {
+  constructor(readonly text: string) {
     this.lines = new LineMap(text);
     let parsed: { ok: true; value: unknown } | { ok: false };
     try {
@@ -196,10 +188,6 @@ export class TextDocumentSource implements SourceDocument {
       this.root = parsed.value;
       this.syntaxProblems = [];
       this.strictText = text;
-      if (facts !== undefined && facts.length === text.length) {
-        this.schemaValid = facts.schemaValid;
-        if (facts.uniqueKeys) this.duplicatesPossible = false;
-      }
     } else {
       const result = parseLenient(text);
       this.syntaxProblems = result.problems;
