@@ -42,6 +42,16 @@ const bundle = await build({
 mkdirSync(new URL("dist/", here), { recursive: true });
 writeAtomically(new URL("dist/anchor-lint.js", here), bundle.outputFiles[0].contents, 0o755);
 
+// The reader thread (src/read-ahead.ts): its own small bundle, so that it starts quickly.
+const reader = await build({
+  ...common,
+  banner: { js: common.banner.js.replace("#!/usr/bin/env node\n", "") },
+  entryPoints: [new URL("src/reader-thread.ts", here).pathname],
+  outfile: new URL("dist/reader.js", here).pathname,
+  write: false,
+});
+writeAtomically(new URL("dist/reader.js", here), reader.outputFiles[0].contents);
+
 // The library entry `@anchor-lint/cli/config`: the same config resolution, for editors and tools that
 // must agree with the command. Its dependencies stay imports, so a host shares one copy of the core.
 const library = await build({

@@ -225,12 +225,12 @@ export class WorkerPool {
 
 }
 
-/** Below this many files a reader thread's start-up (~25 ms) costs more than the reads it takes over. */
+/** Below this many files the reader thread's start-up (~30 ms) costs more than the reads it takes over. */
 export const READ_AHEAD_THRESHOLD = 1000;
 
 /**
  * Lints every task: spread over `pool`'s workers when there are enough to pay off; otherwise in this
- * thread, with a reader thread reading ahead when `readAheadAllowed` and there are enough files.
+ * thread, with the reader thread at `readerUrl` (if any) reading ahead when there are enough files.
  */
 export async function lintTasks(
   tasks: LintTask[],
@@ -238,19 +238,19 @@ export async function lintTasks(
   concurrency: number,
   pool: WorkerPool | undefined,
   log: (text: string) => void = () => {},
-  readAheadAllowed = false,
+  readerUrl?: URL,
 ): Promise<FileResult[]> {
   const threads = pool ? Math.min(threadsFor(tasks.length, concurrency), pool.size + 1) : 1;
   if (!pool || threads <= 1) {
     pool?.close();
-    if (!readAheadAllowed || tasks.length < READ_AHEAD_THRESHOLD) return tasks.map((task) => lintFile(task, options));
+    if (!readerUrl || tasks.length < READ_AHEAD_THRESHOLD) return tasks.map((task) => lintFile(task, options));
     const results: FileResult[] = new Array(tasks.length);
     await readAhead(
       tasks.map((task) => task.filePath),
+      readerUrl,
       (index, text) => (results[index] = text === undefined ? lintFile(tasks[index]!, options) : lintReadFile(text, tasks[index]!, options)),
       log,
     );
-    log("linted in this thread, a reader thread reading ahead");
     return results;
   }
   pool.shrink(threads - 1);

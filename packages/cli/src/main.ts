@@ -172,9 +172,9 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     tasks.sort((a, b) => comparePaths(a.path, b.path));
     log(`resolved configs; ${tasks.length} files to lint`);
     if (!pool && io.workerUrl && workerCount(options.concurrency) > 0 && threadsFor(tasks.length, options.concurrency) > 1) startPool();
-    // On two cores, where lint workers never pay off, a reader thread takes the reads off this one.
-    const readAheadAllowed = io.workerUrl !== undefined && options.concurrency === 0 && availableParallelism() > 1;
-    results = await lintTasks(tasks, jobOptions, options.concurrency, pool, log, readAheadAllowed);
+    // Where lint workers never pay off (two cores), a reader thread takes the reads off this one.
+    const readerUrl = io.workerUrl && options.concurrency === 0 && availableParallelism() > 1 ? new URL("reader.js", io.workerUrl) : undefined;
+    results = await lintTasks(tasks, jobOptions, options.concurrency, pool, log, readerUrl);
     log("linted");
   }
 
