@@ -28,4 +28,7 @@ if (!isMainThread && (workerData as { anchorLintWorker?: boolean } | null)?.anch
     readStdin: () => readAll(process.stdin),
     workerUrl: new URL(import.meta.url),
   });
+  // Done: leave now rather than wait for helper threads to wind down (~10 ms after a large run), unless
+  // output is still buffered (pipes are asynchronous on some platforms), which exiting would cut off.
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }
