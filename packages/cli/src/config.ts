@@ -239,6 +239,7 @@ export class ConfigResolver {
   private readonly byDir = new Map<string, LoadedConfig | null>();
   private readonly byFile = new Map<string, LoadedConfig>();
   private readonly resolved = new Map<string, LintConfig>();
+  private readonly sameForFolder = new Map<string, LintConfig>();
 
   constructor(private readonly options: ResolverOptions) {
     const known = ruleIds();
@@ -304,9 +305,18 @@ export class ConfigResolver {
 
   /** The core config for a file the command is about to lint, or undefined when `ignores` exclude it. */
   taskConfigFor(file: string): LintConfig | undefined {
+    const folder = folderOf(file);
+    // Without ignores and overrides, every file of a folder gets the same answer: one lookup per folder.
+    const shared = this.sameForFolder.get(folder);
+    if (shared) return shared;
     const config = this.configFor(file);
-    if (config?.ignores !== undefined && config.ignores(relativePosix(config.dir, file))) return undefined;
-    return this.lintConfigFor(file);
+    if (config && (config.ignores !== undefined || config.overrides.length > 0)) {
+      if (config.ignores?.(relativePosix(config.dir, file))) return undefined;
+      return this.lintConfigFor(file);
+    }
+    const lintConfig = this.combined(config, []);
+    this.sameForFolder.set(folder, lintConfig);
+    return lintConfig;
   }
 
   /** Whether the applicable config's `ignores` exclude the file. */
