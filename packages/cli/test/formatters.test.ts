@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Finding } from "@anchor-lint/core";
 import { compact } from "../src/formatters/compact.js";
 import { escapeData, escapeProperty, github } from "../src/formatters/github.js";
-import { json, toEslintFix } from "../src/formatters/json.js";
+import { json, toEslintFix, toJsonResult } from "../src/formatters/json.js";
 import { junit } from "../src/formatters/junit.js";
 import { sarif } from "../src/formatters/sarif.js";
 import { stylish } from "../src/formatters/stylish.js";
@@ -70,6 +70,12 @@ describe("json (public contract: ESLint's shape plus pointer)", () => {
     ]);
     expect(parsed[0]).toMatchObject({ filePath: "/repo/jobs/a.anchor.json", errorCount: 2, fatalErrorCount: 0, warningCount: 1, fixableErrorCount: 1, fixableWarningCount: 0 });
     expect(parsed[1]).toMatchObject({ filePath: "/repo/jobs/clean.anchor.json", messages: [], errorCount: 0, warningCount: 0 });
+  });
+
+  it("writes clean files' entries exactly as it writes any other, whatever their paths", () => {
+    const clean = (filePath: string): FileResult => ({ filePath, path: "x", findings: [] });
+    const mixed = [...results(), clean('/repo/"quoted"\\back\u2028.anchor.json'), clean("/repo/ünïcode.anchor.json")];
+    expect(json(mixed, CONTEXT)).toBe(JSON.stringify(mixed.map(toJsonResult)));
   });
 
   it("maps severity to 2/1, ranges to line/column/endLine/endColumn, and keeps the pointer", () => {

@@ -109,5 +109,19 @@ export function toJsonResult(result: FileResult): JsonResult {
   };
 }
 
+/**
+ * A clean file's entry after its path, exactly as JSON.stringify writes it: most files of a large run
+ * are clean, and writing their entries directly is about twice as fast as building and serializing
+ * objects for them.
+ */
+const CLEAN_ENTRY_AFTER_PATH = JSON.stringify(toJsonResult({ filePath: "", path: "", findings: [] })).slice('{"filePath":""'.length);
+
 /** ESLint's JSON format (one array, every linted file), plus `pointer` on each message. */
-export const json: Formatter = (results) => JSON.stringify(results.map(toJsonResult));
+export const json: Formatter = (results) => {
+  const entries = results.map((result) =>
+    result.findings.length === 0 && result.fatal === undefined && result.output === undefined
+      ? `{"filePath":${JSON.stringify(result.filePath)}${CLEAN_ENTRY_AFTER_PATH}`
+      : JSON.stringify(toJsonResult(result)),
+  );
+  return `[${entries.join(",")}]`;
+};
