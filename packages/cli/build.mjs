@@ -1,69 +1,80 @@
-// Bundles the CLI, the core and their dependencies into one file, so that start-up reads one
-// module and does no resolution work. (The config's JSON Schema is written by scripts/config-schema.mjs.)
+// Builds the command so that start-up does no work that could have been done here:
+// - dist/anchor-lint.cjs: the CLI, the core and their dependencies in one CommonJS file (src/bin.ts);
+// - dist/anchor-lint.js: the `anchor-lint` launcher (src/launcher.ts), which loads the bundle with
+// - dist/anchor-lint.cache: V8's code cache of the bundle, from a training run on varied files;
+// - dist/reader.cjs: the reader thread (src/reader-thread.ts); dist/config.js: `@anchor-lint/cli/config`.
+// (The config's JSON Schema is written by scripts/config-schema.mjs.)
 import { build } from "esbuild";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const here = new URL(".", import.meta.url);
+const path = (relative) => fileURLToPath(new URL(relative, here));
 
 const common = {
   bundle: true,
   platform: "node",
-  format: "esm",
   target: "node20",
   // jsonc-parser's "main" is a UMD build that esbuild cannot follow (TOOLCHAIN.md pitfall 4).
   mainFields: ["module", "main"],
   // Bundle the core from its sources: always current, no need for its tsc output.
-  alias: { "@anchor-lint/core": new URL("../core/src/index.ts", here).pathname },
-  // Bundled CommonJS (ajv's runtime helpers) may call require() for Node built-ins.
-  banner: {
-    js: [
-      "#!/usr/bin/env node",
-      'import { createRequire as __anchorLintCreateRequire } from "node:module";',
-      "const require = __anchorLintCreateRequire(import.meta.url);",
-    ].join("\n"),
-  },
+  alias: { "@anchor-lint/core": path("../core/src/index.ts") },
   legalComments: "none",
   logLevel: "warning",
+  write: false,
 };
 
 /** Writes through a temporary file and a rename, so a process starting the CLI meanwhile never reads half a file. */
-function writeAtomically(url, contents, mode = 0o644) {
-  const temporary = new URL(`${url.href}.${process.pid}.tmp`);
+function writeAtomically(file, contents, mode = 0o644) {
+  const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, contents, { mode });
-  renameSync(temporary, url);
+  renameSync(temporary, file);
 }
 
-const bundle = await build({
-  ...common,
-  entryPoints: [new URL("src/bin.ts", here).pathname],
-  outfile: new URL("dist/anchor-lint.js", here).pathname,
-  write: false,
-});
-mkdirSync(new URL("dist/", here), { recursive: true });
-writeAtomically(new URL("dist/anchor-lint.js", here), bundle.outputFiles[0].contents, 0o755);
+async function bundle(entry, outfile, { mode, ...options }) {
+  const result = await build({ ...common, entryPoints: [path(entry)], outfile: path(outfile), ...options });
+  writeAtomically(path(outfile), result.outputFiles[0].contents, mode);
+}
 
-// The reader thread (src/read-ahead.ts): its own small bundle, so that it starts quickly.
-const reader = await build({
-  ...common,
-  banner: { js: common.banner.js.replace("#!/usr/bin/env node\n", "") },
-  entryPoints: [new URL("src/reader-thread.ts", here).pathname],
-  outfile: new URL("dist/reader.js", here).pathname,
-  write: false,
-});
-writeAtomically(new URL("dist/reader.js", here), reader.outputFiles[0].contents);
+mkdirSync(path("dist/"), { recursive: true });
+// A cache made for a previous bundle must not outlive it (the launcher would refuse it anyway).
+rmSync(path("dist/anchor-lint.cache"), { force: true });
+// Bundled ES modules (fdir) read import.meta.url, which CommonJS has not: give them the bundle's URL.
+const importMetaUrl = {
+  define: { "import.meta.url": "__anchorLintImportMetaUrl" },
+  banner: { js: 'var __anchorLintImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+await bundle("src/bin.ts", "dist/anchor-lint.cjs", { format: "cjs", ...importMetaUrl });
+await bundle("src/reader-thread.ts", "dist/reader.cjs", { format: "cjs", ...importMetaUrl });
+await bundle("src/launcher.ts", "dist/anchor-lint.js", { format: "esm", banner: { js: "#!/usr/bin/env node" }, mode: 0o755 });
 
 // The library entry `@anchor-lint/cli/config`: the same config resolution, for editors and tools that
 // must agree with the command. Its dependencies stay imports, so a host shares one copy of the core.
-const library = await build({
-  entryPoints: [new URL("src/config.ts", here).pathname],
-  outfile: new URL("dist/config.js", here).pathname,
-  bundle: true,
-  external: ["@anchor-lint/core", "picomatch"],
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  legalComments: "none",
-  logLevel: "warning",
-  write: false,
-});
-writeAtomically(new URL("dist/config.js", here), library.outputFiles[0].contents);
+await bundle("src/config.ts", "dist/config.js", { format: "esm", alias: {}, external: ["@anchor-lint/core", "picomatch"] });
+
+// Training: lint files with every kind of finding, in every format and with fixes (dry run, nothing
+// is written), so that the cache holds the functions a real run calls. Each run starts from the
+// cache of the previous one and adds what it compiled.
+const inputs = [path("../../examples/")];
+for (const scenario of readdirSync(path("test/scenarios/"))) {
+  const input = path(`test/scenarios/${scenario}/input/`);
+  if (existsSync(input)) inputs.push(input);
+}
+const training = [
+  ["--format", "json", "--fix-dry-run"],
+  ["--format", "stylish", "--color"],
+  ["--format", "sarif"],
+  ["--format", "github"],
+  ["--format", "junit"],
+  ["--format", "compact"],
+];
+for (const options of training) {
+  // --no-config: some scenarios hold deliberately broken configs; --concurrency 1: no threads to train.
+  const result = spawnSync(process.execPath, [path("dist/anchor-lint.js"), "--no-config", "--concurrency", "1", ...options, ...inputs], {
+    env: { ...process.env, ANCHOR_LINT_WRITE_CODE_CACHE: "1" },
+    encoding: "utf8",
+  });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`training run ${options.join(" ")} failed (${result.status}): ${result.stderr}`);
+}
+if (!existsSync(path("dist/anchor-lint.cache"))) throw new Error("the training runs wrote no code cache");

@@ -1,3 +1,8 @@
+/**
+ * The command's bundle (dist/anchor-lint.cjs), CommonJS: started by the launcher (launcher.ts,
+ * dist/anchor-lint.js) with V8's code cache, by `node dist/anchor-lint.cjs`, or as a lint worker thread.
+ */
+import { pathToFileURL } from "node:url";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { handleRequest, type WorkerRequest } from "./lint-files.js";
 import { run } from "./main.js";
@@ -8,27 +13,41 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-// Worker threads run this same bundle: one file to load, nothing to resolve.
-if (!isMainThread && (workerData as { anchorLintWorker?: boolean } | null)?.anchorLintWorker) {
-  parentPort!.on("message", (request: WorkerRequest) => {
-    parentPort!.postMessage(handleRequest(request));
-  });
-} else {
+export interface Launch {
+  /** How V8's code cache went, for --debug. */
+  codeCache?: string;
+  /** Runs once the command is done, before the process exits. */
+  beforeExit?: () => void;
+}
+
+/** Runs the command on `argv` and exits with its code. */
+export async function main(argv: readonly string[], launch: Launch = {}): Promise<void> {
   // A reader that stops early (`anchor-lint | head`) is not an error worth a stack trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = await run(process.argv.slice(2), {
+  process.exitCode = await run(argv, {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
     readStdin: () => readAll(process.stdin),
-    workerUrl: new URL(import.meta.url),
+    // This bundle: lint workers run it; the reader thread's bundle sits next to it.
+    workerUrl: pathToFileURL(__filename),
+    ...(launch.codeCache !== undefined ? { codeCache: launch.codeCache } : {}),
   });
+  launch.beforeExit?.();
   // Done: leave now rather than wait for helper threads to wind down (~10 ms after a large run), unless
   // output is still buffered (pipes are asynchronous on some platforms), which exiting would cut off.
   if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+}
+
+if (!isMainThread && (workerData as { anchorLintWorker?: boolean } | null)?.anchorLintWorker) {
+  parentPort!.on("message", (request: WorkerRequest) => {
+    parentPort!.postMessage(handleRequest(request));
+  });
+} else if (require.main === module) {
+  void main(process.argv.slice(2));
 }

@@ -23,6 +23,8 @@ export interface Io {
   readStdin: () => Promise<string>;
   /** This bundle's URL, to start worker threads; undefined to stay in one thread. */
   workerUrl: URL | undefined;
+  /** How loading with V8's code cache went (launcher.ts), for --debug. */
+  codeCache?: string;
 }
 
 function listRules(format: string): string {
@@ -77,6 +79,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const options = parseCliArgs(argv);
     debug = options.debug;
+    if (io.codeCache !== undefined) log(`code cache: ${io.codeCache}`);
     return await runWith(options, io, log);
   } catch (error) {
     if (error instanceof ConfigFileError) {
@@ -176,7 +179,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     log(`resolved configs; ${tasks.length} files to lint`);
     if (!pool && io.workerUrl && workerCount(options.concurrency) > 0 && threadsFor(tasks.length, options.concurrency) > 1) startPool();
     // Where lint workers never pay off (two cores), a reader thread takes the reads off this one.
-    const readerUrl = io.workerUrl && options.concurrency === 0 && availableParallelism() > 1 ? new URL("reader.js", io.workerUrl) : undefined;
+    const readerUrl = io.workerUrl && options.concurrency === 0 && availableParallelism() > 1 ? new URL("reader.cjs", io.workerUrl) : undefined;
     results = await lintTasks(tasks, jobOptions, options.concurrency, pool, log, readerUrl);
     log("linted");
   }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { NEXT, readAhead, type ReadFailure } from "../src/read-ahead.js";
 
 // The reader thread runs from its bundle (`pnpm build` makes it, as `pnpm test` does first).
-const readerUrl = new URL("../dist/reader.js", import.meta.url);
+const readerUrl = new URL("../dist/reader.cjs", import.meta.url);
 
 let dir: string;
 beforeEach(() => {
@@ -73,7 +73,7 @@ describe("readAhead", () => {
 
   it("leaves every file to this thread without a reader, or when the reader cannot start", async () => {
     const files = writeFiles(200);
-    for (const reader of [undefined, new URL("missing-reader.js", readerUrl)]) {
+    for (const reader of [undefined, new URL("missing-reader.cjs", readerUrl)]) {
       const seen = await handOver(files, reader, 0);
       expect(seen.size).toBe(files.length);
       expect([...seen.values()].every((text) => text === undefined)).toBe(true);
