@@ -62,6 +62,36 @@ export function locateNode(
   return { value: { offset: at, length: skipValue(text, at) - at }, key };
 }
 
+/** The object a pointer names, with every member in order: what moving a member in or out needs. */
+export interface ObjectLayout {
+  /** The object's braces: `{` at offset, `}` at offset + length - 1. */
+  offset: number;
+  length: number;
+  /** The key of the member holding the object; undefined for the root or an array element. */
+  key: { offset: number; length: number } | undefined;
+  members: { name: string; key: { offset: number; length: number }; value: { offset: number; length: number } }[];
+}
+
+/** The layout of the object a pointer names; undefined when there is none. For strict JSON, like `locateNode`. */
+export function locateObject(text: string, segments: readonly string[], options: { unique?: boolean } = {}): ObjectLayout | undefined {
+  const node = locateNode(text, segments, options);
+  if (!node || text.charCodeAt(node.value.offset) !== 123 /* { */) return undefined;
+  const members: ObjectLayout["members"] = [];
+  let at = skipWhitespace(text, node.value.offset + 1);
+  if (text.charCodeAt(at) !== 125 /* } */) {
+    for (;;) {
+      const keyEnd = skipString(text, at);
+      const value = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
+      const valueEnd = skipValue(text, value);
+      members.push({ name: keyText(text, at, keyEnd), key: { offset: at, length: keyEnd - at }, value: { offset: value, length: valueEnd - value } });
+      at = skipWhitespace(text, valueEnd);
+      if (text.charCodeAt(at) !== 44 /* , */) break;
+      at = skipWhitespace(text, at + 1);
+    }
+  }
+  return { offset: node.value.offset, length: node.value.length, key: node.key, members };
+}
+
 /**
  * The last member named `name` of the object at `open` (the first, when the caller knows keys are
  * unique: no need to skip the rest of a large object): its value's offset and its key's span.

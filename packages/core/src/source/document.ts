@@ -1,9 +1,9 @@
 import { modify, type Node as JsonNode, type FormattingOptions } from "jsonc-parser";
 import type { SourceDocument, Target } from "../rule.js";
 import type { Position, SourceRange, TextEdit } from "../types.js";
-import { parsePointer, escapePointerSegment } from "../rules/util.js";
+import { getAt, parsePointer, escapePointerSegment } from "../rules/util.js";
 import { strictTree } from "./strict-tree.js";
-import { locateNode, locatePointer } from "../language/locate.js";
+import { locateNode, locateObject, locatePointer, type ObjectLayout } from "../language/locate.js";
 import { MAX_NESTING_DEPTH, parseLenient, type SyntaxProblem } from "./parse.js";
 
 export interface DuplicateKey {
@@ -347,85 +347,199 @@ export class TextDocumentSource implements SourceDocument {
    * member gives up the comma before it and its own line; an only member leaves `{}` behind.
    */
   removeProperty(pointer: string, memberNode?: JsonNode): TextEdit[] | undefined {
+    if (!memberNode && this.scannable()) {
+      // Strict JSON with unique keys: the member and its neighbours are found without a tree.
+      const segments = parsePointer(pointer);
+      const object = locateObject(this.strictText!, segments.slice(0, -1), { unique: true });
+      const index = object ? lastIndexOfMember(object, segments[segments.length - 1]!) : -1;
+      return index >= 0 ? this.removal(memberOfLayout(object!, index)) : undefined;
+    }
     const member = memberNode ?? this.nodeAt(pointer)?.parent;
     const object = member?.parent;
     if (!member || member.type !== "property" || !object?.children) return undefined;
-    const text = this.text;
     const siblings = object.children;
     const index = siblings.indexOf(member);
-    const next = siblings[index + 1];
     const previous = siblings[index - 1];
-    const end = member.offset + member.length;
-    if (next) {
-      const comma = text.indexOf(",", end);
-      let stop = comma < 0 || comma > next.offset ? end : comma + 1;
-      while (stop < next.offset && /\s/.test(text[stop]!)) stop++;
-      return [{ offset: member.offset, length: stop - member.offset, newText: "" }];
+    return this.removal({
+      offset: member.offset,
+      end: member.offset + member.length,
+      previousEnd: previous ? previous.offset + previous.length : undefined,
+      nextOffset: siblings[index + 1]?.offset,
+      object: { offset: object.offset, length: object.length },
+    });
+  }
+
+  /** Strict JSON with unique keys and a buildable depth: spans can be found by scanning, without a tree. */
+  private scannable(): boolean {
+    return !this.treeBuilt && this.buildable() && !this.mayHaveDuplicateKeys();
+  }
+
+  private removal(member: MemberPlace): TextEdit[] | undefined {
+    const text = this.text;
+    // Commas are searched where comments are blanked out: a comma inside a comment is not one.
+    const structure = this.strictText ?? text;
+    const { offset, end } = member;
+    if (member.nextOffset !== undefined) {
+      const next = member.nextOffset;
+      const comma = structure.indexOf(",", end);
+      let stop = comma < 0 || comma > next ? end : comma + 1;
+      while (stop < next && /\s/.test(text[stop]!)) stop++;
+      return [{ offset, length: stop - offset, newText: "" }];
     }
-    if (previous) {
-      const previousEnd = previous.offset + previous.length;
-      const comma = text.indexOf(",", previousEnd);
-      if (comma < 0 || comma > member.offset) return undefined;
-      const lineStart = text.lastIndexOf("\n", member.offset - 1) + 1;
-      const start = lineStart > comma && /^\s*$/.test(text.slice(lineStart, member.offset)) ? lineStart - (text[lineStart - 2] === "\r" ? 2 : 1) : member.offset;
+    if (member.previousEnd !== undefined) {
+      const comma = structure.indexOf(",", member.previousEnd);
+      if (comma < 0 || comma > offset) return undefined;
+      const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+      const start = lineStart > comma && /^\s*$/.test(text.slice(lineStart, offset)) ? lineStart - (text[lineStart - 2] === "\r" ? 2 : 1) : offset;
       return [
         { offset: comma, length: 1, newText: "" },
         { offset: start, length: end - start, newText: "" },
       ];
     }
+    const object = member.object;
     const inner = text.slice(object.offset + 1, object.offset + object.length - 1);
     if (!inner.includes("//") && !inner.includes("/*")) return [{ offset: object.offset + 1, length: inner.length, newText: "" }];
-    return [{ offset: member.offset, length: member.length, newText: "" }];
+    return [{ offset, length: end - offset, newText: "" }];
   }
 
   /**
    * An insertion of `"key": <value as written>` at the end of an object, indented like its members
    * (the value's own lines shifted by the same amount), without reformatting anything else.
    */
-  private insertMember(object: JsonNode, key: string, value: JsonNode): TextEdit | undefined {
+  private insertMember(object: ObjectPlace, key: string, value: ValuePlace): TextEdit | undefined {
     const text = this.text;
     const indentOf = (offset: number): string => {
       const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
       return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
     };
-    const members = object.children ?? [];
-    const last = members[members.length - 1];
+    const last = object.lastMember;
     const eol = text.includes("\r\n") ? "\r\n" : "\n";
-    const valueIndent = indentOf(value.parent?.offset ?? value.offset);
+    const valueIndent = indentOf(value.holderOffset);
     const valueText = text.slice(value.offset, value.offset + value.length);
     const body = (indent: string): string => `${JSON.stringify(key)}: ${valueText.split(/\r?\n/).map((line, index) => (index === 0 ? line : indent + line.slice(Math.min(valueIndent.length, /^[ \t]*/.exec(line)![0].length)))).join(eol)}`;
     if (last) {
-      const end = last.offset + last.length;
       const multiline = text.slice(object.offset, last.offset).includes("\n");
       const indent = multiline ? indentOf(last.offset) : "";
-      return { offset: end, length: 0, newText: multiline ? `,${eol}${indent}${body(indent)}` : `, ${body(indent)}` };
+      return { offset: last.end, length: 0, newText: multiline ? `,${eol}${indent}${body(indent)}` : `, ${body(indent)}` };
     }
     const closing = object.offset + object.length - 1;
     if (/\S/.test(text.slice(object.offset + 1, closing))) return undefined;
-    const outer = indentOf(object.parent?.offset ?? object.offset);
+    const outer = indentOf(object.holderOffset);
     const formatting = detectFormatting(text);
     const unit = formatting.insertSpaces === false ? "\t" : " ".repeat(formatting.tabSize ?? 2);
     return { offset: object.offset + 1, length: closing - object.offset - 1, newText: `${eol}${outer}${unit}${body(outer + unit)}${eol}${outer}` };
   }
 
   moveProperty(fromPointer: string, toPointer: string): TextEdit[] | undefined {
+    const from = parsePointer(fromPointer);
+    const to = parsePointer(toPointer);
+    const key = to[to.length - 1]!;
+    if (this.scannable()) {
+      // The common case (strict JSON, unique keys, the new parent exists): no tree needed.
+      if (getAt(this.root, from) === undefined || getAt(this.root, to) !== undefined) return undefined;
+      const source = locateObject(this.strictText!, from.slice(0, -1), { unique: true });
+      const index = source ? lastIndexOfMember(source, from[from.length - 1]!) : -1;
+      const target = locateObject(this.strictText!, to.slice(0, -1), { unique: true });
+      if (index >= 0 && target) {
+        const removal = this.removal(memberOfLayout(source!, index));
+        const moved = source!.members[index]!;
+        const direct = this.insertMember(objectOfLayout(target), key, { ...moved.value, holderOffset: moved.key.offset });
+        if (removal && direct && !overlaps(removal, direct)) return [...removal, direct];
+      }
+      // Otherwise the tree's way below (it creates missing parents, and knows every layout).
+    }
     const valueNode = this.nodeAt(fromPointer);
     if (!valueNode || this.nodeAt(toPointer)) return undefined;
     const removal = this.removeProperty(fromPointer);
     if (!removal) return undefined;
-    const segments = parsePointer(toPointer);
-    const target = this.nodeAt(pointerOfSegments(segments.slice(0, -1)));
-    const direct = target?.type === "object" ? this.insertMember(target, segments[segments.length - 1]!, valueNode) : undefined;
-    if (direct && !removal.some((edit) => edit.offset < direct.offset + direct.length && direct.offset < edit.offset + edit.length)) {
-      return [...removal, direct];
-    }
+    const target = this.nodeAt(pointerOfSegments(to.slice(0, -1)));
+    const members = target?.children ?? [];
+    const last = members[members.length - 1];
+    const direct =
+      target?.type === "object"
+        ? this.insertMember(
+            // An object in an array is indented by its own line, not by the array's key.
+            { offset: target.offset, length: target.length, holderOffset: target.parent?.type === "property" ? target.parent.offset : target.offset, lastMember: last ? { offset: last.offset, end: last.offset + last.length } : undefined },
+            key,
+            { offset: valueNode.offset, length: valueNode.length, holderOffset: valueNode.parent?.offset ?? valueNode.offset },
+          )
+        : undefined;
+    if (direct && !overlaps(removal, direct)) return [...removal, direct];
     // Remove first, then let modify() insert into the result in the file's own indentation; the two
     // steps may touch neighbouring text, so the fix is the one span where the texts differ.
     const removed = applyTextEdits(this.text, removal);
-    const insertion = modify(removed, parsePointer(toPointer), valueOfNode(valueNode), { formattingOptions: detectFormatting(this.text) });
+    const insertion = modify(removed, jsonPathOf(this.root, to), valueOfNode(valueNode), { formattingOptions: detectFormatting(this.text) });
     const moved = applyTextEdits(removed, insertion.map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content })));
     return [differingSpan(this.text, moved)];
   }
+}
+
+/** A member among its siblings: what removing it needs to keep commas, comments and layout right. */
+interface MemberPlace {
+  /** Its key. */
+  offset: number;
+  /** After its value. */
+  end: number;
+  previousEnd: number | undefined;
+  nextOffset: number | undefined;
+  object: { offset: number; length: number };
+}
+
+/** An object to insert into: its braces, its last member, and the key holding it (for indentation). */
+interface ObjectPlace {
+  offset: number;
+  length: number;
+  holderOffset: number;
+  lastMember: { offset: number; end: number } | undefined;
+}
+
+/** A value to insert, as written, and the key it had (its lines are indented relative to that). */
+interface ValuePlace {
+  offset: number;
+  length: number;
+  holderOffset: number;
+}
+
+/** A pointer's segments as jsonc-parser's paths have them: array indices as numbers. */
+function jsonPathOf(root: unknown, segments: readonly string[]): (string | number)[] {
+  let current = root;
+  return segments.map((segment) => {
+    const inArray = Array.isArray(current);
+    current = getAt(current, [segment]);
+    return inArray ? Number(segment) : segment;
+  });
+}
+
+function lastIndexOfMember(object: ObjectLayout, name: string): number {
+  for (let index = object.members.length - 1; index >= 0; index--) if (object.members[index]!.name === name) return index;
+  return -1;
+}
+
+function memberOfLayout(object: ObjectLayout, index: number): MemberPlace {
+  const member = object.members[index]!;
+  const previous = object.members[index - 1];
+  return {
+    offset: member.key.offset,
+    end: member.value.offset + member.value.length,
+    previousEnd: previous ? previous.value.offset + previous.value.length : undefined,
+    nextOffset: object.members[index + 1]?.key.offset,
+    object: { offset: object.offset, length: object.length },
+  };
+}
+
+function objectOfLayout(object: ObjectLayout): ObjectPlace {
+  const last = object.members[object.members.length - 1];
+  return {
+    offset: object.offset,
+    length: object.length,
+    holderOffset: object.key?.offset ?? object.offset,
+    lastMember: last ? { offset: last.key.offset, end: last.value.offset + last.value.length } : undefined,
+  };
+}
+
+/** Whether edits overlap or touch: an insertion right where a removal ends may assume text that is gone. */
+function overlaps(edits: readonly TextEdit[], edit: TextEdit): boolean {
+  return edits.some((other) => other.offset <= edit.offset + edit.length && edit.offset <= other.offset + other.length);
 }
 
 function pointerOfSegments(segments: readonly string[]): string {
