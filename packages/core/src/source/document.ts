@@ -97,16 +97,29 @@ function detectFormatting(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: indent ? indent.length : 2, eol };
 }
 
-/** Nesting depth of a JSON.parse result, without recursion. */
+/**
+ * Nesting depth of a JSON.parse result, without recursion. Objects and arrays only are stacked,
+ * with their depths alongside: no pair allocated per value.
+ */
 function depthOf(value: unknown): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
-    if (typeof current !== "object" || current === null) continue;
-    deepest = Math.max(deepest, depth);
-    if (deepest > MAX_NESTING_DEPTH) return deepest;
-    for (const item of Array.isArray(current) ? current : Object.values(current)) stack.push([item, depth + 1]);
+  if (typeof value !== "object" || value === null) return 0;
+  let deepest = 1;
+  const containers: object[] = [value];
+  const depths: number[] = [1];
+  while (containers.length > 0) {
+    const current = containers.pop()!;
+    const depth = depths.pop()! + 1;
+    const items = Array.isArray(current) ? (current as unknown[]) : Object.values(current);
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      if (typeof item !== "object" || item === null) continue;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > MAX_NESTING_DEPTH) return deepest;
+      }
+      containers.push(item);
+      depths.push(depth);
+    }
   }
   return deepest;
 }
