@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { lint, type Finding } from "@anchor-lint/core";
+import { parseLenient, quickBlank } from "../src/source/parse.js";
 
 // JSONC (comments, trailing commas, a BOM) is linted as strict JSON with those parts blanked out;
 // these tests pin what users must see either way.
@@ -51,5 +52,37 @@ describe("JSONC", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("the quick JSONC pass", () => {
+  it("finds what the full scan finds, or leaves the text to it", () => {
+    const base = JSON.stringify({ count: 5, configuration: { session: { tags: ["a", "b,c", "d/e", 'quote"d'], url: "https://x.y/*z*/" }, browser: {} }, metadata: { n: [1, 2.5e3, true, null] } }, null, 2);
+    const insertion = fc.record({
+      at: fc.nat({ max: base.length }),
+      add: fc.constantFrom(",", " ,", "/* c */", "// c\n", "/*", "/", "*/", "\uFEFF", "[", "]", "{", "}", '"', "\\", "\r\n", " "),
+    });
+    fc.assert(
+      fc.property(fc.array(insertion, { maxLength: 4 }), (insertions) => {
+        let text = base;
+        for (const { at, add } of [...insertions].sort((a, b) => b.at - a.at)) text = text.slice(0, at) + add + text.slice(at);
+        expect(parseLenient(text)).toEqual(parseLenient(text, { quick: false }));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("quickBlank", () => {
+  it("blanks the usual JSONC, keeping every offset", () => {
+    const text = '\uFEFF{\n  // note\n  "count": 1, /* more */\n  "tags": ["a",],\n}';
+    const quick = quickBlank(text);
+    expect(quick?.blanked).toHaveLength(text.length);
+    expect(JSON.parse(quick!.blanked)).toEqual({ count: 1, tags: ["a"] });
+    expect(quick?.problems.map((problem) => problem.kind)).toEqual(["byte-order-mark", "comment", "comment", "trailing-comma", "trailing-comma"]);
+  });
+
+  it("leaves to the full scan what it cannot be sure of", () => {
+    for (const text of ['{"a": [,]}', '{"a": 1 /* open', '{"a": 1 / 2}', '{"a": [ /* c */ , ]}', '{"a": "unterminated}']) expect(quickBlank(text)).toBeUndefined();
   });
 });
