@@ -44,10 +44,13 @@ export interface JsonResult {
  * does for multi-part fixes. Returns undefined when the source text is not at hand.
  */
 export function toEslintFix(fix: Fix, source: string | undefined): EslintFix | undefined {
+  if (fix.edits.length === 1) {
+    const only = fix.edits[0]!;
+    return { range: [only.offset, only.offset + only.length], text: only.newText };
+  }
   const edits = [...fix.edits].sort((a, b) => a.offset - b.offset);
   const first = edits[0];
   if (!first) return undefined;
-  if (edits.length === 1) return { range: [first.offset, first.offset + first.length], text: first.newText };
   if (source === undefined) return undefined;
   let text = "";
   let cursor = first.offset;
@@ -64,25 +67,26 @@ function place(range: SourceRange | undefined): Pick<JsonMessage, "line" | "colu
 }
 
 export function toJsonMessage(finding: Finding, source: string | undefined): JsonMessage {
-  const message: JsonMessage = {
-    ruleId: finding.ruleId,
-    severity: finding.severity === "error" ? 2 : 1,
-    message: finding.message,
-    ...place(finding.range),
-    pointer: finding.pointer,
-  };
+  // Plain literals in ESLint's key order (no spread of a temporary): this runs for every finding.
+  const severity = finding.severity === "error" ? 2 : 1;
+  const range = finding.range;
+  const message: JsonMessage = range
+    ? { ruleId: finding.ruleId, severity, message: finding.message, line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column, pointer: finding.pointer }
+    : { ruleId: finding.ruleId, severity, message: finding.message, pointer: finding.pointer };
   // Only safe fixes are what --fix applies; an unsafe fix is offered like a suggestion.
-  const offered: Fix[] = [];
   if (finding.fix?.safety === "safe") {
     const fix = toEslintFix(finding.fix, source);
     if (fix) message.fix = fix;
-  } else if (finding.fix) offered.push(finding.fix);
-  offered.push(...(finding.suggestions ?? []));
-  const suggestions = offered.flatMap((suggestion) => {
-    const fix = toEslintFix(suggestion, source);
-    return fix ? [{ desc: suggestion.title, fix }] : [];
-  });
-  if (suggestions.length > 0) message.suggestions = suggestions;
+  }
+  const offered = finding.fix && finding.fix.safety !== "safe" ? [finding.fix, ...(finding.suggestions ?? [])] : finding.suggestions;
+  if (offered && offered.length > 0) {
+    const suggestions: { desc: string; fix: EslintFix }[] = [];
+    for (const suggestion of offered) {
+      const fix = toEslintFix(suggestion, source);
+      if (fix) suggestions.push({ desc: suggestion.title, fix });
+    }
+    if (suggestions.length > 0) message.suggestions = suggestions;
+  }
   if (finding.related && finding.related.length > 0) {
     message.related = finding.related.map((related) => ({ pointer: related.pointer, message: related.message, ...place(related.range) }));
   }
