@@ -10,11 +10,12 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
  *
  * The threads share counters (an Int32Array over a SharedArrayBuffer) and one message port, which
  * this thread reads synchronously, so it never sleeps while there is work:
- * - NEXT: the next file to claim. The reader claims chunks; this thread claims single files (reads and
- *   lints them itself) whenever no chunk is waiting: before the reader has started, when it falls
- *   behind, or when it cannot start at all.
- * - PENDING: characters read but not yet linted. The reader pauses above MAX_PENDING, so that a walk
- *   over huge files never holds them all in memory.
+ * - NEXT: the next file to claim. Both threads claim one file at a time: the reader to post them in
+ *   chunks, this thread to read and lint them itself whenever no chunk is waiting (before the reader
+ *   has started, when it falls behind, or when it cannot start at all).
+ * - PENDING: characters read but not yet linted. The reader claims no file while it is above
+ *   MAX_PENDING, and posts a chunk once it holds CHUNK_CHARACTERS: a walk over huge files never holds
+ *   more than about that much in memory.
  * - POSTED: chunks posted, so this thread knows whether one is on its way when there is nothing to claim.
  * - FINISHED: set by the reader when it stops, normally or not.
  */
@@ -24,6 +25,7 @@ export const POSTED = 2;
 export const FINISHED = 3;
 const COUNTERS = 4;
 const MAX_PENDING = 32 * 1024 * 1024;
+export const CHUNK_CHARACTERS = 1024 * 1024;
 
 /** A file the reader could not read: its error code (or message), to report as this thread would. */
 export interface ReadFailure {
@@ -39,9 +41,9 @@ export interface ReaderData {
   maxPending: number;
 }
 
-/** One message from the reader: the texts (or failures) of consecutive files. */
+/** One message from the reader: files (by index) and their texts, or why they could not be read. */
 export interface ReadChunk {
-  start: number;
+  indices: number[];
   texts: (string | ReadFailure)[];
 }
 
@@ -83,7 +85,7 @@ export async function readAhead(
     chunks++;
     let size = 0;
     chunk.texts.forEach((text, offset) => {
-      const index = chunk.start + offset;
+      const index = chunk.indices[offset]!;
       if (typeof text === "string") size += text.length;
       consume(index, text);
       done[index] = 1;

@@ -1,10 +1,10 @@
 /**
- * The reader thread of `readAhead` (read-ahead.ts), bundled on its own as dist/reader.js: it loads
+ * The reader thread of `readAhead` (read-ahead.ts), bundled on its own as dist/reader.cjs: it loads
  * nothing but fs, so it starts in a fraction of the CLI's time.
  */
 import { readFileSync } from "node:fs";
 import { workerData } from "node:worker_threads";
-import { FINISHED, NEXT, PENDING, POSTED, type ReadChunk, type ReaderData } from "./read-ahead.js";
+import { CHUNK_CHARACTERS, FINISHED, NEXT, PENDING, POSTED, type ReadChunk, type ReaderData } from "./read-ahead.js";
 
 const { files, state, port, maxPending } = workerData as ReaderData;
 
@@ -12,31 +12,41 @@ const { files, state, port, maxPending } = workerData as ReaderData;
 const FIRST_CHUNK = 16;
 const LARGEST_CHUNK = 128;
 
-function readChunk(start: number, end: number): ReadChunk {
-  const chunk: ReadChunk = { start, texts: [] };
-  for (let index = start; index < end; index++) {
-    try {
-      chunk.texts.push(readFileSync(files[index]!, "utf8"));
-    } catch (error) {
-      chunk.texts.push({ code: (error as NodeJS.ErrnoException).code, message: (error as Error).message });
-    }
-  }
-  return chunk;
+let chunk: ReadChunk = { indices: [], texts: [] };
+let characters = 0;
+let limit = FIRST_CHUNK;
+
+function post(): void {
+  if (chunk.indices.length === 0) return;
+  Atomics.add(state, PENDING, characters);
+  port.postMessage(chunk);
+  Atomics.add(state, POSTED, 1);
+  Atomics.notify(state, POSTED);
+  chunk = { indices: [], texts: [] };
+  characters = 0;
+  limit = Math.min(LARGEST_CHUNK, limit * 2);
 }
 
 try {
-  for (let size = FIRST_CHUNK; ; size = Math.min(LARGEST_CHUNK, size * 2)) {
+  for (;;) {
+    // Far ahead of the linting: hand over what is read, then wait before reading more.
+    if (Atomics.load(state, PENDING) + characters > maxPending) post();
     for (let pending = Atomics.load(state, PENDING); pending > maxPending; pending = Atomics.load(state, PENDING)) {
       Atomics.wait(state, PENDING, pending, 20);
     }
-    const start = Atomics.add(state, NEXT, size);
-    if (start >= files.length) break;
-    const chunk = readChunk(start, Math.min(files.length, start + size));
-    Atomics.add(state, PENDING, chunk.texts.reduce((sum, text) => sum + (typeof text === "string" ? text.length : 0), 0));
-    port.postMessage(chunk);
-    Atomics.add(state, POSTED, 1);
-    Atomics.notify(state, POSTED);
+    const index = Atomics.add(state, NEXT, 1);
+    if (index >= files.length) break;
+    chunk.indices.push(index);
+    try {
+      const text = readFileSync(files[index]!, "utf8");
+      chunk.texts.push(text);
+      characters += text.length;
+    } catch (error) {
+      chunk.texts.push({ code: (error as NodeJS.ErrnoException).code, message: (error as Error).message });
+    }
+    if (chunk.indices.length >= limit || characters >= CHUNK_CHARACTERS) post();
   }
+  post();
 } finally {
   Atomics.store(state, FINISHED, 1);
   Atomics.notify(state, POSTED);
