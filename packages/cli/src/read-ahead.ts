@@ -2,7 +2,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 
 /**
  * A two-stage pipeline for two cores, where a second thread linting never paid for its own start-up
- * and JIT warm-up: a reader thread (dist/reader.js, which loads nothing but fs) reads the files while
+ * and JIT warm-up: a reader thread (dist/reader.cjs, which loads nothing but fs) reads the files while
  * this thread lints them. Reading costs about as much as linting a warm file, and only this thread
  * warms up the rules. The reader stays light on purpose: with two cores, V8 compiles hot code and
  * collects garbage on the second one, and a reader that also parsed and validated each file (to
