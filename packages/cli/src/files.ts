@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { glob, isDynamicPattern } from "tinyglobby";
 import { UsageError } from "./errors.js";
 import { folderOf, relativePosix } from "./paths.js";
 
@@ -144,6 +143,9 @@ export async function discover(patterns: readonly string[], cwd: string): Promis
       for (const file of walk(absolute, gitignores)) if (!explicit.has(file)) found.add(file);
       continue;
     }
+    // Loaded only for a glob: its file walker looks for an optional copy of picomatch when it loads,
+    // which costs every other run a few milliseconds.
+    const { glob, isDynamicPattern } = await import("tinyglobby");
     if (!isDynamicPattern(pattern)) throw new UsageError(`No such file or directory: ${pattern}`);
     const matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false });
     if (matches.length === 0) throw new UsageError(`No files matching the pattern '${pattern}' were found.`);
