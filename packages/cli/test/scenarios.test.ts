@@ -103,19 +103,23 @@ describe("golden scenarios", () => {
   });
 });
 
-describe("worker threads", () => {
-  function corpus(count: number): string {
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), "anchor-lint-threads-")));
-    mkdirSync(join(dir, ".git"));
-    for (let i = 0; i < count; i++) {
-      const folder = join(dir, `team-${i % 7}`);
-      mkdirSync(folder, { recursive: true });
-      const country = i % 3 === 0 ? "US" : "us";
-      writeFileSync(join(folder, `job-${i}.anchor.json`), `{\n  "count": ${i % 5 === 0 ? 5000 : 3},\n  "configuration": { "session": { "proxy": { "active": true, "country_code": "${country}" } } }\n}\n`);
-    }
-    return dir;
+/** `count` files in seven folders: every fifth with a count out of range, every third with "US". */
+function corpus(count: number): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "anchor-lint-threads-")));
+  mkdirSync(join(dir, ".git"));
+  for (let i = 0; i < count; i++) {
+    const folder = join(dir, `team-${i % 7}`);
+    mkdirSync(folder, { recursive: true });
+    const country = i % 3 === 0 ? "US" : "us";
+    writeFileSync(join(folder, `job-${i}.anchor.json`), `{\n  "count": ${i % 5 === 0 ? 5000 : 3},\n  "configuration": { "session": { "proxy": { "active": true, "country_code": "${country}" } } }\n}\n`);
   }
-  const runCli = (cwd: string, args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+  return dir;
+}
+
+// Large runs print large reports: room for them.
+const runCli = (cwd: string, args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" }, maxBuffer: 1 << 26 });
+
+describe("worker threads", () => {
 
   it("give the same report as one thread, in the same order", () => {
     const dir = corpus(700);
@@ -149,20 +153,12 @@ describe("worker threads", () => {
 
 describe("--concurrency auto (a reader thread on two cores, lint workers on more)", () => {
   it("gives the same report as one thread, unreadable files included, and writes fixes", () => {
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), "anchor-lint-auto-")));
+    const dir = corpus(READ_AHEAD_THRESHOLD);
     try {
-      mkdirSync(join(dir, ".git"));
-      for (let i = 0; i < READ_AHEAD_THRESHOLD; i++) {
-        const folder = join(dir, `team-${i % 9}`);
-        mkdirSync(folder, { recursive: true });
-        const country = i % 4 === 0 ? "US" : "us";
-        writeFileSync(join(folder, `job-${i}.anchor.json`), `{\n  "count": ${i % 6 === 0 ? 5000 : 2},\n  "configuration": { "session": { "proxy": { "active": true, "country_code": "${country}" } } }\n}\n`);
-      }
       // Unreadable among the others: the reader reports it as this thread would.
       mkdirSync(join(dir, "team-3", "folder.anchor.json"));
-      const runCli = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" }, maxBuffer: 1 << 26 });
-      const one = runCli(["-f", "json", "--concurrency", "1"]);
-      const auto = runCli(["-f", "json", "--concurrency", "auto", "--debug"]);
+      const one = runCli(dir, ["-f", "json", "--concurrency", "1"]);
+      const auto = runCli(dir, ["-f", "json", "--concurrency", "auto", "--debug"]);
       expect(auto.stderr).not.toContain("Error");
       // Which helper threads ran depends on the cores (and the load, for lint workers).
       if (availableParallelism() === 2) expect(auto.stderr).toMatch(/read by the reader thread/);
@@ -172,7 +168,7 @@ describe("--concurrency auto (a reader thread on two cores, lint workers on more
       expect(report).toHaveLength(READ_AHEAD_THRESHOLD + 1);
       expect(report.find((file) => file.filePath.endsWith("folder.anchor.json"))?.messages[0]?.message).toBe("Cannot read file: it is a directory");
 
-      const fixed = runCli(["--fix", "-f", "compact", "--rule", "count-range:off"]);
+      const fixed = runCli(dir, ["--fix", "-f", "compact", "--rule", "count-range:off"]);
       expect(fixed.stdout).toBe("team-3/folder.anchor.json:0:0: error Cannot read file: it is a directory\n");
       expect(readFileSync(join(dir, "team-0/job-0.anchor.json"), "utf8")).toContain('"country_code": "us"');
     } finally {
