@@ -1,0 +1,163 @@
+import { dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { mkdir, writeFile } from "node:fs/promises";
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type ServerCapabilities, type WorkspaceEdit } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { fix, lint, rules, setRuleInConfig, type Finding, type Fix, type TextEdit as CoreEdit } from "@anchor-lint/core";
+import { minimalEdit, toTextEdits, type DiagnosticData } from "../convert.js";
+import type { Session } from "../session.js";
+import { CONFIG_FILE_NAME } from "../settings.js";
+import type { Configuration, DocumentContext } from "./configuration.js";
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.anchor-lint`;
+export const DISABLE_RULE_COMMAND = "anchor-lint.disableRule";
+
+/** Quick fixes, suggestions, fix-all and "disable rule" (an edit, or a command for clients that cannot create files). */
+export function registerCodeActions(session: Session, configuration: Configuration): void {
+  const { connection, documents } = session;
+  const { configFiles } = configuration;
+
+  connection.onCodeAction(
+    session.guard("code actions", [] as CodeAction[], async (params: CodeActionParams): Promise<CodeAction[]> => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const context = await configuration.contextFor(document.uri);
+      if (!context.enabled || context.ignored) return [];
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        const disabled = new Set<string>();
+        let findings: Finding[] | undefined;
+        const relint = () => (findings ??= lint(document.getText(), { config: context.config }));
+        for (const diagnostic of params.context.diagnostics) {
+          if (diagnostic.source !== "anchor-lint" || typeof diagnostic.code !== "string") continue;
+          const { fix: own, suggestions } = fixesOf(document, diagnostic, relint);
+          for (const candidate of [...(own ? [own] : []), ...suggestions]) {
+            actions.push({
+              title: candidate.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              // The rule's own fix, when safe, is what a "fix this" shortcut should apply; suggestions never are.
+              isPreferred: candidate === own && own.safety === "safe",
+              edit: documentEdit(document, candidate.edits),
+            });
+          }
+          if (!disabled.has(diagnostic.code)) {
+            disabled.add(diagnostic.code);
+            const action = await disableRuleAction(diagnostic.code, context, params.context.diagnostics);
+            if (action) actions.push(action);
+          }
+        }
+      }
+      if (wants(FIX_ALL_KIND) && (only !== undefined || params.context.diagnostics.length > 0)) {
+        const text = document.getText();
+        const result = fix(text, { config: context.config });
+        if (result.changed) {
+          actions.push({
+            title: "Fix all anchor-lint problems",
+            kind: FIX_ALL_KIND,
+            edit: documentEdit(document, [minimalEdit(text, result.output)]),
+          });
+        }
+      }
+      return actions;
+    }),
+  );
+
+  function documentEdit(document: TextDocument, edits: readonly CoreEdit[]): WorkspaceEdit {
+    const textEdits = toTextEdits(document, edits);
+    if (session.capabilities.workspace?.workspaceEdit?.documentChanges) {
+      return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: textEdits }] };
+    }
+    return { changes: { [document.uri]: textEdits } };
+  }
+
+  async function disableRuleAction(ruleId: string, context: DocumentContext, diagnostics: Diagnostic[]): Promise<CodeAction | undefined> {
+    if (!context.configPath) return undefined;
+    const title = `Disable ${ruleId} in ${CONFIG_FILE_NAME}`;
+    const related = diagnostics.filter((diagnostic) => diagnostic.code === ruleId);
+    const uri = pathToFileURL(context.configPath).href;
+    const existing = context.configExists ? await configFiles.text(context.configPath) : undefined;
+    if (context.configExists && existing === undefined) return undefined;
+    const edits = setRuleInConfig(existing, ruleId, "off");
+    if (!edits) return undefined; // a broken config file is the user's to mend first
+    const open = documents.get(uri);
+    const target = TextDocument.create(uri, "json", open?.version ?? 0, existing ?? "");
+    const textEdits = toTextEdits(target, edits);
+    const workspaceEdit = session.capabilities.workspace?.workspaceEdit;
+    const resourceOperations = workspaceEdit?.resourceOperations ?? [];
+    const documentChanges = workspaceEdit?.documentChanges;
+    if (context.configExists) {
+      const edit: WorkspaceEdit = documentChanges
+        ? { documentChanges: [{ textDocument: { uri, version: open ? open.version : null }, edits: textEdits }] }
+        : { changes: { [uri]: textEdits } };
+      return { title, kind: CodeActionKind.QuickFix, diagnostics: related, edit };
+    }
+    if (documentChanges && resourceOperations.includes("create")) {
+      return {
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: related,
+        edit: {
+          documentChanges: [
+            { kind: "create", uri, options: { ignoreIfExists: true } },
+            { textDocument: { uri, version: null }, edits: textEdits },
+          ],
+        },
+      };
+    }
+    // Clients that cannot create files through an edit: the server writes the file itself.
+    return { title, kind: CodeActionKind.QuickFix, diagnostics: related, command: { title, command: DISABLE_RULE_COMMAND, arguments: [uri, ruleId] } };
+  }
+
+  connection.onExecuteCommand(
+    session.guard("command", undefined, async (params) => {
+      if (params.command !== DISABLE_RULE_COMMAND) return;
+      const [uri, ruleId] = params.arguments ?? [];
+      if (typeof uri !== "string" || typeof ruleId !== "string" || !uri.startsWith("file:") || !uri.endsWith(`/${CONFIG_FILE_NAME}`)) return;
+      if (!rules.some((rule) => rule.id === ruleId)) return;
+      const path = fileURLToPath(uri);
+      const existing = await configFiles.text(path);
+      const edits = setRuleInConfig(existing, ruleId, "off");
+      if (!edits) return;
+      let text = existing ?? "";
+      for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) text = text.slice(0, edit.offset) + edit.newText + text.slice(edit.offset + edit.length);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text, "utf8");
+      session.settingsChanged();
+    }),
+  );
+}
+
+/** The capabilities of code actions and commands: fix-all is only a kind for clients that take action literals. */
+export function codeActionCapabilities(session: Session): Partial<ServerCapabilities> {
+  const literalActions = session.capabilities.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+  return {
+    codeActionProvider: literalActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] } : true,
+    executeCommandProvider: { commands: [DISABLE_RULE_COMMAND] },
+  };
+}
+
+/**
+ * The fixes of a diagnostic: from its data when it was computed on this version (dispatching
+ * on the rule id, never on the message); otherwise found again by rule id and start.
+ */
+function fixesOf(document: TextDocument, diagnostic: Diagnostic, relint: () => Finding[]): { fix: Fix | undefined; suggestions: Fix[] } {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (data && typeof data === "object" && data.version === document.version) {
+    return { fix: isFix(data.fix) ? data.fix : undefined, suggestions: Array.isArray(data.suggestions) ? data.suggestions.filter(isFix) : [] };
+  }
+  const start = document.offsetAt(diagnostic.range.start);
+  const finding = relint().find((candidate) => candidate.ruleId === diagnostic.code && candidate.range?.start.offset === start);
+  return { fix: finding?.fix, suggestions: finding?.suggestions ?? [] };
+}
+
+/** Data comes back from the client: check its shape before trusting its edits. */
+function isFix(value: unknown): value is Fix {
+  const fix = value as Fix | undefined;
+  return (
+    typeof fix === "object" && fix !== null && typeof fix.title === "string" && Array.isArray(fix.edits) &&
+    fix.edits.every((edit) => typeof edit?.offset === "number" && typeof edit.length === "number" && typeof edit.newText === "string")
+  );
+}

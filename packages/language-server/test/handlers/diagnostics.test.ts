@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { broken, pathUri, start, workspace } from "../helpers.js";
+
+describe("diagnostics", () => {
+  it("pushes diagnostics on open with rule id, docs link, source, 0-based range and severity", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "batch.anchor.json"));
+    const client = await start({ rootPath: root });
+    await client.open(uri, broken);
+    const diagnostics = await client.diagnosticsFor(uri);
+    expect(diagnostics.map((d) => d.code)).toEqual(["count-range", "proxy-country", "known-property"]);
+    expect(diagnostics[0]).toMatchObject({
+      range: { start: { line: 1, character: 11 }, end: { line: 1, character: 15 } },
+      severity: 1,
+      source: "anchor-lint",
+      message: "Session count must be between 1 and 1000 (found 2000).",
+      codeDescription: { href: "https://github.com/anchor-lint/anchor-lint/blob/main/docs/rules/count-range.md" },
+    });
+    expect(diagnostics[2].severity).toBe(2);
+  });
+
+  it("carries related information where a rule involves two places", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "captcha.anchor.json"));
+    const client = await start({ rootPath: root });
+    await client.open(uri, '{ "count": 1, "configuration": { "browser": { "captcha_solver": { "active": true } } } }');
+    const [diagnostic] = await client.diagnosticsFor(uri);
+    expect(diagnostic.code).toBe("captcha-requires-proxy");
+    expect(diagnostic.relatedInformation[0]).toMatchObject({ location: { uri }, message: expect.stringContaining("No proxy is configured") });
+  });
+
+  it("re-checks on incremental changes and clears on close", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "batch.anchor.json"));
+    const client = await start({ rootPath: root });
+    await client.open(uri, broken);
+    expect(await client.diagnosticsFor(uri)).toHaveLength(3);
+    // "2000" -> "20"
+    await client.change(uri, [{ range: { start: { line: 1, character: 13 }, end: { line: 1, character: 15 } }, text: "" }]);
+    expect((await client.diagnosticsFor(uri)).map((d) => d.code)).toEqual(["proxy-country", "known-property"]);
+    const before = client.published.length;
+    await client.close(uri);
+    const cleared = await client.until(() => client.published.slice(before).find((p) => p.uri === uri));
+    expect(cleared.diagnostics).toEqual([]);
+  });
+
+  it("leaves files outside the file pattern alone", async () => {
+    const root = workspace();
+    const client = await start({ rootPath: root });
+    const other = pathUri(join(root, "package.json"));
+    const mine = pathUri(join(root, "a.anchor.json"));
+    await client.open(other, '{ "count": 5000 }');
+    await client.open(mine, '{ "count": 5000 }');
+    expect(await client.diagnosticsFor(mine)).toHaveLength(1);
+    expect(client.published.filter((p) => p.uri === other)).toEqual([]);
+    expect(await client.request("textDocument/completion", { textDocument: { uri: other }, position: { line: 0, character: 1 } })).toBeNull();
+  });
+
+  it("serves pull diagnostics to a client that declares them, and still pushes the same ones", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "batch.anchor.json"));
+    const client = await start({ rootPath: root, capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } } } });
+    await client.open(uri, broken);
+    const report = await client.request("textDocument/diagnostic", { textDocument: { uri } });
+    expect(report.kind).toBe("full");
+    expect(report.items.map((d: any) => d.code)).toEqual(["count-range", "proxy-country", "known-property"]);
+    const again = await client.request("textDocument/diagnostic", { textDocument: { uri }, previousResultId: report.resultId });
+    expect(again.kind).toBe("unchanged");
+    const version = await client.change(uri, [{ range: { start: { line: 1, character: 13 }, end: { line: 1, character: 15 } }, text: "" }]);
+    const changed = await client.request("textDocument/diagnostic", { textDocument: { uri }, previousResultId: report.resultId });
+    expect(changed.items.map((d: any) => d.code)).toEqual(["proxy-country", "known-property"]);
+    const pushed = await client.until(() => client.published.filter((p) => p.uri === uri && p.version === version).at(-1));
+    expect(pushed.diagnostics).toEqual(changed.items);
+  });
+});
+
+describe("pull diagnostics and settings", () => {
+  it("asks a pulling client to refresh when the config file changes, then answers with the new config", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "batch.anchor.json"));
+    const client = await start({
+      rootPath: root,
+      capabilities: { textDocument: { diagnostic: {} }, workspace: { diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    await client.open(uri, broken);
+    const first = await client.request("textDocument/diagnostic", { textDocument: { uri } });
+    expect(first.items).toHaveLength(3);
+    writeFileSync(join(root, "anchor-lint.config.json"), JSON.stringify({ rules: { "count-range": "off" } }));
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: pathUri(join(root, "anchor-lint.config.json")), type: 1 }] });
+    await client.until(() => (client.refreshes > 0 ? true : undefined));
+    const second = await client.request("textDocument/diagnostic", { textDocument: { uri }, previousResultId: first.resultId });
+    expect(second.kind).toBe("full");
+    expect(second.items.map((d: any) => d.code)).toEqual(["proxy-country", "known-property"]);
+  });
+});

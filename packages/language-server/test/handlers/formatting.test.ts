@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { applyEdits, openMarked } from "../helpers.js";
+
+describe("formatting", () => {
+  it("formats with the editor's tab size and spaces", async () => {
+    const { client, uri, text } = await openMarked('{"count":1,"metadata":{"a":1}}|');
+    const edits = await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 3, insertSpaces: true } });
+    expect(applyEdits(text, edits)).toBe('{\n   "count": 1,\n   "metadata": {\n      "a": 1\n   }\n}');
+    const tabs = await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 8, insertSpaces: false } });
+    expect(applyEdits(text, tabs)).toBe('{\n\t"count": 1,\n\t"metadata": {\n\t\t"a": 1\n\t}\n}');
+  });
+});
