@@ -199,6 +199,7 @@ export class TextDocumentSource implements SourceDocument {
     return (this.editContext ??= {
       text: this.text,
       structure: this.strictText ?? this.text,
+      blanked: this.strictText !== undefined,
       root: this.root,
       scanning: () => !this.treeBuilt && this.buildable() && this.strictText !== undefined,
       unique: () => !this.mayHaveDuplicateKeys(),

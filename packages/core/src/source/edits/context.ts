@@ -8,6 +8,8 @@ export interface EditContext {
    * out), or the text itself when it has syntax errors: commas are searched here, never in a comment.
    */
   readonly structure: string;
+  /** Whether `structure` has every comment blanked out (false for text with syntax errors). */
+  readonly blanked: boolean;
   /** The parsed value, JSON semantics (the last duplicate key wins). */
   readonly root: unknown;
   /** Spans may be found by scanning `structure` (strict JSON, no tree built yet, a buildable depth). */

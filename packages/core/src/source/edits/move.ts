@@ -55,6 +55,7 @@ export function moveProperty(doc: EditContext, fromPointer: string, toPointer: s
   // insert into the result, and the fix is the one span where the texts differ.
   const text = applyEdits(doc.text, removed);
   const structure = applyEdits(doc.structure, removed);
+  // (Removals keep comments whole, so the structure of the result is the result with them blanked.)
   const tree = parseTree(structure);
   const node = tree ? findNodeAtLocation(tree, jsonPath(doc.root, to.slice(0, depth))) : undefined;
   const again = node ? objectOfNode(node) : undefined;

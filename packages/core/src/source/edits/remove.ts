@@ -42,7 +42,7 @@ function placeOfMember(member: JsonNode): { object: ObjectPlace; index: number }
  * the whitespace up to the next token; the last member gives up the comma before it and its own
  * line; an only member leaves `{}` behind (its line only, when comments in the object stay).
  */
-export function removal(doc: Pick<EditContext, "text" | "structure">, object: ObjectPlace, index: number): TextEdit[] | undefined {
+export function removal(doc: Pick<EditContext, "text" | "structure" | "blanked">, object: ObjectPlace, index: number): TextEdit[] | undefined {
   const { text, structure } = doc;
   const member = object.members[index]!;
   const { offset, end } = member;
@@ -65,7 +65,9 @@ export function removal(doc: Pick<EditContext, "text" | "structure">, object: Ob
     ];
   }
   const inner = text.slice(object.offset + 1, object.offset + object.length - 1);
-  if (!inner.includes("//") && !inner.includes("/*")) {
+  // Comments are blanked out in the structure; text with syntax errors has none blanked, so look.
+  const commented = doc.blanked ? structure.slice(object.offset + 1, object.offset + object.length - 1) !== inner : inner.includes("//") || inner.includes("/*");
+  if (!commented) {
     return [{ offset: object.offset + 1, length: inner.length, newText: "" }];
   }
   // Comments stay; the member's line goes when it held nothing else.
