@@ -5,7 +5,8 @@ import { allRules } from "./rules/index.js";
 import { runRules } from "./engine.js";
 import { TextDocumentSource, ValueSource } from "./source/document.js";
 import { checkConfig, ConfigError } from "./config.js";
-import { applicableFixes, applyFixes, MAX_FIX_PASSES } from "./fix.js";
+import type { MAX_FIX_PASSES } from "./fix.js";
+import { runFixPasses } from "./fix-passes.js";
 import { displayPath } from "./schema/schema-errors.js";
 import { getAt, isObject } from "./rules/util.js";
 
@@ -112,27 +113,14 @@ export interface FixResult {
 }
 
 /**
- * Applies fixes until none applies (at most {@link MAX_FIX_PASSES} passes). A pass whose result
- * would not parse is discarded, so the output always parses when the input did.
+ * Applies fixes until none applies (at most {@link MAX_FIX_PASSES} passes), keeping the promises of
+ * docs/fixes.md: the output parses when the input did, nothing the user wrote is lost (moved and
+ * renamed values keep their text), a pass never raises the number of errors, and fixes that touch
+ * the same place in the document are applied in separate passes, linted in between.
  */
 export function fix(text: string, options: FixOptions = {}): FixResult {
-  let output = text;
-  let applied = 0;
-  let findings = lint(output, options);
-  // Text that is not JSON yet has no reliable structure to edit: fixes wait until it parses.
-  if (findings.some((finding) => finding.ruleId === "json-syntax")) return { output, changed: false, applied: 0, findings };
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = applicableFixes(findings, options);
-    if (fixes.length === 0) break;
-    const result = applyFixes(output, fixes);
-    if (result.applied === 0 || result.output === output) break;
-    const nextFindings = lint(result.output, options);
-    if (nextFindings.some((finding) => finding.ruleId === "json-syntax")) break;
-    output = result.output;
-    applied += result.applied;
-    findings = nextFindings;
-  }
-  return { output, changed: output !== text, applied, findings };
+  const result = runFixPasses(text, (current) => lint(current, options), options);
+  return { output: result.output, changed: result.output !== text, applied: result.applied, findings: result.findings };
 }
 
 export interface LoadOptions extends LintOptions {

@@ -53,6 +53,8 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
 
   const toFix = (proposal: FixProposal | undefined): Fix | undefined => {
     if (!proposal?.edits || proposal.edits.length === 0) return undefined;
+    // An edit past the end of the text (a scanner's miscount) would be clamped differently by every editor.
+    if (textSource && !proposal.edits.every((edit) => edit.offset >= 0 && edit.length >= 0 && edit.offset + edit.length <= textSource.text.length)) return undefined;
     if (secrets.length > 0 && proposal.edits.some((edit) => containsSecret(edit.newText, secrets))) return undefined;
     // Consumers such as ESLint's JSON format merge a fix's edits into one, with the text between
     // them: a fix whose edits span a credential would print it.

@@ -1,21 +1,27 @@
 import type { Finding, Fix, TextEdit } from "./types.js";
+import { effectOf, type EditEffect } from "./source/edits/effects.js";
 
 /** Passes of "lint, apply what fits, lint again": fixes can uncover fixable problems, but never loop forever. */
 export const MAX_FIX_PASSES = 10;
 
 /**
- * Applies as many fixes as fit without overlapping (earlier fixes win), in one pass over the text.
- * Returns the new text and how many fixes were applied.
+ * Picks the fixes of one pass and applies them: in order of position, each that neither overlaps
+ * the text of one already taken nor touches the same place in the document (see {@link conflicts}).
+ * Returns the new text and the fixes applied; the others wait for the next pass, linted afresh.
  */
-export function applyFixes(text: string, fixes: readonly Fix[]): { output: string; applied: number } {
+export function applyFixes(text: string, fixes: readonly Fix[]): { output: string; applied: Fix[] } {
   const accepted: TextEdit[] = [];
-  let applied = 0;
+  const applied: Fix[] = [];
+  const claimed: string[] = [];
   const sortedFixes = [...fixes].sort((a, b) => firstOffset(a) - firstOffset(b));
   for (const fix of sortedFixes) {
     const candidate = [...accepted, ...fix.edits].sort((a, b) => a.offset - b.offset);
     if (hasOverlap(candidate)) continue;
+    const claims = claimsOf(fix);
+    if (claims.some((claim) => claimed.some((other) => conflicts(claim, other)))) continue;
     accepted.push(...fix.edits);
-    applied++;
+    claimed.push(...claims);
+    applied.push(fix);
   }
   return { output: applyEdits(text, accepted), applied };
 }
@@ -25,6 +31,34 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let output = text;
   for (const edit of sorted) output = output.slice(0, edit.offset) + edit.newText + output.slice(edit.offset + edit.length);
   return output;
+}
+
+/** What a fix does, as its edit builder said; edits built by hand replace the whole document as far as anyone knows. */
+export function effectOfFix(fix: Fix): EditEffect {
+  return effectOf(fix.edits) ?? { kind: "replace", pointer: "" };
+}
+
+/**
+ * The pointers a fix rewrites, creates or removes. A rename or a move claims both ends and the
+ * object it creates: two fixes creating `session`, or a rename onto a key a move creates, are
+ * never in one pass (each would assume the key is not there yet).
+ */
+export function claimsOf(fix: Fix): string[] {
+  const effect = effectOfFix(fix);
+  switch (effect.kind) {
+    case "replace":
+    case "remove":
+      return [effect.pointer];
+    case "move":
+      return effect.creates === undefined ? [effect.from, effect.to] : [effect.from, effect.to, effect.creates];
+    case "layout":
+      return [];
+  }
+}
+
+/** Whether two claimed pointers are the same node or one holds the other. */
+export function conflicts(a: string, b: string): boolean {
+  return a === b || a.startsWith(b + "/") || b.startsWith(a + "/");
 }
 
 function firstOffset(fix: Fix): number {

@@ -1,11 +1,9 @@
-import type { Node as JsonNode } from "jsonc-parser";
 import type { Severity, TextEdit } from "./types.js";
 import type { SchemaError } from "./schema/schema-errors.js";
-import type { SyntaxProblem } from "./source/parse.js";
-import type { DuplicateKey } from "./source/document.js";
+import type { SourceDocument, Target } from "./source/types.js";
 
-/** Where a finding is placed on the node its pointer names. */
-export type Target = "key" | "value";
+// The source model's interface lives with it (source/types.ts), so the source needs nothing from here.
+export type { DuplicateKey, SourceDocument, Target } from "./source/types.js";
 
 export interface RuleMeta {
   /** Stable public id; also the docs file name (`docs/rules/<id>.md`). */
@@ -39,30 +37,6 @@ export interface Report {
   fix?: FixProposal;
   suggestions?: FixProposal[];
   related?: { pointer: string; target?: Target; message: string }[];
-}
-
-/**
- * Read access to the source text for rules, and builders for fixes that keep the user's formatting.
- * Every builder returns undefined when it cannot edit (no text, node missing).
- */
-export interface SourceDocument {
-  readonly text: string | undefined;
-  /** jsonc-parser tree (duplicate keys kept as separate members); undefined for in-memory values. */
-  readonly tree: JsonNode | undefined;
-  /** What strict JSON parsing found: syntax errors, comments, trailing commas, excessive nesting. */
-  readonly syntaxProblems: readonly SyntaxProblem[];
-  /** Keys written more than once in one object. */
-  duplicateKeys(): DuplicateKey[];
-  /** The source text of an existing value (a number as written: `1e400`), found without building a tree. */
-  writtenValue(pointer: string): string | undefined;
-  /** Node of a pointer (for duplicates, the last one, as JSON.parse keeps). */
-  nodeAt(pointer: string): JsonNode | undefined;
-  replaceValue(pointer: string, value: unknown): TextEdit[] | undefined;
-  renameKey(pointer: string, newKey: string): TextEdit[] | undefined;
-  /** Removes one property member; `memberNode` picks one of several duplicate members. */
-  removeProperty(pointer: string, memberNode?: JsonNode): TextEdit[] | undefined;
-  /** Moves a property to another object (created if missing), keeping the value text as written. */
-  moveProperty(fromPointer: string, toPointer: string): TextEdit[] | undefined;
 }
 
 export interface RuleContext {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { lint, validate, preflight, fix, load, rules, resolveConfig, PreflightError, ConfigError, requestSchema } from "@anchor-lint/core";
+import { applyEdits } from "../src/fix.js";
 
 const specText = readFileSync(new URL("../spec/create-batch-sessions.md", import.meta.url), "utf8");
 const spec = parseYaml(/````yaml[^\n]*\n([\s\S]*?)````/.exec(specText)![1]!);
@@ -185,16 +186,24 @@ describe("metadata", () => {
 describe("fixes keep the user's text", () => {
   const duplicateKeysOnly = { config: { rules: { "strict-json": "off" as const } } };
 
+  // Removing a duplicate is unattended only when it repeats the kept value (docs/fixes.md); a
+  // different one is a suggestion, whose edits keep the same layout.
+  const suggested = (text: string) => applyEdits(text, lint(text, duplicateKeysOnly).find((finding) => finding.ruleId === "no-duplicate-keys")!.suggestions![0]!.edits);
+
   it("removing an earlier duplicate keeps the comments around it", () => {
-    const text = '{\n  "count": 1, // first try\n  // the real one:\n  "count": 2\n}';
+    const text = '{\n  "count": 2, // first try\n  // the real one:\n  "count": 2\n}';
     expect(fix(text, duplicateKeysOnly).output).toBe('{\n  // first try\n  // the real one:\n  "count": 2\n}');
+    const different = '{\n  "count": 1, // first try\n  // the real one:\n  "count": 2\n}';
+    expect(fix(different, duplicateKeysOnly).output).toBe(different);
+    expect(suggested(different)).toBe('{\n  // first try\n  // the real one:\n  "count": 2\n}');
   });
 
   it("removing the last member drops the comma before it and its line", () => {
-    const text = '{\n  "count": 2,\n  "count": 3, // kept\n  "configuration": {}\n}';
+    const text = '{\n  "count": 3,\n  "count": 3, // kept\n  "configuration": {}\n}';
     expect(fix(text, duplicateKeysOnly).output).toBe('{\n  "count": 3, // kept\n  "configuration": {}\n}');
-    const last = '{\n  "configuration": {}, // kept\n  "count": 2,\n  "count": 3\n}';
+    const last = '{\n  "configuration": {}, // kept\n  "count": 3,\n  "count": 3\n}';
     expect(fix(last, duplicateKeysOnly).output).toBe('{\n  "configuration": {}, // kept\n  "count": 3\n}');
+    expect(suggested('{\n  "configuration": {}, // kept\n  "count": 2,\n  "count": 3\n}')).toBe('{\n  "configuration": {}, // kept\n  "count": 3\n}');
     const lastRemoved = '{\n  "count": 3,\n  "configuration": {"browser": {"headless": {"active": true}, "recording": {"active": true}}}\n}';
     expect(JSON.parse(fix(lastRemoved).output).configuration).toEqual({ browser: { headless: { active: true } }, session: { recording: { active: true } } });
   });

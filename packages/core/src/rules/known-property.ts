@@ -20,8 +20,10 @@ function placeOf(home: string): string {
 /**
  * Whether a misplaced or misspelt value would be valid at its home: moving or renaming it must not
  * trade one finding for several (a `recording` object with its own typos stays put, with the warning).
+ * "incomplete" when the value is valid there but an object the move creates lacks required keys
+ * (`country_code` moved into a new `proxy` without `active`): a new error, so only a suggestion.
  */
-function fitsAtHome(root: unknown, fromPointer: string, home: string): boolean {
+function fitsAtHome(root: unknown, fromPointer: string, home: string): "fits" | "incomplete" | false {
   const value = getAt(root, parsePointer(fromPointer));
   const segments = parsePointer(home);
   // Copy only the objects on the way to the home; the validator reads, never writes, the rest.
@@ -35,11 +37,15 @@ function fitsAtHome(root: unknown, fromPointer: string, home: string): boolean {
   if (!isObject(root)) return false;
   const candidate = copy(root);
   let parent: Record<string, unknown> | unknown[] = candidate;
+  // The first object the move has to create, if any.
+  let created: string | undefined;
+  let pointer = "";
   for (const segment of segments.slice(0, -1)) {
+    pointer += "/" + escapePointerSegment(segment);
     // Homes inside arrays (an integration's configuration) go through items that already exist.
-    const existing: unknown = Array.isArray(parent)
-      ? parent[Number(segment)]
-      : Object.prototype.hasOwnProperty.call(parent, segment) ? parent[segment] : {};
+    const has = Array.isArray(parent) || Object.prototype.hasOwnProperty.call(parent, segment);
+    const existing: unknown = Array.isArray(parent) ? parent[Number(segment)] : has ? parent[segment] : {};
+    if (!has) created ??= pointer;
     const next: Record<string, unknown> | unknown[] | undefined = Array.isArray(existing) ? [...existing] : isObject(existing) ? copy(existing) : undefined;
     if (next === undefined) return false;
     if (Array.isArray(parent)) parent[Number(segment)] = next;
@@ -48,7 +54,14 @@ function fitsAtHome(root: unknown, fromPointer: string, home: string): boolean {
   }
   if (Array.isArray(parent)) return false;
   set(parent, segments[segments.length - 1]!, value);
-  return !collectSchemaErrors(candidate).some((error) => error.pointer === home || error.pointer.startsWith(home + "/"));
+  const errors = collectSchemaErrors(candidate);
+  const within = (root: string) => (error: { pointer: string }) => error.pointer === root || error.pointer.startsWith(root + "/");
+  if (errors.some(within(home))) return false;
+  return created !== undefined && errors.some(within(created)) ? "incomplete" : "fits";
+}
+
+function moveTitle(key: string, home: string): string {
+  return `Move ${JSON.stringify(key)} to ${home.lastIndexOf("/") === 0 ? "the top level" : parentDisplay(home)}`;
 }
 
 export default defineRule({
@@ -91,7 +104,7 @@ export default defineRule({
           pointer,
           target: "key",
           message: `Unknown property ${JSON.stringify(key)} in ${where}; did you mean ${JSON.stringify(typo)}?`,
-          fix: fitsAtHome(context.root, pointer, `${error.pointer}/${escapePointerSegment(typo)}`)
+          fix: fitsAtHome(context.root, pointer, `${error.pointer}/${escapePointerSegment(typo)}`) === "fits"
             ? { title: `Rename to ${JSON.stringify(typo)}`, safety: "safe", edits: context.source.renameKey(pointer, typo) }
             : undefined,
         });
@@ -112,7 +125,7 @@ export default defineRule({
       const homes = homesOf(key).filter((home) => home !== `${parentPattern}/${key}`);
       if (homes.length > 0 && homes.length <= 3) {
         const home = homes[0]!;
-        const movable = homes.length === 1 && !home.includes("*") && fitsAtHome(context.root, pointer, home);
+        const fits = homes.length === 1 && !home.includes("*") ? fitsAtHome(context.root, pointer, home) : false;
         // Moving onto a key that is already set would only swap which of the two is ignored.
         const taken = homes.length === 1 && !home.includes("*") && getAt(context.root, parsePointer(home)) !== undefined;
         context.report({
@@ -121,9 +134,9 @@ export default defineRule({
           message:
             `${JSON.stringify(key)} does not belong in ${where}; it belongs ${homes.map(placeOf).join(" or ")}` +
             (taken ? `, which already has one, so this one is ignored.` : "."),
-          fix: movable
-            ? { title: `Move ${JSON.stringify(key)} to ${home.lastIndexOf("/") === 0 ? "the top level" : parentDisplay(home)}`, safety: "safe", edits: context.source.moveProperty(pointer, home) }
-            : undefined,
+          ...(fits === "fits" ? { fix: { title: moveTitle(key, home), safety: "safe" as const, edits: context.source.moveProperty(pointer, home) } } : {}),
+          // The object the move creates would miss required keys: the user knows what goes there.
+          ...(fits === "incomplete" ? { suggestions: [{ title: `${moveTitle(key, home)} (then add the keys it requires)`, safety: "unsafe" as const, edits: context.source.moveProperty(pointer, home) }] } : {}),
         });
         continue;
       }

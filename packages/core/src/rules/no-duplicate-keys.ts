@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import type { Node as JsonNode } from "jsonc-parser";
 import { propertyName } from "../schema/schema-errors.js";
 
 export default defineRule({
@@ -23,8 +24,11 @@ export default defineRule({
           pointer: duplicate.pointer,
           span: { offset: key.offset, length: key.length },
           message: `Duplicate key ${JSON.stringify(name)}: this value is ignored, ${winner} wins.`,
-          // Dropping the earlier one keeps exactly what the API sees today.
-          fix: { title: `Remove the earlier ${JSON.stringify(name)}`, safety: "safe", edits: context.source.removeProperty(duplicate.pointer, member) },
+          // Dropping the earlier one keeps exactly what the API sees today. Unattended only when it
+          // repeats the kept value: dropping a different value the user wrote is their choice.
+          ...(text !== undefined && sameValue(text, member, kept)
+            ? { fix: { title: `Remove the earlier ${JSON.stringify(name)}, which repeats the one that wins`, safety: "safe" as const, edits: context.source.removeProperty(duplicate.pointer, member) } }
+            : { suggestions: [{ title: `Remove the earlier ${JSON.stringify(name)} (its value differs from the one that wins)`, safety: "unsafe" as const, edits: context.source.removeProperty(duplicate.pointer, member) }] }),
         });
       }
     }
@@ -35,4 +39,28 @@ function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let index = 0; index < offset; index++) if (text.charCodeAt(index) === 10) line++;
   return line;
+}
+
+/** Whether two members' values are written the same, but for whitespace (a comment makes them differ). */
+function sameValue(text: string, a: JsonNode, b: JsonNode): boolean {
+  const first = a.children?.[1];
+  const second = b.children?.[1];
+  if (!first || !second) return false;
+  const canonical = [first, second].map((node) => withoutWhitespace(text.slice(node.offset, node.offset + node.length)));
+  return canonical[0] !== undefined && canonical[0] === canonical[1];
+}
+
+/** The text without whitespace outside strings; undefined when it holds a comment. */
+function withoutWhitespace(text: string): string | undefined {
+  let output = "";
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (char === '"') {
+      const start = index;
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === "\\") index++;
+      output += text.slice(start, index + 1);
+    } else if (char === "/") return undefined;
+    else if (char !== " " && char !== "\t" && char !== "\n" && char !== "\r") output += char;
+  }
+  return output;
 }

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { layoutEdits } from "../source/edits/effects.js";
 
 export default defineRule({
   meta: {
@@ -15,7 +16,7 @@ export default defineRule({
           pointer: "",
           span: { offset: problem.offset, length: problem.length },
           message: problem.message,
-          fix: { title: problem.kind === "byte-order-mark" ? "Remove the byte order mark" : "Remove the trailing comma", safety: "safe", edits: [{ offset: problem.offset, length: problem.length, newText: "" }] },
+          fix: { title: problem.kind === "byte-order-mark" ? "Remove the byte order mark" : "Remove the trailing comma", safety: "safe", edits: layoutEdits([{ offset: problem.offset, length: problem.length, newText: "" }]) },
         });
       } else if (problem.kind === "comment") {
         context.report({
@@ -23,7 +24,7 @@ export default defineRule({
           span: { offset: problem.offset, length: problem.length },
           message: problem.message,
           // Removing a comment loses what it said: offered, not applied by --fix.
-          suggestions: [{ title: "Remove the comment", safety: "unsafe", edits: [{ offset: problem.offset, length: problem.length, newText: "" }] }],
+          suggestions: [{ title: "Remove the comment", safety: "unsafe", edits: layoutEdits([{ offset: problem.offset, length: problem.length, newText: "" }]) }],
         });
       }
     }

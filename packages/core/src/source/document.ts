@@ -1,58 +1,21 @@
-import { modify, type Node as JsonNode, type FormattingOptions } from "jsonc-parser";
-import type { SourceDocument, Target } from "../rule.js";
-import type { Position, SourceRange, TextEdit } from "../types.js";
-import { getAt, parsePointer, escapePointerSegment } from "../rules/util.js";
+import type { Node as JsonNode } from "jsonc-parser";
+import type { DuplicateKey, SourceDocument, Target } from "./types.js";
+import type { SourceRange, TextEdit } from "../types.js";
+import { parsePointer, escapePointerSegment } from "../rules/util.js";
 import { strictTree } from "./strict-tree.js";
-import { locateNode, locateObject, locatePointer, type ObjectLayout } from "../language/locate.js";
+import { locatePointer } from "../language/locate.js";
 import { MAX_NESTING_DEPTH, parseLenient, type SyntaxProblem } from "./parse.js";
+import { LineMap } from "./line-map.js";
+import { countMembers, countWrittenKeys, depthOf, valueOfNode } from "./shape.js";
+import type { EditContext } from "./edits/context.js";
+import { replaceValue, renameKey } from "./edits/replace.js";
+import { removeProperty } from "./edits/remove.js";
+import { moveProperty } from "./edits/move.js";
 
-export interface DuplicateKey {
-  /** Pointer of the duplicated property (the same for every occurrence). */
-  pointer: string;
-  /** The property members of that key in source order; the last one is the one JSON.parse keeps. */
-  members: JsonNode[];
-}
-
-/** Converts offsets to 1-based line/column positions; the line table is built on first use. */
-export class LineMap {
-  private lineStarts: number[] | undefined;
-  constructor(private readonly text: string) {}
-
-  position(offset: number): Position {
-    const starts = (this.lineStarts ??= computeLineStarts(this.text));
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= clamped) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: clamped - starts[low]! + 1, offset: clamped };
-  }
-
-  range(offset: number, length: number): SourceRange {
-    return { start: this.position(offset), end: this.position(offset + length) };
-  }
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  // indexOf finds line feeds far faster than a loop over every character; only CR needs the loop.
-  if (!text.includes("\r")) {
-    for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
-    return starts;
-  }
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10) starts.push(index + 1);
-    else if (code === 13) {
-      if (text.charCodeAt(index + 1) === 10) index++;
-      starts.push(index + 1);
-    }
-  }
-  return starts;
-}
+export type { DuplicateKey } from "./types.js";
+export { LineMap } from "./line-map.js";
+export { valueOfNode } from "./shape.js";
+export { ValueSource } from "./value-source.js";
 
 /** Own-property object member lookup keeping JSON.parse's "last duplicate wins". */
 function childOf(node: JsonNode, segment: string): JsonNode | undefined {
@@ -67,107 +30,6 @@ function childOf(node: JsonNode, segment: string): JsonNode | undefined {
     return node.children?.[Number(segment)];
   }
   return undefined;
-}
-
-/** Converts a tree to a plain value; `__proto__` keys become own data properties (no prototype pollution). */
-export function valueOfNode(node: JsonNode | undefined): unknown {
-  if (!node) return undefined;
-  switch (node.type) {
-    case "object": {
-      const result: Record<string, unknown> = {};
-      for (const member of node.children ?? []) {
-        const key = member.children?.[0]?.value;
-        if (typeof key !== "string") continue;
-        const value = valueOfNode(member.children?.[1]);
-        Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
-      }
-      return result;
-    }
-    case "array":
-      return (node.children ?? []).map(valueOfNode);
-    default:
-      return node.value;
-  }
-}
-
-function detectFormatting(text: string): FormattingOptions {
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  if (indent?.startsWith("\t")) return { insertSpaces: false, tabSize: 1, eol };
-  return { insertSpaces: true, tabSize: indent ? indent.length : 2, eol };
-}
-
-/**
- * Nesting depth of a JSON.parse result, without recursion. Objects and arrays only are stacked,
- * with their depths alongside: no pair allocated per value.
- */
-function depthOf(value: unknown): number {
-  if (typeof value !== "object" || value === null) return 0;
-  let deepest = 1;
-  const containers: object[] = [value];
-  const depths: number[] = [1];
-  while (containers.length > 0) {
-    const current = containers.pop()!;
-    const depth = depths.pop()! + 1;
-    const items = Array.isArray(current) ? (current as unknown[]) : Object.values(current);
-    for (let index = 0; index < items.length; index++) {
-      const item = items[index];
-      if (typeof item !== "object" || item === null) continue;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > MAX_NESTING_DEPTH) return deepest;
-      }
-      containers.push(item);
-      depths.push(depth);
-    }
-  }
-  return deepest;
-}
-
-/** Counts the object members of a JSON.parse result, without recursion (input may be deeply nested). */
-function countMembers(value: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (Array.isArray(current)) {
-      for (const item of current) if (typeof item === "object" && item !== null) stack.push(item);
-    } else if (typeof current === "object" && current !== null) {
-      for (const key in current) {
-        count++;
-        const item = (current as Record<string, unknown>)[key];
-        if (typeof item === "object" && item !== null) stack.push(item);
-      }
-    }
-  }
-  return count;
-}
-
-// Matches every string token, so a search never restarts inside a string; group 1 marks keys.
-const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
-
-/** Number of object keys written in a text that JSON.parse accepted. */
-function countWrittenKeys(text: string): number {
-  let count = 0;
-  // Without a backslash no string can hold a quote: hop from quote to quote (indexOf is far faster
-  // than a regex or a loop over every character), and a string followed by ":" is a key.
-  if (!text.includes("\\")) {
-    for (let open = text.indexOf('"'); open !== -1; ) {
-      const close = text.indexOf('"', open + 1);
-      if (close === -1) break;
-      let after = close + 1;
-      let code = text.charCodeAt(after);
-      while (code === 32 || code === 10 || code === 13 || code === 9) code = text.charCodeAt(++after);
-      if (code === 58 /* : */) count++;
-      open = text.indexOf('"', after);
-    }
-    return count;
-  }
-  STRING_TOKEN.lastIndex = 0;
-  for (let match = STRING_TOKEN.exec(text); match; match = STRING_TOKEN.exec(text)) {
-    if (match[1] !== undefined) count++;
-  }
-  return count;
 }
 
 /** A document backed by source text: nodes, ranges and formatting-preserving edits. */
@@ -330,276 +192,34 @@ export class TextDocumentSource implements SourceDocument {
     return duplicates;
   }
 
-  replaceValue(pointer: string, value: unknown): TextEdit[] | undefined {
-    // A fix on strict JSON needs the value's span, not a tree (but none where no tree can be built,
-    // as before: too deep to edit safely).
-    if (!this.treeBuilt && this.buildable()) {
-      const found = locateNode(this.strictText!, parsePointer(pointer), { unique: !this.mayHaveDuplicateKeys() });
-      return found ? [{ offset: found.value.offset, length: found.value.length, newText: JSON.stringify(value) }] : undefined;
-    }
-    const node = this.nodeAt(pointer);
-    if (!node) return undefined;
-    return [{ offset: node.offset, length: node.length, newText: JSON.stringify(value) }];
-  }
+  private editContext: EditContext | undefined;
 
-  renameKey(pointer: string, newKey: string): TextEdit[] | undefined {
-    if (!this.treeBuilt && this.buildable()) {
-      const found = locateNode(this.strictText!, parsePointer(pointer), { unique: !this.mayHaveDuplicateKeys() });
-      if (!found) return undefined;
-      if (found.key) return [{ offset: found.key.offset, length: found.key.length, newText: JSON.stringify(newKey) }];
-      // Not an object member (the root or an array item): the tree's answer below, whatever it is.
-    }
-    const key = this.nodeAt(pointer)?.parent?.children?.[0];
-    if (!key || key.type !== "string") return undefined;
-    return [{ offset: key.offset, length: key.length, newText: JSON.stringify(newKey) }];
-  }
-
-  /**
-   * Removes one member with its comma, keeping comments around it and the layout of its neighbours:
-   * a member followed by another takes its comma and the whitespace up to the next token; the last
-   * member gives up the comma before it and its own line; an only member leaves `{}` behind.
-   */
-  removeProperty(pointer: string, memberNode?: JsonNode): TextEdit[] | undefined {
-    if (!memberNode && this.scannable()) {
-      // Strict JSON with unique keys: the member and its neighbours are found without a tree.
-      const segments = parsePointer(pointer);
-      const object = locateObject(this.strictText!, segments.slice(0, -1), { unique: true });
-      const index = object ? lastIndexOfMember(object, segments[segments.length - 1]!) : -1;
-      return index >= 0 ? this.removal(memberOfLayout(object!, index)) : undefined;
-    }
-    const member = memberNode ?? this.nodeAt(pointer)?.parent;
-    const object = member?.parent;
-    if (!member || member.type !== "property" || !object?.children) return undefined;
-    const siblings = object.children;
-    const index = siblings.indexOf(member);
-    const previous = siblings[index - 1];
-    return this.removal({
-      offset: member.offset,
-      end: member.offset + member.length,
-      previousEnd: previous ? previous.offset + previous.length : undefined,
-      nextOffset: siblings[index + 1]?.offset,
-      object: { offset: object.offset, length: object.length },
+  /** What the edit builders see of this document. */
+  private get editing(): EditContext {
+    return (this.editContext ??= {
+      text: this.text,
+      structure: this.strictText ?? this.text,
+      blanked: this.strictText !== undefined,
+      root: this.root,
+      scanning: () => !this.treeBuilt && this.buildable() && this.strictText !== undefined,
+      unique: () => !this.mayHaveDuplicateKeys(),
+      nodeAt: (pointer) => this.nodeAt(pointer),
     });
   }
 
-  /** Strict JSON with unique keys and a buildable depth: spans can be found by scanning, without a tree. */
-  private scannable(): boolean {
-    return !this.treeBuilt && this.buildable() && !this.mayHaveDuplicateKeys();
+  replaceValue(pointer: string, value: unknown): TextEdit[] | undefined {
+    return replaceValue(this.editing, pointer, value);
   }
 
-  private removal(member: MemberPlace): TextEdit[] | undefined {
-    const text = this.text;
-    // Commas are searched where comments are blanked out: a comma inside a comment is not one.
-    const structure = this.strictText ?? text;
-    const { offset, end } = member;
-    if (member.nextOffset !== undefined) {
-      const next = member.nextOffset;
-      const comma = structure.indexOf(",", end);
-      let stop = comma < 0 || comma > next ? end : comma + 1;
-      while (stop < next && /\s/.test(text[stop]!)) stop++;
-      return [{ offset, length: stop - offset, newText: "" }];
-    }
-    if (member.previousEnd !== undefined) {
-      const comma = structure.indexOf(",", member.previousEnd);
-      if (comma < 0 || comma > offset) return undefined;
-      const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-      const start = lineStart > comma && /^\s*$/.test(text.slice(lineStart, offset)) ? lineStart - (text[lineStart - 2] === "\r" ? 2 : 1) : offset;
-      return [
-        { offset: comma, length: 1, newText: "" },
-        { offset: start, length: end - start, newText: "" },
-      ];
-    }
-    const object = member.object;
-    const inner = text.slice(object.offset + 1, object.offset + object.length - 1);
-    if (!inner.includes("//") && !inner.includes("/*")) return [{ offset: object.offset + 1, length: inner.length, newText: "" }];
-    return [{ offset, length: end - offset, newText: "" }];
+  renameKey(pointer: string, newKey: string): TextEdit[] | undefined {
+    return renameKey(this.editing, pointer, newKey);
   }
 
-  /**
-   * An insertion of `"key": <value as written>` at the end of an object, indented like its members
-   * (the value's own lines shifted by the same amount), without reformatting anything else.
-   */
-  private insertMember(object: ObjectPlace, key: string, value: ValuePlace): TextEdit | undefined {
-    const text = this.text;
-    const indentOf = (offset: number): string => {
-      const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-      return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
-    };
-    const last = object.lastMember;
-    const eol = text.includes("\r\n") ? "\r\n" : "\n";
-    const valueIndent = indentOf(value.holderOffset);
-    const valueText = text.slice(value.offset, value.offset + value.length);
-    const body = (indent: string): string => `${JSON.stringify(key)}: ${valueText.split(/\r?\n/).map((line, index) => (index === 0 ? line : indent + line.slice(Math.min(valueIndent.length, /^[ \t]*/.exec(line)![0].length)))).join(eol)}`;
-    if (last) {
-      const multiline = text.slice(object.offset, last.offset).includes("\n");
-      const indent = multiline ? indentOf(last.offset) : "";
-      return { offset: last.end, length: 0, newText: multiline ? `,${eol}${indent}${body(indent)}` : `, ${body(indent)}` };
-    }
-    const closing = object.offset + object.length - 1;
-    if (/\S/.test(text.slice(object.offset + 1, closing))) return undefined;
-    const outer = indentOf(object.holderOffset);
-    const formatting = detectFormatting(text);
-    const unit = formatting.insertSpaces === false ? "\t" : " ".repeat(formatting.tabSize ?? 2);
-    return { offset: object.offset + 1, length: closing - object.offset - 1, newText: `${eol}${outer}${unit}${body(outer + unit)}${eol}${outer}` };
+  removeProperty(pointer: string, memberNode?: JsonNode): TextEdit[] | undefined {
+    return removeProperty(this.editing, pointer, memberNode);
   }
 
   moveProperty(fromPointer: string, toPointer: string): TextEdit[] | undefined {
-    const from = parsePointer(fromPointer);
-    const to = parsePointer(toPointer);
-    const key = to[to.length - 1]!;
-    if (this.scannable()) {
-      // The common case (strict JSON, unique keys, the new parent exists): no tree needed.
-      if (getAt(this.root, from) === undefined || getAt(this.root, to) !== undefined) return undefined;
-      const source = locateObject(this.strictText!, from.slice(0, -1), { unique: true });
-      const index = source ? lastIndexOfMember(source, from[from.length - 1]!) : -1;
-      const target = locateObject(this.strictText!, to.slice(0, -1), { unique: true });
-      if (index >= 0 && target) {
-        const removal = this.removal(memberOfLayout(source!, index));
-        const moved = source!.members[index]!;
-        const direct = this.insertMember(objectOfLayout(target), key, { ...moved.value, holderOffset: moved.key.offset });
-        if (removal && direct && !overlaps(removal, direct)) return [...removal, direct];
-      }
-      // Otherwise the tree's way below (it creates missing parents, and knows every layout).
-    }
-    const valueNode = this.nodeAt(fromPointer);
-    if (!valueNode || this.nodeAt(toPointer)) return undefined;
-    const removal = this.removeProperty(fromPointer);
-    if (!removal) return undefined;
-    const target = this.nodeAt(pointerOfSegments(to.slice(0, -1)));
-    const members = target?.children ?? [];
-    const last = members[members.length - 1];
-    const direct =
-      target?.type === "object"
-        ? this.insertMember(
-            // An object in an array is indented by its own line, not by the array's key.
-            { offset: target.offset, length: target.length, holderOffset: target.parent?.type === "property" ? target.parent.offset : target.offset, lastMember: last ? { offset: last.offset, end: last.offset + last.length } : undefined },
-            key,
-            { offset: valueNode.offset, length: valueNode.length, holderOffset: valueNode.parent?.offset ?? valueNode.offset },
-          )
-        : undefined;
-    if (direct && !overlaps(removal, direct)) return [...removal, direct];
-    // Remove first, then let modify() insert into the result in the file's own indentation; the two
-    // steps may touch neighbouring text, so the fix is the one span where the texts differ.
-    const removed = applyTextEdits(this.text, removal);
-    const insertion = modify(removed, jsonPathOf(this.root, to), valueOfNode(valueNode), { formattingOptions: detectFormatting(this.text) });
-    const moved = applyTextEdits(removed, insertion.map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content })));
-    return [differingSpan(this.text, moved)];
-  }
-}
-
-/** A member among its siblings: what removing it needs to keep commas, comments and layout right. */
-interface MemberPlace {
-  /** Its key. */
-  offset: number;
-  /** After its value. */
-  end: number;
-  previousEnd: number | undefined;
-  nextOffset: number | undefined;
-  object: { offset: number; length: number };
-}
-
-/** An object to insert into: its braces, its last member, and the key holding it (for indentation). */
-interface ObjectPlace {
-  offset: number;
-  length: number;
-  holderOffset: number;
-  lastMember: { offset: number; end: number } | undefined;
-}
-
-/** A value to insert, as written, and the key it had (its lines are indented relative to that). */
-interface ValuePlace {
-  offset: number;
-  length: number;
-  holderOffset: number;
-}
-
-/** A pointer's segments as jsonc-parser's paths have them: array indices as numbers. */
-function jsonPathOf(root: unknown, segments: readonly string[]): (string | number)[] {
-  let current = root;
-  return segments.map((segment) => {
-    const inArray = Array.isArray(current);
-    current = getAt(current, [segment]);
-    return inArray ? Number(segment) : segment;
-  });
-}
-
-function lastIndexOfMember(object: ObjectLayout, name: string): number {
-  for (let index = object.members.length - 1; index >= 0; index--) if (object.members[index]!.name === name) return index;
-  return -1;
-}
-
-function memberOfLayout(object: ObjectLayout, index: number): MemberPlace {
-  const member = object.members[index]!;
-  const previous = object.members[index - 1];
-  return {
-    offset: member.key.offset,
-    end: member.value.offset + member.value.length,
-    previousEnd: previous ? previous.value.offset + previous.value.length : undefined,
-    nextOffset: object.members[index + 1]?.key.offset,
-    object: { offset: object.offset, length: object.length },
-  };
-}
-
-function objectOfLayout(object: ObjectLayout): ObjectPlace {
-  const last = object.members[object.members.length - 1];
-  return {
-    offset: object.offset,
-    length: object.length,
-    holderOffset: object.key?.offset ?? object.offset,
-    lastMember: last ? { offset: last.key.offset, end: last.value.offset + last.value.length } : undefined,
-  };
-}
-
-/** Whether edits overlap or touch: an insertion right where a removal ends may assume text that is gone. */
-function overlaps(edits: readonly TextEdit[], edit: TextEdit): boolean {
-  return edits.some((other) => other.offset <= edit.offset + edit.length && edit.offset <= other.offset + other.length);
-}
-
-function pointerOfSegments(segments: readonly string[]): string {
-  return segments.map((segment) => "/" + escapePointerSegment(segment)).join("");
-}
-
-function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  let output = text;
-  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) output = output.slice(0, edit.offset) + edit.newText + output.slice(edit.offset + edit.length);
-  return output;
-}
-
-/** The single edit that turns `before` into `after`: everything between their common prefix and suffix. */
-function differingSpan(before: string, after: string): TextEdit {
-  let prefix = 0;
-  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
-  return { offset: prefix, length: before.length - prefix - suffix, newText: after.slice(prefix, after.length - suffix) };
-}
-
-
-/** A document for an in-memory value: pointers only, no ranges, no edits. */
-export class ValueSource implements SourceDocument {
-  readonly text = undefined;
-  readonly tree = undefined;
-  readonly syntaxProblems: readonly SyntaxProblem[] = [];
-  duplicateKeys(): DuplicateKey[] {
-    return [];
-  }
-  constructor(readonly root: unknown) {}
-  nodeAt(): undefined {
-    return undefined;
-  }
-  writtenValue(): undefined {
-    return undefined;
-  }
-  replaceValue(): undefined {
-    return undefined;
-  }
-  renameKey(): undefined {
-    return undefined;
-  }
-  removeProperty(): undefined {
-    return undefined;
-  }
-  moveProperty(): undefined {
-    return undefined;
+    return moveProperty(this.editing, fromPointer, toPointer);
   }
 }

@@ -94,10 +94,10 @@ function scan(input: string): Scanned {
           kind: "comment",
           message: "Comments are not allowed in JSON: the API accepts strict JSON only.",
           offset: scanner.getTokenOffset(),
-          length: scanner.getTokenLength(),
+          length: tokenLength(text, scanner),
         });
         if (scanner.getTokenError() !== 0) blankable = false;
-        blanks.push({ offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
+        blanks.push({ offset: scanner.getTokenOffset(), length: tokenLength(text, scanner) });
         continue;
       case Token.LineBreak:
       case Token.Trivia:
@@ -306,4 +306,9 @@ function withTree({ text, problems }: Scanned): ParsedText {
     });
   }
   return { tree, problems };
+}
+
+/** The scanner's token length, kept inside the text: an unterminated `/*` before CRLF counts one past the end. */
+function tokenLength(text: string, scanner: ReturnType<typeof createScanner>): number {
+  return Math.min(scanner.getTokenLength(), text.length - scanner.getTokenOffset());
 }

@@ -1,0 +1,71 @@
+import { parseTree, type Node as JsonNode } from "jsonc-parser";
+import type { Finding, Fix } from "./types.js";
+import { effectOfFix } from "./fix.js";
+import { escapePointerSegment } from "./rules/util.js";
+
+/**
+ * Whether the text a pass produced keeps the promises of docs/fixes.md: it parses, has no more
+ * errors than before, and every value written before is still there, written the same, at its
+ * pointer or where a move or rename of the pass took it. Values a fix replaces are exempt, and so
+ * are those an unsafe fix removes (the user asked for it); a safe removal must leave an identical
+ * copy at the same pointer (an exact duplicate).
+ */
+export function keepsPromises(before: { text: string; findings: readonly Finding[] }, after: { text: string; findings: readonly Finding[] }, applied: readonly Fix[]): boolean {
+  if (after.findings.some((finding) => finding.ruleId === "json-syntax")) return false;
+  if (errorCount(after.findings) > errorCount(before.findings)) return false;
+  const kept = new Set<string>();
+  // Every object and array counts as "{}" or "[]" after: filling an empty one loses nothing.
+  forEachValue(after.text, (pointer, text) => kept.add(pointer + "\u0000" + text), true);
+  const exempt: string[] = [];
+  const moves: { from: string; to: string }[] = [];
+  for (const fix of applied) {
+    const effect = effectOfFix(fix);
+    if (effect.kind === "replace" || (effect.kind === "remove" && fix.safety === "unsafe")) exempt.push(effect.pointer);
+    else if (effect.kind === "move") moves.push(effect);
+  }
+  let lost = false;
+  forEachValue(before.text, (pointer, text) => {
+    if (lost || exempt.some((root) => within(pointer, root))) return;
+    const move = moves.find((candidate) => within(pointer, candidate.from));
+    const now = move ? move.to + pointer.slice(move.from.length) : pointer;
+    if (!kept.has(now + "\u0000" + text)) lost = true;
+  });
+  return !lost;
+}
+
+function errorCount(findings: readonly Finding[]): number {
+  let count = 0;
+  for (const finding of findings) if (finding.severity === "error") count++;
+  return count;
+}
+
+function within(pointer: string, root: string): boolean {
+  return pointer === root || pointer.startsWith(root + "/");
+}
+
+/**
+ * Calls `visit` with the pointer and written text of every scalar and every empty object or array
+ * (duplicate keys each on their own), iteratively: input may nest deeply. With `containers`, every
+ * object and array is visited as "{}" or "[]", empty or not.
+ */
+export function forEachValue(text: string, visit: (pointer: string, text: string) => void, containers = false): void {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  if (!root) return;
+  const stack: [JsonNode, string][] = [[root, ""]];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    const children = node.children ?? [];
+    if (node.type === "object") {
+      if (children.length === 0 || containers) visit(pointer, "{}");
+      for (const member of children) {
+        const [key, value] = member.children ?? [];
+        if (key && value) stack.push([value, `${pointer}/${escapePointerSegment(String(key.value))}`]);
+      }
+    } else if (node.type === "array") {
+      if (children.length === 0 || containers) visit(pointer, "[]");
+      children.forEach((child, index) => stack.push([child, `${pointer}/${index}`]));
+    } else {
+      visit(pointer, text.slice(node.offset, node.offset + node.length));
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import { parseTree, findNodeAtLocation } from "jsonc-parser";
+import type { TextEdit } from "../../types.js";
+import { locateObject } from "../../language/locate.js";
+import { escapePointerSegment, getAt, isObject, parsePointer } from "../../rules/util.js";
+import type { EditContext } from "./context.js";
+import { withEffect } from "./effects.js";
+import { objectOfLayout, objectOfNode, type MemberSpan, type ObjectPlace } from "./places.js";
+import { findMember, removal } from "./remove.js";
+import { eolOf, indentAt, indentUnit, reindent } from "./style.js";
+
+/** The member being moved, as written: its value's text, its line's indentation, its colon. */
+interface MovedValue {
+  text: string;
+  indent: string;
+  colon: string;
+}
+
+/**
+ * Moves a member to `toPointer`, creating the missing objects on the way in the file's own style.
+ * The value's text is kept as written (`1e400` stays `1e400`, comments inside it stay); nothing
+ * but the member and the new text changes. Undefined when the target exists, a non-object is in
+ * the way, or the layout around the target is one this cannot edit safely (a trailing comma).
+ */
+export function moveProperty(doc: EditContext, fromPointer: string, toPointer: string): TextEdit[] | undefined {
+  const from = parsePointer(fromPointer);
+  const to = parsePointer(toPointer);
+  if (from.length === 0 || to.length === 0 || toPointer === fromPointer || toPointer.startsWith(fromPointer + "/")) return undefined;
+  if (getAt(doc.root, from) === undefined || getAt(doc.root, to) !== undefined) return undefined;
+  // The deepest object that exists on the way to the target: the new member goes there.
+  let depth = 0;
+  let holder: unknown = doc.root;
+  while (depth < to.length - 1) {
+    const next = getAt(holder, [to[depth]!]);
+    if (next === undefined) break;
+    holder = next;
+    depth++;
+  }
+  if (!isObject(holder)) return undefined;
+  const chain = to.slice(depth);
+  const source = findMember(doc, fromPointer);
+  const target = findObject(doc, to.slice(0, depth));
+  if (!source || !target) return undefined;
+  const member = source.object.members[source.index]!;
+  const moved: MovedValue = {
+    text: doc.text.slice(member.valueOffset, member.end),
+    indent: indentAt(doc.text, member.offset),
+    colon: colonOf(doc.text, member) ?? ": ",
+  };
+  const removed = removal(doc, source.object, source.index);
+  if (!removed) return undefined;
+  const effect = { kind: "move" as const, from: fromPointer, to: toPointer, ...(chain.length > 1 ? { creates: pointerOf(to.slice(0, depth + 1)) } : {}) };
+  const inserted = insertion(doc.text, doc.structure, target, chain, moved);
+  if (inserted && !inserted.some((edit) => touches(removed, edit))) return withEffect([...removed, ...inserted], effect);
+  // The removal and the insertion meet (the member moves next to where it was): remove first, then
+  // insert into the result, and the fix is the one span where the texts differ.
+  const text = applyEdits(doc.text, removed);
+  const structure = applyEdits(doc.structure, removed);
+  // (Removals keep comments whole, so the structure of the result is the result with them blanked.)
+  const tree = parseTree(structure);
+  const node = tree ? findNodeAtLocation(tree, jsonPath(doc.root, to.slice(0, depth))) : undefined;
+  const again = node ? objectOfNode(node) : undefined;
+  const second = again ? insertion(text, structure, again, chain, moved) : undefined;
+  return second ? withEffect([differingSpan(doc.text, applyEdits(text, second))], effect) : undefined;
+}
+
+function findObject(doc: EditContext, segments: readonly string[]): ObjectPlace | undefined {
+  if (doc.scanning() && doc.unique()) {
+    const layout = locateObject(doc.structure, segments, { unique: true });
+    return layout ? objectOfLayout(layout) : undefined;
+  }
+  const node = doc.nodeAt(pointerOf(segments));
+  return node ? objectOfNode(node) : undefined;
+}
+
+/** The colon of a member with the spaces around it, when only spaces are around it. */
+function colonOf(text: string, member: MemberSpan): string | undefined {
+  const between = text.slice(member.keyEnd, member.valueOffset);
+  return /^[ \t]*:[ \t]*$/.test(between) ? between : undefined;
+}
+
+/**
+ * The edits inserting `"chain[0]": { "chain[1]": ... value }` at the end of `object`, written like
+ * the object's members: on their own lines at their indentation, or on one line with their
+ * separator; a filled empty object is multi-line when the file is.
+ */
+function insertion(text: string, structure: string, object: ObjectPlace, chain: readonly string[], moved: MovedValue): TextEdit[] | undefined {
+  const eol = eolOf(text);
+  const members = object.members;
+  const colon = (members[0] && colonOf(text, members[0])) ?? moved.colon;
+  const last = members[members.length - 1];
+  const closing = object.offset + object.length - 1;
+  const multiline = last ? text.slice(object.offset, last.offset).includes("\n") : text.includes("\n");
+  if (!last && /\S/.test(text.slice(object.offset + 1, closing))) return undefined;
+  if (multiline) {
+    const outer = indentAt(text, object.holderOffset);
+    const indent = last ? indentAt(text, last.offset) : outer + indentUnit(text);
+    const unit = indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : indentUnit(text);
+    const body = nested(chain, colon, moved, indent, unit, eol);
+    if (!last) return [{ offset: object.offset + 1, length: closing - object.offset - 1, newText: `${eol}${indent}${body}${eol}${outer}` }];
+    const after = afterLast(text, last.end, closing);
+    const at = after.comma ?? last.end;
+    // A comment after the last member on its line stays with it: the new member goes after the comment.
+    if (after.lineEnd === undefined) return [{ offset: at, length: after.comma === undefined ? 0 : 1, newText: `,${eol}${indent}${body}` }];
+    return [
+      { offset: at, length: after.comma === undefined ? 0 : 1, newText: "," },
+      { offset: after.lineEnd, length: 0, newText: `${eol}${indent}${body}` },
+    ];
+  }
+  const pad = last ? (/\s/.test(text[object.offset + 1] ?? "") ? " " : "") : /\{\s/.test(structure) ? " " : "";
+  const body = oneLine(chain, colon, moved, pad);
+  if (!last) return [{ offset: object.offset + 1, length: closing - object.offset - 1, newText: `${pad}${body}${pad}` }];
+  const comma = afterLast(text, last.end, closing).comma;
+  const previous = members[members.length - 2];
+  const separator = (previous && /^[ \t]*,[ \t]*$/.test(text.slice(previous.end, last.offset)) ? text.slice(previous.end, last.offset).trimStart() : undefined) ?? (colon.endsWith(" ") ? ", " : ",");
+  // A trailing comma becomes the separator (strict-json's fix of it is kept out of this pass).
+  return [{ offset: comma ?? last.end, length: comma === undefined ? 0 : 1, newText: `${separator}${body}` }];
+}
+
+/**
+ * What follows the last member up to the closing brace: a trailing comma, if any, and the end of
+ * the line when comments follow the member on it (the new member goes after them).
+ */
+function afterLast(text: string, end: number, closing: number): { comma: number | undefined; lineEnd: number | undefined } {
+  let comma: number | undefined;
+  let commentOnLine = false;
+  let at = end;
+  while (at < closing) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) break;
+    if (code === 32 || code === 9) at++;
+    else if (code === 44 /* , */) comma = at++;
+    else if (text.startsWith("//", at)) {
+      commentOnLine = true;
+      while (at < closing && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+    } else if (text.startsWith("/*", at)) {
+      const close = text.indexOf("*/", at + 2);
+      const stop = close < 0 || close > closing ? closing : close + 2;
+      // A block comment running over lines ends the line: the new member goes before it.
+      if (/[\r\n]/.test(text.slice(at, stop))) break;
+      commentOnLine = true;
+      at = stop;
+    } else break;
+  }
+  // A trailing comma on a later line stays a trailing comma after the new member: still JSONC.
+  return { comma, lineEnd: commentOnLine ? at : undefined };
+}
+
+function nested(chain: readonly string[], colon: string, moved: MovedValue, indent: string, unit: string, eol: string): string {
+  const [key, ...rest] = chain;
+  if (rest.length === 0) return `${JSON.stringify(key)}${colon}${reindent(moved.text, moved.indent, indent, eol)}`;
+  return `${JSON.stringify(key)}${colon}{${eol}${indent}${unit}${nested(rest, colon, moved, indent + unit, unit, eol)}${eol}${indent}}`;
+}
+
+function oneLine(chain: readonly string[], colon: string, moved: MovedValue, pad: string): string {
+  const [key, ...rest] = chain;
+  if (rest.length === 0) return `${JSON.stringify(key)}${colon}${moved.text}`;
+  return `${JSON.stringify(key)}${colon}{${pad}${oneLine(rest, colon, moved, pad)}${pad}}`;
+}
+
+/** Whether edits overlap or touch: an insertion right where a removal ends may assume text that is gone. */
+function touches(edits: readonly TextEdit[], edit: TextEdit): boolean {
+  return edits.some((other) => other.offset <= edit.offset + edit.length && edit.offset <= other.offset + other.length);
+}
+
+function pointerOf(segments: readonly string[]): string {
+  return segments.map((segment) => "/" + escapePointerSegment(segment)).join("");
+}
+
+/** A pointer's segments as jsonc-parser's paths have them: array indices as numbers. */
+function jsonPath(root: unknown, segments: readonly string[]): (string | number)[] {
+  let current = root;
+  return segments.map((segment) => {
+    const inArray = Array.isArray(current);
+    current = getAt(current, [segment]);
+    return inArray ? Number(segment) : segment;
+  });
+}
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let output = text;
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) output = output.slice(0, edit.offset) + edit.newText + output.slice(edit.offset + edit.length);
+  return output;
+}
+
+/** The single edit that turns `before` into `after`: everything between their common prefix and suffix. */
+function differingSpan(before: string, after: string): TextEdit {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return { offset: prefix, length: before.length - prefix - suffix, newText: after.slice(prefix, after.length - suffix) };
+}
