@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanCopy, initializeServer, installTarballs, packAll, publishablePackages, temporaryFolder, unpack, type PackedPackage } from "./harness/packing.js";
+import { cleanCopy, initializeServer, installTarballs, PACK_COMMAND, packAll, publishablePackages, temporaryFolder, unpack, type PackedPackage } from "./harness/packing.js";
 import { repoRoot } from "./harness/tools.js";
 
 let scratch: string;
@@ -46,6 +46,12 @@ function filesUnder(folder: string, prefix = ""): string[] {
 }
 
 describe("the tarballs", () => {
+  it("are made by the command the README's Install section gives", () => {
+    const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
+    const install = /## Install\n[\s\S]*?\n## /.exec(readme)?.[0] ?? "";
+    expect(install).toContain(`pnpm ${PACK_COMMAND.map((arg) => (arg.includes("*") ? `"${arg}"` : arg)).join(" ")} `);
+  });
+
   it("are every publishable package of the workspace", () => {
     expect(packed.map((p) => p.name)).toEqual(publishablePackages().map((p) => p.name));
     expect(packed.map((p) => p.name)).toEqual(expect.arrayContaining(["@anchor-lint/core", "@anchor-lint/cli", "@anchor-lint/language-server"]));

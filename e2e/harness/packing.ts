@@ -52,20 +52,23 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   }
 }
 
+/** The README's command that packs the packages of a checkout (its "Install" section). */
+export const PACK_COMMAND = ["-r", "--workspace-concurrency=1", "--filter", "./packages/*", "pack", "--pack-destination"];
+
 /**
- * Installs the copy's dependencies (from pnpm's store when it has them) and packs each publishable
- * package with `pnpm pack`, which rewrites `workspace:*` and runs prepack. Turbo gets an empty cache
- * of its own, so every build really runs.
+ * Installs the copy's dependencies (from pnpm's store when it has them) and packs the packages with
+ * the README's command: `pnpm pack` rewrites `workspace:*` and runs prepack, which builds. Turbo gets
+ * an empty cache of its own, so every build really runs.
  */
 export function packAll(copy: string, out: string): PackedPackage[] {
-  const env = { TURBO_TELEMETRY_DISABLED: "1", TURBO_CACHE_DIR: path.join(out, "turbo-cache"), CI: "true" };
-  run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline", "--ignore-scripts=false"], copy, env);
+  const env = { TURBO_TELEMETRY_DISABLED: "1", TURBO_CACHE_DIR: path.join(out, "..", "turbo-cache"), CI: "true" };
+  run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], copy, env);
   mkdirSync(out, { recursive: true });
+  run("pnpm", [...PACK_COMMAND, out], copy, env);
   return publishablePackages(copy).map(({ name, folder }) => {
-    const printed = run("pnpm", ["pack", "--pack-destination", out], path.join(copy, folder), env);
-    const tarball = printed.trim().split("\n").map((line) => line.trim()).filter((line) => line.endsWith(".tgz")).pop();
-    if (!tarball) throw new Error(`pnpm pack printed no tarball for ${name}:\n${printed}`);
-    const file = path.isAbsolute(tarball) ? tarball : path.join(out, path.basename(tarball));
+    const version = (JSON.parse(readFileSync(path.join(copy, folder, "package.json"), "utf8")) as { version: string }).version;
+    const file = path.join(out, `${name.replace(/^@/, "").replace("/", "-")}-${version}.tgz`);
+    if (!existsSync(file)) throw new Error(`packing gave no ${path.basename(file)} for ${name} (${folder}); found ${readdirSync(out).join(", ")}`);
     const files = run("tar", ["-tzf", file], out).split("\n").filter(Boolean).map((entry) => entry.replace(/^package\//, ""));
     return { name, folder, tarball: file, files };
   });
