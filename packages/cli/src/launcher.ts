@@ -12,6 +12,8 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 
+/** The bundle's name in the code cache, and so in stack traces of runs that use the cache. */
+const TRAINING_NAME = "node_modules/@anchor-lint/cli/dist/anchor-lint.cjs";
 const bundle = fileURLToPath(new URL("./anchor-lint.cjs", import.meta.url));
 const cacheFile = fileURLToPath(new URL("./anchor-lint.cache", import.meta.url));
 
@@ -30,14 +32,18 @@ try {
 }
 // Node's own CommonJS wrapper, so the bundle runs as if required.
 const source = `(function (exports, require, module, __filename, __dirname) {${code.toString("utf8")}\n})`;
-const script = new Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+// The build's training run: after linting varied files, every function they need is compiled.
+const training = process.env.ANCHOR_LINT_WRITE_CODE_CACHE === "1";
+// V8 keeps the script's name in the code cache, and a run from the cache names that in its stack
+// traces: trained under its own path, every installed copy would show (and publish) the building
+// machine's. Trained under the path the bundle has in a project instead.
+const filename = training ? TRAINING_NAME : bundle;
+const script = new Script(source, { filename, ...(cachedData ? { cachedData } : {}) });
 if (cachedData) codeCache = script.cachedDataRejected ? "rejected by V8 (another Node version or other flags)" : "used";
 
 const module = { exports: {} as { main: (argv: readonly string[], launch: object) => Promise<void> } };
 (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 
-// The build's training run: after linting varied files, every function they need is compiled.
-const training = process.env.ANCHOR_LINT_WRITE_CODE_CACHE === "1";
 void module.exports.main(process.argv.slice(2), {
   codeCache,
   ...(training ? { beforeExit: () => writeFileSync(cacheFile, Buffer.concat([digest, script.createCachedData()])) } : {}),

@@ -362,6 +362,12 @@ function validatorCode(schema) {
   });
   if (/\brequire\(/.test(code)) fail("standalone validator still calls require");
   code = code.replace(/^"use strict";\n?/, "");
+  // The schema is exported from here rather than imported as JSON by the index: an import attribute
+  // (\`with { type: "json" }\`) in the published code breaks older bundlers and Node versions, and this
+  // file already holds the schema once.
+  const embedded = [...code.matchAll(/^const (schema\d+) = (\{.*\});$/gm)].find((m) => JSON.stringify(JSON.parse(m[2])) === JSON.stringify(schema));
+  if (!embedded) fail("standalone validator does not embed the request schema");
+  code = `${code.trimEnd()}\nexport const requestSchema = ${embedded[1]};\n`;
   const prelude = [
     header(`${BASELINE} and ${VENDOR}`).trimEnd(),
     "// ajv standalone code of request.schema.json; browser-safe (no node: imports).",
@@ -381,6 +387,9 @@ declare const validate: {
   errors: ErrorObject[] | null;
 };
 export default validate;
+
+/** The schema the validator was compiled from (request.schema.json). */
+export declare const requestSchema: Readonly<Record<string, unknown>>;
 `;
 
 // ---------------------------------------------------------------- countries.ts

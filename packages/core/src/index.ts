@@ -10,7 +10,7 @@ export type * from "./generated/request-types.js";
 export { DEFAULT_MAX_COUNT } from "./config.js";
 export { countryCodesByProxyType, anchorProxyTypes, defaultProxyType } from "./generated/countries.js";
 export { propertyDocs, type PropertyDoc } from "./generated/property-docs.js";
-import schema from "./generated/request.schema.json" with { type: "json" };
+import { requestSchema as schema } from "./generated/validate-request.js";
 
 /** JSON Schema (draft-07) of the request body, with the spec's traps resolved (see docs/spec-decisions.md). */
 export const requestSchema: Readonly<Record<string, unknown>> = schema;

@@ -7,3 +7,6 @@ declare const validate: {
   errors: ErrorObject[] | null;
 };
 export default validate;
+
+/** The schema the validator was compiled from (request.schema.json). */
+export declare const requestSchema: Readonly<Record<string, unknown>>;

@@ -2372,3 +2372,4 @@ errors++;
 validate10.errors = vErrors;
 return errors === 0;
 }
+export const requestSchema = schema11;
