@@ -6,7 +6,7 @@ export default defineConfig({
     // Tests run against the sources of the workspace packages, not their builds.
     alias: {
       "@anchor-lint/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
-      "@anchor-lint/cli/config": fileURLToPath(new URL("./packages/cli/src/config.ts", import.meta.url)),
+      "@anchor-lint/node": fileURLToPath(new URL("./packages/node/src/index.ts", import.meta.url)),
     },
   },
   test: {

@@ -126,11 +126,12 @@ describe("installed with npm", () => {
       path.join(project, "use.mts"),
       [
         'import { lint, preflight, PreflightError, type Finding, type BatchSessionRequest } from "@anchor-lint/core";',
-        'import { CONFIG_FILE } from "@anchor-lint/cli/config";',
+        'import { AnchorLint, CONFIG_FILE, type FileResult } from "@anchor-lint/node";',
         'const findings: Finding[] = lint("{}");',
         "const line: number | undefined = findings[0]?.range?.start.line;",
         'const request: BatchSessionRequest = preflight({ count: 1 });',
-        "export const seen = [line, request.count, PreflightError.name, CONFIG_FILE.length];",
+        "const results: Promise<FileResult[]> = new AnchorLint({ fix: true }).lintFiles([\"jobs/\"]);",
+        "export const seen = [line, request.count, PreflightError.name, CONFIG_FILE.length, results];",
         "",
       ].join("\n"),
     );
@@ -153,6 +154,12 @@ describe("installed with npm", () => {
     tsconfig(["wrong.mts"]);
     const wrong = inProject(process.execPath, [tsc, "-p", "."]);
     expect(wrong.stdout).toMatch(/wrong\.mts\(2,14\): error TS2322/);
+  });
+
+  it("the Node API lints the files of a folder as the command does", () => {
+    const script = `import { AnchorLint } from "@anchor-lint/node"; const results = await new AnchorLint().lintFiles(["broken.anchor.json", "clean.anchor.json"]); console.log(results.map((r) => r.path + ":" + r.findings.map((f) => f.ruleId).join()).join(" "));`;
+    const run = inProject("node", ["--input-type=module", "-e", script]);
+    expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: "broken.anchor.json:count-range clean.anchor.json:\n", stderr: "" });
   });
 
   it("npm installed nothing from the workspace: the CLI's core is the tarball's", () => {

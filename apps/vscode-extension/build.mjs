@@ -33,8 +33,8 @@ await build({
   ...common,
   entryPoints: [serverEntry],
   outfile: here("dist/server.cjs"),
-  // The CLI's config resolution from source, as the server's own build takes it: no need for the CLI's dist.
-  alias: { "@anchor-lint/cli/config": here("../../packages/cli/src/config.ts") },
+  // The Node API from source, as the server's own build takes it: no need for its dist.
+  alias: { "@anchor-lint/node": here("../../packages/node/src/index.ts") },
 });
 
 // The CLI's schema of anchor-lint.config.json, for completion and validation of that file.

@@ -1,8 +1,8 @@
 // Builds the command so that start-up does no work that could have been done here:
-// - dist/anchor-lint.cjs: the CLI, the core and their dependencies in one CommonJS file (src/bin.ts);
+// - dist/anchor-lint.cjs: the CLI, the Node API, the core and their dependencies in one CommonJS file (src/bin.ts);
 // - dist/anchor-lint.js: the `anchor-lint` launcher (src/launcher.ts), which loads the bundle with
 // - dist/anchor-lint.cache: V8's code cache of the bundle, from a training run on varied files;
-// - dist/reader.cjs: the reader thread (src/reader-thread.ts); dist/config.js: `@anchor-lint/cli/config`.
+// - dist/reader.cjs: the reader thread (src/reader-thread.ts).
 // (The config's JSON Schema is written by scripts/config-schema.mjs.)
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
@@ -18,8 +18,8 @@ const common = {
   target: "node20",
   // jsonc-parser's "main" is a UMD build that esbuild cannot follow (TOOLCHAIN.md pitfall 4).
   mainFields: ["module", "main"],
-  // Bundle the core from its sources: always current, no need for its tsc output.
-  alias: { "@anchor-lint/core": path("../core/src/index.ts") },
+  // Bundle the core and the Node API from their sources: always current, no need for their tsc output.
+  alias: { "@anchor-lint/core": path("../core/src/index.ts"), "@anchor-lint/node": path("../node/src/index.ts") },
   legalComments: "none",
   logLevel: "warning",
   write: false,
@@ -48,10 +48,6 @@ const importMetaUrl = {
 await bundle("src/bin.ts", "dist/anchor-lint.cjs", { format: "cjs", ...importMetaUrl });
 await bundle("src/reader-thread.ts", "dist/reader.cjs", { format: "cjs", ...importMetaUrl });
 await bundle("src/launcher.ts", "dist/anchor-lint.js", { format: "esm", banner: { js: "#!/usr/bin/env node" }, mode: 0o755 });
-
-// The library entry `@anchor-lint/cli/config`: the same config resolution, for editors and tools that
-// must agree with the command. Its dependencies stay imports, so a host shares one copy of the core.
-await bundle("src/config.ts", "dist/config.js", { format: "esm", alias: {}, external: ["@anchor-lint/core", "picomatch"] });
 
 // Training: lint files with every kind of finding, in every format and with fixes (dry run, nothing
 // is written), so that the cache holds the functions a real run calls. Each run starts from the

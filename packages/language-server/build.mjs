@@ -1,4 +1,4 @@
-// Bundles the server, the core and the CLI's config resolution into one file, dist/server.js, the package's `bin`.
+// Bundles the server, the core and the Node API (config resolution) into one file, dist/server.js, the package's `bin`.
 import { build } from "esbuild";
 import { chmod } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -17,9 +17,8 @@ await build({
   format: "esm",
   // jsonc-parser's "main" is a UMD build whose dynamic requires break once bundled.
   mainFields: ["module", "main"],
-  // The core and the CLI's config resolution from source: always in step with them, whatever state
-  // their own builds are in.
-  alias: { "@anchor-lint/core": here("../core/src/index.ts"), "@anchor-lint/cli/config": here("../cli/src/config.ts") },
+  // The core and the Node API from source: always in step with them, whatever state their own builds are in.
+  alias: { "@anchor-lint/core": here("../core/src/index.ts"), "@anchor-lint/node": here("../node/src/index.ts") },
   // vscode-languageserver is CommonJS and requires Node built-ins; an ESM bundle needs a require.
   banner: { js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
   minify: false,

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CONFIG_FILE } from "./config.js";
+import { CONFIG_FILE } from "@anchor-lint/node";
 
 const STARTER_CONFIG = `{
   "$schema": "./node_modules/@anchor-lint/cli/schema/anchor-lint.config.schema.json",

@@ -1,81 +1,11 @@
-import { readFileSync, writeFileSync } from "node:fs";
+// The command's speed machinery over the Node API's per-file linting: worker threads and the reader thread.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { fix, lint, type Finding, type LintConfig } from "@anchor-lint/core";
-import type { FileResult } from "./results.js";
-import { readAhead, type ReadFailure } from "./read-ahead.js";
+import type { LintConfig } from "@anchor-lint/core";
+import { lintFile, lintReadFile, type FileResult, type LintJobOptions, type LintTask } from "@anchor-lint/node";
+import { readAhead } from "./read-ahead.js";
 
-export type FixMode = "none" | "write" | "dry-run";
-
-export interface LintTask {
-  filePath: string;
-  path: string;
-  config: LintConfig;
-}
-
-export interface LintJobOptions {
-  fix: FixMode;
-  /** Keep the text when a finding has a fix (the JSON format turns edits into ESLint ranges). */
-  keepSource: boolean;
-}
-
-function readError(error: { code?: string | undefined; message: string }): string {
-  const code = error.code;
-  const reasons: Record<string, string> = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EISDIR: "it is a directory",
-    ENOENT: "no such file",
-    ELOOP: "too many symbolic links",
-  };
-  // Node's own message repeats the absolute path; say the reason only.
-  return `Cannot read file: ${(code && reasons[code]) ?? error.message}`;
-}
-
-/** Lints (and fixes) one text. Shared by files, stdin and workers. */
-export function lintText(text: string, task: LintTask, options: LintJobOptions): FileResult {
-  let findings: Finding[];
-  let output: string | undefined;
-  let finalText = text;
-  if (options.fix !== "none") {
-    const result = fix(text, { config: task.config });
-    findings = result.findings;
-    if (result.changed) {
-      output = result.output;
-      finalText = result.output;
-    }
-  } else {
-    findings = lint(text, { config: task.config });
-  }
-  const result: FileResult = { filePath: task.filePath, path: task.path, findings };
-  if (output !== undefined) result.output = output;
-  if (options.keepSource && findings.some((finding) => finding.fix || finding.suggestions)) result.source = finalText;
-  return result;
-}
-
-export function lintFile(task: LintTask, options: LintJobOptions): FileResult {
-  let text: string;
-  try {
-    text = readFileSync(task.filePath, "utf8");
-  } catch (error) {
-    return lintReadFile(error as NodeJS.ErrnoException, task, options);
-  }
-  return lintReadFile(text, task, options);
-}
-
-/** Lints (and fixes, writing the file) a file read elsewhere, or reports why it could not be read. */
-export function lintReadFile(text: string | ReadFailure, task: LintTask, options: LintJobOptions): FileResult {
-  if (typeof text !== "string") return { filePath: task.filePath, path: task.path, findings: [], fatal: readError(text) };
-  const result = lintText(text, task, options);
-  if (options.fix === "write" && result.output !== undefined) {
-    try {
-      writeFileSync(task.filePath, result.output);
-    } catch (error) {
-      result.fatal = `Cannot write fixed file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-    }
-  }
-  return result;
-}
+export { lintText, type FixMode, type LintJobOptions, type LintTask } from "@anchor-lint/node";
 
 /** Below this many files, worker start-up costs more than it saves (measured with bench/cli). */
 export const PARALLEL_THRESHOLD = 400;

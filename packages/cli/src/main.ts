@@ -4,15 +4,12 @@ import { dirname, resolve } from "node:path";
 import { rules } from "@anchor-lint/core";
 import pkg from "../package.json" with { type: "json" };
 import { HELP, parseCliArgs, type CliOptions } from "./args.js";
-import { ConfigFileError, ConfigResolver, effectiveConfig } from "./config.js";
+import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, type FileResult } from "@anchor-lint/node";
 import { EXIT_LINT, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
-import { discover } from "./files.js";
 import { shouldColor } from "./formatters/color.js";
 import { formatters } from "./formatters/index.js";
 import { init } from "./init.js";
 import { lintTasks, lintText, PARALLEL_THRESHOLD, threadsFor, WorkerPool, type LintJobOptions, type LintTask } from "./lint-files.js";
-import { comparePaths, displayPath } from "./paths.js";
-import { countAll, type FileResult } from "./results.js";
 
 export interface Io {
   cwd: string;

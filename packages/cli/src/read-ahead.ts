@@ -1,4 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { ReadFailure } from "@anchor-lint/node";
 
 /**
  * A two-stage pipeline for two cores, where a second thread linting never paid for its own start-up
@@ -28,10 +29,7 @@ const MAX_PENDING = 32 * 1024 * 1024;
 export const CHUNK_CHARACTERS = 1024 * 1024;
 
 /** A file the reader could not read: its error code (or message), to report as this thread would. */
-export interface ReadFailure {
-  code?: string | undefined;
-  message: string;
-}
+export type { ReadFailure } from "@anchor-lint/node";
 
 /** What the reader thread is given. */
 export interface ReaderData {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolveConfig, type LintConfig } from "@anchor-lint/core";
-import { CONFIG_FILE, ConfigResolver, parseConfig, type ConfigFileError, type ConfigProblem, type FileConfig } from "@anchor-lint/cli/config";
+import { CONFIG_FILE, ConfigResolver, parseConfig, type ConfigFileError, type ConfigProblem, type FileConfig } from "@anchor-lint/node";
 
 export const CONFIG_FILE_NAME = CONFIG_FILE;
 
@@ -31,7 +31,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The CLI's own config resolution (`@anchor-lint/cli/config`), so that the editor shows what CI
+ * The CLI's own config resolution (from `@anchor-lint/node`), so that the editor shows what CI
  * reports: the nearest config file up to the repository root, its `ignores` and `overrides`.
  * Files open in the editor count with their unsaved text. Results are cached until `invalidate()`
  * (a watched-file event, an edit of an open config file, a settings change).

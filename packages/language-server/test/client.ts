@@ -18,7 +18,7 @@ function newestMtime(dir: string): number {
 
 /** Builds dist/server.js when it is missing or older than the sources (the root `pnpm test` builds it first). */
 export function ensureBuilt(): void {
-  const sources = Math.max(newestMtime(join(packageDir, "src")), newestMtime(join(packageDir, "../core/src")), newestMtime(join(packageDir, "../cli/src")), statSync(join(packageDir, "build.mjs")).mtimeMs);
+  const sources = Math.max(newestMtime(join(packageDir, "src")), newestMtime(join(packageDir, "../core/src")), newestMtime(join(packageDir, "../node/src")), statSync(join(packageDir, "build.mjs")).mtimeMs);
   if (existsSync(serverPath) && statSync(serverPath).mtimeMs >= sources) return;
   mkdirSync(join(packageDir, "dist"), { recursive: true });
   const temporary = `${serverPath}.${process.pid}.tmp`;

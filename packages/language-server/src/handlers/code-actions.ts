@@ -1,9 +1,10 @@
 import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type ServerCapabilities, type WorkspaceEdit } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { fix, lint, rules, setRuleInConfig, type Finding, type Fix, type TextEdit as CoreEdit } from "@anchor-lint/core";
+import { writeFileAtomicSync } from "@anchor-lint/node";
 import { minimalEdit, toTextEdits, type DiagnosticData } from "../convert.js";
 import type { Session } from "../session.js";
 import { CONFIG_FILE_NAME } from "../settings.js";
@@ -124,7 +125,7 @@ export function registerCodeActions(session: Session, configuration: Configurati
       let text = existing ?? "";
       for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) text = text.slice(0, edit.offset) + edit.newText + text.slice(edit.offset + edit.length);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, text, "utf8");
+      writeFileAtomicSync(path, text);
       session.settingsChanged();
     }),
   );

@@ -10,7 +10,7 @@ import {
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { LintConfig } from "@anchor-lint/core";
-import type { ConfigFileError, ConfigProblem } from "@anchor-lint/cli/config";
+import type { ConfigFileError, ConfigProblem } from "@anchor-lint/node";
 import { globMatcher } from "../glob.js";
 import { foldersOf, pathOf, withTimeout, type Session } from "../session.js";
 import { CONFIG_FILE_NAME, ConfigFiles, configProblems, defaultSettings, mergeConfig, normalizeSettings, type Settings } from "../settings.js";

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ConfigFileError, ConfigResolver, resolveFileConfig } from "@anchor-lint/cli/config";
+import { ConfigFileError, ConfigResolver, resolveFileConfig } from "@anchor-lint/node";
 
-// `@anchor-lint/cli/config` is what editors use to agree with the command: its contract, here.
+// The config resolution editors and tools use to agree with the command, through the package's front door: its contract, here.
 
 let root: string;
 function write(path: string, text: string) {

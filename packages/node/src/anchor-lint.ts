@@ -1,0 +1,112 @@
+import { resolve } from "node:path";
+import type { LintConfig, RuleSetting } from "@anchor-lint/core";
+import { ConfigResolver, effectiveConfig } from "./config.js";
+import { discover } from "./files.js";
+import { lintFile, lintText as lintOneText, writeFix, type LintJobOptions, type LintTask } from "./lint-file.js";
+import { comparePaths, displayPath } from "./paths.js";
+import type { FileResult } from "./results.js";
+
+export interface AnchorLintOptions {
+  /** What patterns, `configFile` and the results' `path` are relative to. Default: `process.cwd()`. */
+  cwd?: string;
+  /** One config file for every file (the CLI's `-c`), instead of the nearest `anchor-lint.config.json`. */
+  configFile?: string;
+  /** No config file at all (the CLI's `--no-config`). */
+  noConfig?: boolean;
+  /** Rule settings laid over every config file (the CLI's `--rule`). */
+  rules?: Record<string, RuleSetting>;
+  /** Replaces every config file's `maxCount` (the CLI's `--max-count`). */
+  maxCount?: number;
+  /** Compute the safe fixes: a changed file's result carries `output`; `outputFixes` writes it. */
+  fix?: boolean;
+  /** Keep each text with a fixable finding in its result's `source` (to turn fixes into ranges of the original). */
+  keepSource?: boolean;
+}
+
+/**
+ * Lints files as the `anchor-lint` command does (same files, same config resolution, same results),
+ * for build tools, scripts and editors. Modelled on ESLint's `ESLint` class:
+ *
+ * ```js
+ * const linter = new AnchorLint({ fix: true });
+ * const results = await linter.lintFiles(["jobs/"]);
+ * await AnchorLint.outputFixes(results);
+ * ```
+ *
+ * The constructor throws `UsageError` for an unknown rule id or a `configFile` that cannot be read,
+ * and `ConfigFileError` for one with mistakes.
+ */
+export class AnchorLint {
+  private readonly cwd: string;
+  private readonly resolver: ConfigResolver;
+  private readonly job: LintJobOptions;
+
+  constructor(options: AnchorLintOptions = {}) {
+    this.cwd = resolve(options.cwd ?? process.cwd());
+    this.resolver = new ConfigResolver({
+      cwd: this.cwd,
+      configPath: options.configFile,
+      noConfig: options.noConfig ?? false,
+      cliRules: Object.entries(options.rules ?? {}).map(([id, setting]) => ({ id, setting })),
+      cliMaxCount: options.maxCount,
+    });
+    this.job = { fix: options.fix ? "dry-run" : "none", keepSource: options.keepSource ?? false };
+  }
+
+  /**
+   * Lints files, folders (searched for `*.anchor.json`, honouring `.gitignore`) and globs; no
+   * pattern means the working folder. Files the config's `ignores` exclude are left out. Results
+   * are sorted by `path`. Throws `UsageError` for a path that does not exist or a glob that matches nothing.
+   */
+  async lintFiles(patterns: string | readonly string[] = []): Promise<FileResult[]> {
+    const { files } = await discover(typeof patterns === "string" ? [patterns] : patterns, this.cwd);
+    const tasks: LintTask[] = [];
+    for (const file of files) {
+      const config = this.resolver.taskConfigFor(file);
+      if (config) tasks.push({ filePath: file, path: displayPath(this.cwd, file), config });
+    }
+    tasks.sort((a, b) => comparePaths(a.path, b.path));
+    return tasks.map((task) => lintFile(task, this.job));
+  }
+
+  /**
+   * Lints a text as if it were the file at `filePath` (its config applies; none without a path).
+   * An empty array when the config's `ignores` exclude that file.
+   */
+  async lintText(text: string, options: { filePath?: string } = {}): Promise<FileResult[]> {
+    const filePath = options.filePath !== undefined ? resolve(this.cwd, options.filePath) : "<text>";
+    const lookupPath = options.filePath !== undefined ? filePath : resolve(this.cwd, "<text>");
+    if (this.resolver.isIgnored(lookupPath)) return [];
+    const path = options.filePath !== undefined ? displayPath(this.cwd, filePath) : "<text>";
+    return [lintOneText(text, { filePath, path, config: this.resolver.lintConfigFor(lookupPath) }, this.job)];
+  }
+
+  /** Whether the config that applies to `filePath` ignores it. */
+  async isPathIgnored(filePath: string): Promise<boolean> {
+    return this.resolver.isIgnored(resolve(this.cwd, filePath));
+  }
+
+  /** The core config `lint()` and `fix()` get for `filePath`: its config file's rules, matching overrides, then `rules`. */
+  async calculateConfigForFile(filePath: string): Promise<LintConfig> {
+    return this.resolver.lintConfigFor(resolve(this.cwd, filePath));
+  }
+
+  /** What `anchor-lint --print-config` shows for `filePath`: the config file, whether ignored, every rule's setting. */
+  async printConfigForFile(filePath: string): Promise<object> {
+    return effectiveConfig(this.resolver, resolve(this.cwd, filePath), this.cwd);
+  }
+
+  /**
+   * Writes the fixed text of every result that has one, each file replaced atomically (temporary
+   * file, flush, rename; the mode is kept). A file that cannot be written gets `fatal` set, as
+   * the command reports it; the others are still written.
+   */
+  static async outputFixes(results: readonly FileResult[]): Promise<void> {
+    for (const result of results) if (result.output !== undefined && result.filePath !== "<text>") writeFix(result);
+  }
+
+  /** The results with their warnings left out (the CLI's `--quiet`). */
+  static getErrorResults(results: readonly FileResult[]): FileResult[] {
+    return results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === "error") }));
+  }
+}

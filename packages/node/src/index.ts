@@ -1,0 +1,25 @@
+/**
+ * @anchor-lint/node: what touches the file system, under the `anchor-lint` command and the
+ * language server. The engine (`@anchor-lint/core`) is pure; this finds the files, reads
+ * `.gitignore` and the config files, lints and fixes files and writes fixes safely.
+ */
+export { AnchorLint, type AnchorLintOptions } from "./anchor-lint.js";
+export {
+  CONFIG_FILE,
+  ConfigFileError,
+  ConfigResolver,
+  effectiveConfig,
+  loadConfigFile,
+  parseConfig,
+  resolveFileConfig,
+  type ConfigProblem,
+  type FileConfig,
+  type LoadedConfig,
+  type ResolverOptions,
+} from "./config.js";
+export { UsageError } from "./errors.js";
+export { discover, type Discovered } from "./files.js";
+export { lintFile, lintReadFile, lintText, writeFix, type FixMode, type LintJobOptions, type LintTask, type ReadFailure } from "./lint-file.js";
+export { comparePaths, displayPath } from "./paths.js";
+export { countAll, countResult, isFixable, plural, type Counts, type FileResult } from "./results.js";
+export { writeFileAtomicSync } from "./write.js";

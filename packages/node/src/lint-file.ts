@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { fix, lint, type Finding, type LintConfig } from "@anchor-lint/core";
+import type { FileResult } from "./results.js";
+import { writeFileAtomicSync } from "./write.js";
+
+/** `write` fixes files in place; `dry-run` computes the fixed text (`output`) without writing it. */
+export type FixMode = "none" | "write" | "dry-run";
+
+/** One file to lint and the config that applies to it. */
+export interface LintTask {
+  /** Absolute path. */
+  filePath: string;
+  /** What reports print: relative to the working directory, with `/`. */
+  path: string;
+  config: LintConfig;
+}
+
+export interface LintJobOptions {
+  fix: FixMode;
+  /** Keep the text when a finding has a fix (the JSON format turns edits into ESLint ranges). */
+  keepSource: boolean;
+}
+
+/** Why a file could not be read, without a stack; what the reader thread sends instead of a text. */
+export interface ReadFailure {
+  code?: string | undefined;
+  message: string;
+}
+
+function readError(error: ReadFailure): string {
+  const code = error.code;
+  const reasons: Record<string, string> = {
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EISDIR: "it is a directory",
+    ENOENT: "no such file",
+    ELOOP: "too many symbolic links",
+  };
+  // Node's own message repeats the absolute path; say the reason only.
+  return `Cannot read file: ${(code && reasons[code]) ?? error.message}`;
+}
+
+/** Lints (and fixes) one text. Shared by files, stdin and workers. */
+export function lintText(text: string, task: LintTask, options: LintJobOptions): FileResult {
+  let findings: Finding[];
+  let output: string | undefined;
+  let finalText = text;
+  if (options.fix !== "none") {
+    const result = fix(text, { config: task.config });
+    findings = result.findings;
+    if (result.changed) {
+      output = result.output;
+      finalText = result.output;
+    }
+  } else {
+    findings = lint(text, { config: task.config });
+  }
+  const result: FileResult = { filePath: task.filePath, path: task.path, findings };
+  if (output !== undefined) result.output = output;
+  if (options.keepSource && findings.some((finding) => finding.fix || finding.suggestions)) result.source = finalText;
+  return result;
+}
+
+export function lintFile(task: LintTask, options: LintJobOptions): FileResult {
+  let text: string;
+  try {
+    text = readFileSync(task.filePath, "utf8");
+  } catch (error) {
+    return lintReadFile(error as NodeJS.ErrnoException, task, options);
+  }
+  return lintReadFile(text, task, options);
+}
+
+/** Lints (and fixes, writing the file) a file read elsewhere, or reports why it could not be read. */
+export function lintReadFile(text: string | ReadFailure, task: LintTask, options: LintJobOptions): FileResult {
+  if (typeof text !== "string") return { filePath: task.filePath, path: task.path, findings: [], fatal: readError(text) };
+  const result = lintText(text, task, options);
+  if (options.fix === "write" && result.output !== undefined) writeFix(result);
+  return result;
+}
+
+/**
+ * Writes a result's fixed text to its file; a failure becomes the result's `fatal`. The one place
+ * fixes reach the disk (lintFiles with `fix: "write"` and `outputFixes` both come here).
+ */
+export function writeFix(result: FileResult): void {
+  if (result.output === undefined) return;
+  try {
+    writeFileAtomicSync(result.filePath, result.output);
+  } catch (error) {
+    result.fatal = `Cannot write fixed file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
+}

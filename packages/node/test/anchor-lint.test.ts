@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AnchorLint, ConfigFileError, countAll, UsageError } from "@anchor-lint/node";
+import { lint } from "@anchor-lint/core";
+
+let root: string;
+function write(path: string, text: string) {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+const typo = '{ "count": 1, "configuration": { "browser": { "headles": { "active": true } } } }\n';
+const twoThousand = '{ "count": 2000 }\n';
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "anchor-lint-node-"));
+  mkdirSync(join(root, ".git"));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("AnchorLint.lintFiles", () => {
+  it("finds *.anchor.json under a folder, skips .gitignore'd and ignored files, and sorts by path", async () => {
+    write("b.anchor.json", twoThousand);
+    write("a/c.anchor.json", typo);
+    write("build/d.anchor.json", twoThousand);
+    write("old/e.anchor.json", twoThousand);
+    write("notes.json", twoThousand);
+    write(".gitignore", "build/\n");
+    write("anchor-lint.config.json", JSON.stringify({ ignores: ["old/"] }));
+    const results = await new AnchorLint({ cwd: root }).lintFiles();
+    expect(results.map((r) => r.path)).toEqual(["a/c.anchor.json", "b.anchor.json"]);
+    expect(results.map((r) => r.filePath)).toEqual([join(root, "a/c.anchor.json"), join(root, "b.anchor.json")]);
+    expect(results[1]!.findings.map((f) => f.ruleId)).toEqual(["count-range"]);
+    expect(countAll(results)).toMatchObject({ errorCount: 1, warningCount: 1 });
+  });
+
+  it("applies the nearest config with its overrides, then the rules given to the constructor", async () => {
+    write("anchor-lint.config.json", JSON.stringify({ maxCount: 5000, overrides: [{ files: ["strict/**"], rules: { "known-property": "error" } }] }));
+    write("strict/a.anchor.json", typo);
+    write("loose/b.anchor.json", twoThousand);
+    const results = await new AnchorLint({ cwd: root }).lintFiles(["strict", "loose"]);
+    expect(results.map((r) => [r.path, r.findings.map((f) => `${f.ruleId}:${f.severity}`)])).toEqual([
+      ["loose/b.anchor.json", []],
+      ["strict/a.anchor.json", ["known-property:error"]],
+    ]);
+    const overridden = await new AnchorLint({ cwd: root, rules: { "known-property": "off" }, maxCount: 1000 }).lintFiles(["strict", "loose"]);
+    expect(overridden.map((r) => r.findings.map((f) => f.ruleId))).toEqual([["count-range"], []]);
+  });
+
+  it("takes one config file for every file, or none", async () => {
+    write("anchor-lint.config.json", JSON.stringify({ rules: { "count-range": "off" } }));
+    write("ci/strict.json", JSON.stringify({ rules: { "count-range": "warn" } }));
+    write("a.anchor.json", twoThousand);
+    expect((await new AnchorLint({ cwd: root }).lintFiles())[0]!.findings).toEqual([]);
+    expect((await new AnchorLint({ cwd: root, configFile: "ci/strict.json" }).lintFiles())[0]!.findings.map((f) => f.severity)).toEqual(["warning"]);
+    expect((await new AnchorLint({ cwd: root, noConfig: true }).lintFiles())[0]!.findings.map((f) => f.severity)).toEqual(["error"]);
+  });
+
+  it("refuses a missing path, an unknown rule and a config file with mistakes, saying which", async () => {
+    await expect(new AnchorLint({ cwd: root }).lintFiles("missing.anchor.json")).rejects.toThrow(new UsageError("No such file or directory: missing.anchor.json"));
+    expect(() => new AnchorLint({ cwd: root, rules: { "proxy-contry": "off" } })).toThrow("unknown rule 'proxy-contry' in '--rule' (did you mean 'proxy-country'?).");
+    write("anchor-lint.config.json", JSON.stringify({ rules: { "count-rang": "off" } }));
+    write("a.anchor.json", twoThousand);
+    const failure = await new AnchorLint({ cwd: root }).lintFiles().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConfigFileError);
+    expect((failure as ConfigFileError).problems).toEqual([{ pointer: "/rules/count-rang", message: 'unknown rule "count-rang" (did you mean "count-range"?)' }]);
+  });
+});
+
+describe("fixing", () => {
+  it("computes fixes without writing, and outputFixes writes them", async () => {
+    write("a.anchor.json", typo);
+    const linter = new AnchorLint({ cwd: root, fix: true });
+    const results = await linter.lintFiles();
+    const fixed = typo.replace('"headles"', '"headless"');
+    expect(results[0]!.output).toBe(fixed);
+    expect(results[0]!.findings).toEqual([]);
+    expect(readFileSync(join(root, "a.anchor.json"), "utf8")).toBe(typo);
+    await AnchorLint.outputFixes(results);
+    expect(readFileSync(join(root, "a.anchor.json"), "utf8")).toBe(fixed);
+    expect(lint(fixed)).toEqual([]);
+    // Fixing the fixed file changes nothing.
+    expect((await linter.lintFiles())[0]!.output).toBeUndefined();
+  });
+
+  it("leaves a result without output, and a text without a file, alone", async () => {
+    write("a.anchor.json", twoThousand);
+    const linter = new AnchorLint({ cwd: root, fix: true });
+    await AnchorLint.outputFixes([...(await linter.lintFiles()), ...(await linter.lintText(typo))]);
+    expect(readFileSync(join(root, "a.anchor.json"), "utf8")).toBe(twoThousand);
+  });
+});
+
+describe("AnchorLint.lintText and config queries", () => {
+  it("lints a text as the file it names, with that file's config, and nothing for an ignored one", async () => {
+    write("anchor-lint.config.json", JSON.stringify({ ignores: ["drafts/"], rules: { "known-property": "error" } }));
+    const linter = new AnchorLint({ cwd: root });
+    const [result] = await linter.lintText(typo, { filePath: "jobs/a.anchor.json" });
+    expect(result).toMatchObject({ filePath: join(root, "jobs/a.anchor.json"), path: "jobs/a.anchor.json" });
+    expect(result!.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(["known-property:error"]);
+    expect(await linter.lintText(typo, { filePath: "drafts/a.anchor.json" })).toEqual([]);
+    expect(await linter.isPathIgnored("drafts/a.anchor.json")).toBe(true);
+    expect(await linter.isPathIgnored("jobs/a.anchor.json")).toBe(false);
+    expect((await linter.lintText(typo))[0]).toMatchObject({ filePath: "<text>", path: "<text>" });
+  });
+
+  it("tells the config of a file, as lint() takes it and as --print-config shows it", async () => {
+    write("anchor-lint.config.json", JSON.stringify({ maxCount: 50, overrides: [{ files: ["ci/**"], rules: { "count-range": "warn" } }] }));
+    const linter = new AnchorLint({ cwd: root });
+    expect(await linter.calculateConfigForFile("ci/a.anchor.json")).toEqual({ maxCount: 50, rules: { "count-range": "warn" } });
+    const shown = (await linter.printConfigForFile("ci/a.anchor.json")) as { configFile: string; rules: Record<string, string> };
+    expect(shown.configFile).toBe("anchor-lint.config.json");
+    expect(shown.rules["count-range"]).toBe("warn");
+  });
+
+  it("keeps only errors with getErrorResults", async () => {
+    write("a.anchor.json", '{ "count": 2000, "configuration": { "browser": { "headles": { "active": true } } } }');
+    const [result] = AnchorLint.getErrorResults(await new AnchorLint({ cwd: root }).lintFiles());
+    expect(result!.findings.map((f) => f.ruleId)).toEqual(["count-range"]);
+  });
+});
