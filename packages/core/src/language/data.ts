@@ -87,25 +87,8 @@ export function typesOffering(code: string): string[] {
 
 export { anchorTypes };
 
-let regionNames: Intl.DisplayNames | undefined | null;
-
-/** English name of an ISO 3166-1 alpha-2 code, or undefined where Intl.DisplayNames is missing. */
-export function countryName(code: string): string | undefined {
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-    } catch {
-      regionNames = null;
-    }
-  }
-  if (!regionNames || !/^[a-z]{2}$/i.test(code)) return undefined;
-  try {
-    const name = regionNames.of(code.toUpperCase());
-    return name && name !== code.toUpperCase() ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** English name of an ISO 3166-1 alpha-2 code, or undefined (the one implementation, shared with the rules). */
+export { regionName as countryName } from "../country-names.js";
 
 /** The spec links to its own site with relative paths; outside it they must be absolute. */
 export function absoluteLinks(markdown: string): string {

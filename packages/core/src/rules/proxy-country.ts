@@ -1,5 +1,6 @@
 import { defineRule, type FixProposal } from "../rule.js";
 import { anchorProxyTypes, countryCodesByProxyType, defaultProxyType } from "../generated/countries.js";
+import { regionName } from "../country-names.js";
 import { editDistance, getAt, isObject, quote } from "./util.js";
 
 const PROXY = "/configuration/session/proxy";
@@ -127,27 +128,6 @@ function isAnchorType(type: string): type is AnchorType {
 
 function replaceCode(edits: FixProposal["edits"], from: string, to: string): FixProposal {
   return { title: `Change ${quote(from)} to ${JSON.stringify(to)}`, safety: "safe", edits };
-}
-
-let displayNames: Intl.DisplayNames | null | undefined;
-
-/** English name of an ISO region code, or undefined when it is not one (or Intl lacks region names). */
-function regionName(code: string): string | undefined {
-  if (!/^[a-z]{2}$/.test(code)) return undefined;
-  if (displayNames === undefined) {
-    try {
-      displayNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-    } catch {
-      displayNames = null;
-    }
-  }
-  if (displayNames === null) return undefined;
-  try {
-    const name = displayNames.of(code.toUpperCase());
-    return name === undefined || name === code.toUpperCase() || name === "Unknown Region" ? undefined : name;
-  } catch {
-    return undefined;
-  }
 }
 
 function nameSuffix(code: string): string {
