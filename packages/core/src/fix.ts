@@ -76,7 +76,7 @@ class Claims {
 }
 
 /** The pointer and every pointer above it, the root ("") included. */
-function prefixesOf(pointer: string): string[] {
+export function prefixesOf(pointer: string): string[] {
   const prefixes = [""];
   for (let index = pointer.indexOf("/", 1); index !== -1; index = pointer.indexOf("/", index + 1)) prefixes.push(pointer.slice(0, index));
   if (pointer !== "") prefixes.push(pointer);
