@@ -128,7 +128,7 @@ describe("fix passes scale with the number of fixes", () => {
     expect(performance.now() - started).toBeLessThan(15000);
   });
 
-  it("3,000 case fixes in one file are built and applied in seconds (each scanned from the top: about 25 s)", () => {
+  it("3,000 case fixes in one file are built and applied in seconds (each scanned from the top: about 8 s)", () => {
     const integrations = Array.from({ length: 3000 }, (_, index) => ({ id: `550e8400-e29b-41d4-a716-4466554${String(index).padStart(5, "0")}`, type: "1password", configuration: { load_mode: "all" } }));
     const text = JSON.stringify({ count: 1, configuration: { integrations } }, null, 2);
     const started = performance.now();
