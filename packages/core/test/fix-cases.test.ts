@@ -24,6 +24,13 @@ describe("fixes lose nothing", () => {
     expect(result.findings).toEqual([]);
   });
 
+  it("two moves onto the same key are not applied together: the first arrives, the second stays with its warning", () => {
+    const text = JSON.stringify({ count: 1, configuration: { session: { viewport: { width: 1280, height: 720 } }, browser: {}, viewport: { width: 800, height: 600 } } }, null, 2);
+    const result = fix(text);
+    expect(JSON.parse(result.output)).toEqual({ count: 1, configuration: { session: {}, browser: { viewport: { width: 1280, height: 720 } }, viewport: { width: 800, height: 600 } } });
+    expect(result.findings.map((finding) => finding.message)).toEqual(['"viewport" does not belong in configuration; it belongs under configuration.browser, which already has one, so this one is ignored.']);
+  });
+
   it("two keys moved into one new object both arrive", () => {
     const text = JSON.stringify({ count: 1, configuration: { session: { max_duration: 60, idle_timeout: 5 } } }, null, 2);
     expect(fix(text).output).toBe(JSON.stringify({ count: 1, configuration: { session: { timeout: { max_duration: 60, idle_timeout: 5 } } } }, null, 2));
