@@ -1,6 +1,6 @@
 import { parseTree, type Node as JsonNode } from "jsonc-parser";
 import type { Finding, Fix } from "./types.js";
-import { effectOfFix } from "./fix.js";
+import { effectOfFix, prefixesOf } from "./fix.js";
 import { escapePointerSegment } from "./rules/util.js";
 
 /**
@@ -16,18 +16,21 @@ export function keepsPromises(before: { text: string; findings: readonly Finding
   const kept = new Set<string>();
   // Every object and array counts as "{}" or "[]" after: filling an empty one loses nothing.
   forEachValue(after.text, (pointer, text) => kept.add(pointer + "\u0000" + text), true);
-  const exempt: string[] = [];
-  const moves: { from: string; to: string }[] = [];
+  // By pointer, looked up through a value's ancestors: a pass may hold thousands of fixes.
+  const exempt = new Set<string>();
+  const moves = new Map<string, string>();
   for (const fix of applied) {
     const effect = effectOfFix(fix);
-    if (effect.kind === "replace" || (effect.kind === "remove" && fix.safety === "unsafe")) exempt.push(effect.pointer);
-    else if (effect.kind === "move") moves.push(effect);
+    if (effect.kind === "replace" || (effect.kind === "remove" && fix.safety === "unsafe")) exempt.add(effect.pointer);
+    else if (effect.kind === "move") moves.set(effect.from, effect.to);
   }
   let lost = false;
   forEachValue(before.text, (pointer, text) => {
-    if (lost || exempt.some((root) => within(pointer, root))) return;
-    const move = moves.find((candidate) => within(pointer, candidate.from));
-    const now = move ? move.to + pointer.slice(move.from.length) : pointer;
+    if (lost) return;
+    const above = prefixesOf(pointer);
+    if (above.some((prefix) => exempt.has(prefix))) return;
+    const from = above.find((prefix) => moves.has(prefix));
+    const now = from === undefined ? pointer : moves.get(from)! + pointer.slice(from.length);
     if (!kept.has(now + "\u0000" + text)) lost = true;
   });
   return !lost;
@@ -39,9 +42,6 @@ function errorCount(findings: readonly Finding[]): number {
   return count;
 }
 
-function within(pointer: string, root: string): boolean {
-  return pointer === root || pointer.startsWith(root + "/");
-}
 
 /**
  * Calls `visit` with the pointer and written text of every scalar and every empty object or array

@@ -10,27 +10,101 @@ export const MAX_FIX_PASSES = 10;
  * Returns the new text and the fixes applied; the others wait for the next pass, linted afresh.
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): { output: string; applied: Fix[] } {
-  const accepted: TextEdit[] = [];
+  const accepted = new Spans();
   const applied: Fix[] = [];
-  const claimed: string[] = [];
+  const claims = new Claims();
   const sortedFixes = [...fixes].sort((a, b) => firstOffset(a) - firstOffset(b));
   for (const fix of sortedFixes) {
-    const candidate = [...accepted, ...fix.edits].sort((a, b) => a.offset - b.offset);
-    if (hasOverlap(candidate)) continue;
-    const claims = claimsOf(fix);
-    if (claims.some((claim) => claimed.some((other) => conflicts(claim, other)))) continue;
-    accepted.push(...fix.edits);
-    claimed.push(...claims);
+    if (!accepted.free(fix.edits)) continue;
+    const own = claimsOf(fix);
+    if (!claims.free(own)) continue;
+    accepted.add(fix.edits);
+    claims.add(own);
     applied.push(fix);
   }
-  return { output: applyEdits(text, accepted), applied };
+  return { output: applyEdits(text, accepted.edits), applied };
 }
 
+/** Accepted edits in order of offset, checked by binary search: a pass may hold thousands of fixes. */
+class Spans {
+  readonly edits: TextEdit[] = [];
+
+  /** Whether none of `edits` overlaps an accepted one, nor one another. */
+  free(edits: readonly TextEdit[]): boolean {
+    const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+    if (hasOverlap(sorted)) return false;
+    return sorted.every((edit) => {
+      const index = this.insertionPoint(edit.offset);
+      const before = this.edits[index - 1];
+      const after = this.edits[index];
+      return (!before || !hasOverlap([before, edit])) && (!after || !hasOverlap([edit, after]));
+    });
+  }
+
+  add(edits: readonly TextEdit[]): void {
+    for (const edit of edits) this.edits.splice(this.insertionPoint(edit.offset), 0, edit);
+  }
+
+  /** The index of the first accepted edit starting after `offset` (edits at `offset` come before). */
+  private insertionPoint(offset: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.edits[middle]!.offset <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/** Claimed pointers, and every pointer above one: a conflict check costs the pointer's depth. */
+class Claims {
+  private readonly claimed = new Set<string>();
+  private readonly above = new Set<string>();
+
+  free(pointers: readonly string[]): boolean {
+    return pointers.every((pointer) => !this.above.has(pointer) && !prefixesOf(pointer).some((prefix) => this.claimed.has(prefix)));
+  }
+
+  add(pointers: readonly string[]): void {
+    for (const pointer of pointers) {
+      this.claimed.add(pointer);
+      for (const prefix of prefixesOf(pointer)) if (prefix !== pointer) this.above.add(prefix);
+    }
+  }
+}
+
+/** The pointer and every pointer above it, the root ("") included. */
+export function prefixesOf(pointer: string): string[] {
+  const prefixes = [""];
+  for (let index = pointer.indexOf("/", 1); index !== -1; index = pointer.indexOf("/", index + 1)) prefixes.push(pointer.slice(0, index));
+  if (pointer !== "") prefixes.push(pointer);
+  return prefixes;
+}
+
+/** The text with non-overlapping edits applied, in one pass over it (thousands of edits are fine). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.offset - a.offset);
-  let output = text;
-  for (const edit of sorted) output = output.slice(0, edit.offset) + edit.newText + output.slice(edit.offset + edit.length);
-  return output;
+  // A stable sort keeps edits at one offset in the order given, as applying them from the end did.
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  const parts: string[] = [];
+  let copied = 0;
+  for (let index = 0; index < sorted.length; index++) {
+    // Edits at one offset were applied last-first from the end: the later one's text comes first.
+    let end = index;
+    while (end + 1 < sorted.length && sorted[end + 1]!.offset === sorted[index]!.offset) end++;
+    const offset = sorted[index]!.offset;
+    parts.push(text.slice(copied, offset));
+    let length = 0;
+    for (let at = end; at >= index; at--) {
+      parts.push(sorted[at]!.newText);
+      length = Math.max(length, sorted[at]!.length);
+    }
+    copied = Math.max(copied, offset + length);
+    index = end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join("");
 }
 
 /** What a fix does, as its edit builder said; edits built by hand replace the whole document as far as anyone knows. */

@@ -73,6 +73,9 @@ function checkInvariants(text: string): void {
       expect(exists, `${finding.ruleId} ${finding.pointer}`).toBe(true);
     }
   }
+  // Safe fixes alone never raise the number of errors (docs/fixes.md).
+  const errorsOf = (list: readonly { severity: string }[]) => list.filter((finding) => finding.severity === "error").length;
+  expect(errorsOf(fix(text).findings)).toBeLessThanOrEqual(errorsOf(findings));
   const result = fix(text, { unsafe: true });
   if (result.changed) {
     // Comments are the user's to remove: the output must parse as JSON with comments.

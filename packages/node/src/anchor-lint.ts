@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { LintConfig, RuleSetting } from "@anchor-lint/core";
 import { ConfigResolver, effectiveConfig } from "./config.js";
@@ -5,6 +6,9 @@ import { discover } from "./files.js";
 import { lintFile, lintText as lintOneText, writeFix, type LintJobOptions, type LintTask } from "./lint-file.js";
 import { comparePaths, displayPath } from "./paths.js";
 import type { FileResult } from "./results.js";
+
+/** The task each result of `lintFiles` came from: what `outputFixes` needs to lint a file again. */
+const taskOf = new WeakMap<FileResult, LintTask>();
 
 export interface AnchorLintOptions {
   /** What patterns, `configFile` and the results' `path` are relative to. Default: `process.cwd()`. */
@@ -66,7 +70,11 @@ export class AnchorLint {
       if (config) tasks.push({ filePath: file, path: displayPath(this.cwd, file), config });
     }
     tasks.sort((a, b) => comparePaths(a.path, b.path));
-    return tasks.map((task) => lintFile(task, this.job));
+    return tasks.map((task) => {
+      const result = lintFile(task, this.job);
+      taskOf.set(result, task);
+      return result;
+    });
   }
 
   /**
@@ -98,11 +106,17 @@ export class AnchorLint {
 
   /**
    * Writes the fixed text of every result that has one, each file replaced atomically (temporary
-   * file, flush, rename; the mode is kept). A file that cannot be written gets `fatal` set, as
-   * the command reports it; the others are still written.
+   * file, flush, rename; the mode is kept). A file that cannot be written is left as it was and
+   * its result says why in `fatal`, with the findings of the file as it is on disk, as the command
+   * reports it; the others are still written.
    */
   static async outputFixes(results: readonly FileResult[]): Promise<void> {
-    for (const result of results) if (result.output !== undefined && result.filePath !== "<text>") writeFix(result);
+    for (const result of results) {
+      if (result.output === undefined || result.filePath === "<text>") continue;
+      const task = taskOf.get(result);
+      // A failed write reports the file as it is on disk, read again and linted with its config.
+      writeFix(result, task ? () => lintOneText(readFileSync(task.filePath, "utf8"), task, { fix: "none", keepSource: result.source !== undefined }) : undefined);
+    }
   }
 
   /** The results with their warnings left out (the CLI's `--quiet`). */

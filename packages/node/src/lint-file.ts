@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fix, lint, type Finding, type LintConfig } from "@anchor-lint/core";
 import type { FileResult } from "./results.js";
-import { writeFileAtomicSync } from "./write.js";
+import { reasonOf, writeFileAtomicSync } from "./write.js";
 
 /** `write` fixes files in place; `dry-run` computes the fixed text (`output`) without writing it. */
 export type FixMode = "none" | "write" | "dry-run";
@@ -75,19 +75,33 @@ export function lintFile(task: LintTask, options: LintJobOptions): FileResult {
 export function lintReadFile(text: string | ReadFailure, task: LintTask, options: LintJobOptions): FileResult {
   if (typeof text !== "string") return { filePath: task.filePath, path: task.path, findings: [], fatal: readError(text) };
   const result = lintText(text, task, options);
-  if (options.fix === "write" && result.output !== undefined) writeFix(result);
+  if (options.fix === "write" && result.output !== undefined) writeFix(result, () => lintText(text, task, { ...options, fix: "none" }));
   return result;
 }
 
 /**
- * Writes a result's fixed text to its file; a failure becomes the result's `fatal`. The one place
- * fixes reach the disk (lintFiles with `fix: "write"` and `outputFixes` both come here).
+ * Writes a result's fixed text to its file; a failure becomes the result's `fatal`, in words, and
+ * the file is as it was. The one place fixes reach the disk (lintFiles with `fix: "write"` and
+ * `outputFixes` both come here). `onDisk` lints the file as it is: on failure the result reports
+ * those findings (and that text), not the ones of a text that was never written.
  */
-export function writeFix(result: FileResult): void {
+export function writeFix(result: FileResult, onDisk?: () => FileResult): void {
   if (result.output === undefined) return;
   try {
     writeFileAtomicSync(result.filePath, result.output);
   } catch (error) {
-    result.fatal = `Cannot write fixed file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    let unchanged: FileResult | undefined;
+    try {
+      unchanged = onDisk?.();
+    } catch {
+      // Gone or unreadable now: the findings stay as they were, the message says nothing of them.
+    }
+    if (unchanged) {
+      result.findings = unchanged.findings;
+      if (unchanged.source !== undefined) result.source = unchanged.source;
+      else delete result.source;
+    }
+    delete result.output;
+    result.fatal = `Cannot write the fixes: ${reasonOf(error)}. The file is unchanged${unchanged ? "; the findings below are those of the file as it is" : ""}.`;
   }
 }

@@ -1,44 +1,122 @@
-import { accessSync, closeSync, constants, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import * as nodeFs from "node:fs";
 import { basename, dirname, join } from "node:path";
+
+/** The file-system calls a write makes; tests pass failing ones. */
+export type WriteFs = Pick<
+  typeof nodeFs,
+  "openSync" | "writeSync" | "fsyncSync" | "closeSync" | "renameSync" | "unlinkSync" | "fchmodSync" | "fchownSync" | "statSync" | "realpathSync"
+>;
+
+/** A write that did not happen; the original file is as it was. `message` says why, in words. */
+export class WriteFailure extends Error {
+  constructor(readonly reason: string, readonly code: string | undefined) {
+    super(reason);
+    this.name = "WriteFailure";
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOSPC: "no space left on the disk",
+  EDQUOT: "the disk quota is exceeded",
+  EFBIG: "the file would be larger than allowed",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "the file system is read-only",
+  EIO: "the disk reported an input/output error",
+  EMFILE: "too many files are open",
+  ENFILE: "too many files are open",
+  ENOENT: "the file or its folder no longer exists",
+  EISDIR: "it is a directory",
+  EBUSY: "the file is busy",
+};
+
+/** Why a call failed, in words (Node's messages repeat the path and lead with the code). */
+export function reasonOf(error: unknown): string {
+  if (error instanceof WriteFailure) return error.reason;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && REASONS[code]) return REASONS[code]!;
+  return code ? `the system refused the write (${code})` : "the write failed";
+}
 
 let counter = 0;
 
 /**
- * Replaces a file's contents so that a reader (or a crash) never sees half of it: writes a temporary
- * file in the same folder, flushes it to disk, then renames it over the file (npm's
- * write-file-atomic does the same). The file keeps its mode; a symbolic link keeps pointing at the
- * file it pointed at, which is the one rewritten. A file the user may not write is refused
- * (EACCES), as a plain write would be, although the folder would allow the rename.
+ * Replaces a file's contents so that no reader ever sees a partial file and a failure (a full
+ * disk, a kill mid-write) leaves the original intact: the text goes to a temporary file in the same
+ * folder, is flushed to disk, gets the original's mode (and owner, where allowed), and is renamed
+ * over the original (npm's write-file-atomic does the same). A symbolic link stays a link: its target
+ * is replaced. A file nobody may write (no write permission bit, or one the system refuses to open
+ * for writing) is left alone, although the folder would allow the rename. A missing file is created.
+ * @throws {@link WriteFailure} saying why, in words; the original is unchanged then.
  */
-export function writeFileAtomicSync(file: string, text: string): void {
-  let target = file;
+export function writeFileAtomicSync(path: string, text: string, fs: WriteFs = nodeFs): void {
+  let target = path;
   let mode: number | undefined;
+  let owner: { uid: number; gid: number } | undefined;
   try {
-    target = realpathSync(file);
-    mode = statSync(target).mode & 0o7777;
+    target = fs.realpathSync(path);
+    const stat = fs.statSync(target);
+    mode = stat.mode & 0o7777;
+    owner = { uid: stat.uid, gid: stat.gid };
+    // Even where the system would let the rename through (a writable folder, or root), a file
+    // without any write permission was made read-only on purpose.
+    if ((mode & 0o222) === 0) throw new WriteFailure("the file is read-only", "EACCES");
+    fs.closeSync(fs.openSync(target, "r+"));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    if (error instanceof WriteFailure) throw error;
+    // A file that does not exist yet is created (in a folder that must exist).
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT" || mode !== undefined) throw new WriteFailure(reasonOf(error), (error as NodeJS.ErrnoException).code);
   }
-  if (mode !== undefined) accessSync(target, constants.W_OK);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${counter++}.tmp`);
-  const fd = openSync(temporary, "wx", mode ?? 0o666);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${++counter}.tmp`);
+  let fd: number | undefined;
   try {
-    try {
-      // The umask applied at open: set the file's own mode again.
-      if (mode !== undefined) fchmodSync(fd, mode);
-      const bytes = Buffer.from(text, "utf8");
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    fd = fs.openSync(temp, "wx", mode ?? 0o666);
+    const data = Buffer.from(text, "utf8");
+    for (let written = 0; written < data.length; ) written += fs.writeSync(fd, data, written, data.length - written);
+    if (mode !== undefined && owner !== undefined) {
+      // The umask may have taken bits off the mode given to open.
+      fs.fchmodSync(fd, mode);
+      try {
+        fs.fchownSync(fd, owner.uid, owner.gid);
+      } catch {
+        // Only root may give a file away; anyone else's new file is theirs already.
+      }
     }
-    renameSync(temporary, target);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, target);
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // already gone
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // Closing after a failed write may fail too; the temporary file goes either way.
+      }
     }
-    throw error;
+    try {
+      fs.unlinkSync(temp);
+    } catch {
+      // Never created, or already renamed.
+    }
+    throw new WriteFailure(reasonOf(error), (error as NodeJS.ErrnoException).code);
+  }
+  syncFolder(dirname(target), fs);
+}
+
+/** Makes the rename itself durable; best effort (Windows cannot open a folder). */
+function syncFolder(folder: string, fs: WriteFs): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(folder, "r");
+    fs.fsyncSync(fd);
+  } catch {
+    // The file's contents are on disk already; only the rename may be lost to a power cut.
+  } finally {
+    try {
+      if (fd !== undefined) fs.closeSync(fd);
+    } catch {
+      // Nothing was written through it.
+    }
   }
 }

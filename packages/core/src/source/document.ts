@@ -13,6 +13,9 @@ import { removeProperty } from "./edits/remove.js";
 import { moveProperty } from "./edits/move.js";
 
 export type { DuplicateKey } from "./types.js";
+
+/** Edit builders scan the text for their spans this many times before a tree is built for the rest. */
+const SCANS_BEFORE_TREE = 16;
 export { LineMap } from "./line-map.js";
 export { valueOfNode } from "./shape.js";
 export { ValueSource } from "./value-source.js";
@@ -193,6 +196,7 @@ export class TextDocumentSource implements SourceDocument {
   }
 
   private editContext: EditContext | undefined;
+  private editScans = 0;
 
   /** What the edit builders see of this document. */
   private get editing(): EditContext {
@@ -201,7 +205,14 @@ export class TextDocumentSource implements SourceDocument {
       structure: this.strictText ?? this.text,
       blanked: this.strictText !== undefined,
       root: this.root,
-      scanning: () => !this.treeBuilt && this.buildable() && this.strictText !== undefined,
+      scanning: () => {
+        if (this.treeBuilt || this.strictText === undefined || !this.buildable()) return false;
+        // Each scan starts at the top of the text: past a few, one tree serves every later edit
+        // in time linear in the text (3,000 case fixes in one file took seconds of scanning).
+        if (++this.editScans <= SCANS_BEFORE_TREE) return true;
+        void this.tree;
+        return false;
+      },
       unique: () => !this.mayHaveDuplicateKeys(),
       nodeAt: (pointer) => this.nodeAt(pointer),
     });

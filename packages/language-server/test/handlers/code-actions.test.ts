@@ -63,6 +63,36 @@ describe("code actions", () => {
     expect(lint(fixed).map((f) => f.ruleId)).toEqual(["count-range"]);
   });
 
+  it("fix-all keeps the promises of docs/fixes.md: a rename and a move into the same new object lose nothing", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "proxy.anchor.json"));
+    const client = await start({ rootPath: root });
+    const text =
+      '{\n  "count": 1,\n  "configuration": {\n    "sesion": { "proxy": { "active": true, "type": "custom", "server": "http://p.example.com:8080", "username": "${env:U}", "password": "${env:P}" } },\n    "browser": { "initial_url": "https://example.com" }\n  }\n}';
+    await client.open(uri, text);
+    await client.diagnosticsFor(uri);
+    const [action] = await actionsFor(client, uri, [], ["source.fixAll"]);
+    const fixed = applyEdits(text, editsOf(action.edit, uri));
+    expect(JSON.parse(fixed)).toEqual({
+      count: 1,
+      configuration: { session: { proxy: { active: true, type: "custom", server: "http://p.example.com:8080", username: "${env:U}", password: "${env:P}" }, initial_url: "https://example.com" }, browser: {} },
+    });
+  });
+
+  it("a duplicate key with a different value is a quick fix to choose, never preferred, and fix-all leaves it", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "dup.anchor.json"));
+    const client = await start({ rootPath: root });
+    const text = '{"count": 1, "count": 2}';
+    await client.open(uri, text);
+    const duplicate = (await client.diagnosticsFor(uri)).find((d) => d.code === "no-duplicate-keys");
+    const [remove] = (await actionsFor(client, uri, [duplicate])).filter((a) => a.title.startsWith("Remove the earlier"));
+    expect(remove.isPreferred).toBe(false);
+    expect(applyEdits(text, editsOf(remove.edit, uri))).toBe('{"count": 2}');
+    const fixAll = await actionsFor(client, uri, [], ["source.fixAll"]);
+    expect(fixAll.flatMap((a) => editsOf(a.edit, uri))).toEqual([]);
+  });
+
   it("disables a rule by creating anchor-lint.config.json at the workspace root", async () => {
     const root = workspace();
     const uri = pathUri(join(root, "batch.anchor.json"));

@@ -19,7 +19,7 @@ interface MovedValue {
  * Moves a member to `toPointer`, creating the missing objects on the way in the file's own style.
  * The value's text is kept as written (`1e400` stays `1e400`, comments inside it stay); nothing
  * but the member and the new text changes. Undefined when the target exists, a non-object is in
- * the way, or the layout around the target is one this cannot edit safely (a trailing comma).
+ * the way, or the object to insert into holds nothing but comments (where would the member go?).
  */
 export function moveProperty(doc: EditContext, fromPointer: string, toPointer: string): TextEdit[] | undefined {
   const from = parsePointer(fromPointer);

@@ -52,6 +52,8 @@ export function removal(doc: Pick<EditContext, "text" | "structure" | "blanked">
     const comma = structure.indexOf(",", end);
     let stop = comma < 0 || comma > next.offset ? end : comma + 1;
     while (stop < next.offset && /\s/.test(text[stop]!)) stop++;
+    // A comment between the value and its comma stays: the member and the comma go separately.
+    if (comma > end && /\S/.test(text.slice(end, comma))) return [{ offset, length: end - offset, newText: "" }, { offset: comma, length: stop - comma, newText: "" }];
     return [{ offset, length: stop - offset, newText: "" }];
   }
   if (previous) {
