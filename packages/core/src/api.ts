@@ -9,7 +9,7 @@ import type { MAX_FIX_PASSES } from "./fix.js";
 import { runFixPasses } from "./fix-passes.js";
 import { displayPath } from "./schema/schema-errors.js";
 import { getAt, isObject } from "./rules/util.js";
-import { findCredentials, maskUserinfo } from "./secrets.js";
+import { findCredentials, maskUserinfo, redactText } from "./secrets.js";
 
 const DOCS_BASE = "https://github.com/anchor-lint/anchor-lint/blob/main/docs/rules/";
 
@@ -190,7 +190,7 @@ export { ConfigError };
 
 /**
  * The text with every credential (docs/security.md: each `username` and `password` value anywhere,
- * and the userinfo of URLs) replaced by `"****"`, for printing a config (a fixed text in a report,
+ * and the userinfo of URLs, and any copy of them) replaced by `"****"`, for printing a config (a fixed text in a report,
  * say) without its credentials. Placeholders like `${env:NAME}` are not secrets and stay.
  */
 export function redactCredentials(text: string): string {
@@ -201,5 +201,6 @@ export function redactCredentials(text: string): string {
   for (const span of [...credentials.spans].sort((a, b) => b.offset - a.offset)) {
     output = output.slice(0, span.offset) + '"****"' + output.slice(span.offset + span.length);
   }
-  return maskUserinfo(output);
+  // Copies elsewhere (a tag, a key equal to the password) are masked as in messages.
+  return redactText(maskUserinfo(output), credentials);
 }
