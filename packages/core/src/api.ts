@@ -9,7 +9,7 @@ import type { MAX_FIX_PASSES } from "./fix.js";
 import { runFixPasses } from "./fix-passes.js";
 import { displayPath } from "./schema/schema-errors.js";
 import { getAt, isObject } from "./rules/util.js";
-import { findCredentials, maskUserinfo, redactText } from "./secrets.js";
+import { carriesCredential, findCredentials, maskUserinfo, redactText } from "./secrets.js";
 
 const DOCS_BASE = "https://github.com/anchor-lint/anchor-lint/blob/main/docs/rules/";
 
@@ -203,4 +203,14 @@ export function redactCredentials(text: string): string {
   }
   // Copies elsewhere (a tag, a key equal to the password) are masked as in messages.
   return redactText(maskUserinfo(output), credentials);
+}
+
+/**
+ * Whether sending or printing `newText` as an edit of `text` would show one of its credentials (an
+ * edit an editor composes itself, such as one "fix all" edit spanning several fixes, with the file's
+ * own text between them). Fixes in findings never do: the engine drops those that would.
+ */
+export function showsCredential(text: string, newText: string): boolean {
+  const source = new TextDocumentSource(text);
+  return carriesCredential(newText, findCredentials(source.root, { text, spanOf: (pointer) => source.spanOf(pointer, "value") }));
 }

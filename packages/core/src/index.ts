@@ -2,7 +2,7 @@
  * @anchor-lint/core: checks Anchor Browser batch-session requests (`POST /v1/batch-sessions`)
  * before they cost a failed API call. Runs in Node and in browsers.
  */
-export { lint, validate, preflight, fix, load, redactCredentials, rules, ruleIds, docsUrl, resolveConfig, PreflightError, ConfigError } from "./api.js";
+export { lint, validate, preflight, fix, load, redactCredentials, showsCredential, rules, ruleIds, docsUrl, resolveConfig, PreflightError, ConfigError } from "./api.js";
 export type { LintOptions, FixOptions, FixResult, LoadOptions } from "./api.js";
 export type { Finding, Fix, TextEdit, Position, SourceRange, RelatedLocation, Severity, LintConfig, RuleSetting } from "./types.js";
 export type { RuleMeta } from "./rule.js";
