@@ -68,12 +68,15 @@ describe("credentials never printed by the CLI", () => {
   });
 
   it("--fix-dry-run shows the fixed text with every credential masked", async () => {
-    const server = "http://alice:S3cret-url@proxy.example.com:8080";
-    const { cwd, remove } = workspace({ "a.anchor.json": JSON.stringify({ count: 1, configuration: { proxy: proxy(undefined, { server }) } }, null, 2) });
+    const initial = "https://carol:Hunter2-xyz@example.com/";
+    const request = { count: 1, configuration: { session: { initial_url: initial }, proxy: proxy() } };
+    const { cwd, remove } = workspace({ "a.anchor.json": JSON.stringify(request, null, 2) });
     try {
       const [result] = JSON.parse((await cli(cwd, ["--fix-dry-run", "-f", "json"])).stdout);
       expect(result.output).toContain('"password": "****"');
-      expect(result.output).toContain("http://****@proxy.example.com:8080");
+      expect(result.output).toContain('"username": "****"');
+      expect(result.output).toContain("https://****@example.com/");
+      expect(leakIn(result.output, "Hunter2-xyz")).toBeUndefined();
       expect(JSON.parse(result.output).configuration.session.proxy.type).toBe("custom");
     } finally {
       remove();
