@@ -38,6 +38,8 @@ export interface Configuration {
   forget(uri: string): void;
   /** Diagnostics of an open config file: what the CLI would reject it for. */
   configDiagnostics(document: TextDocument): Diagnostic[];
+  /** The workspace folders' paths. */
+  folders(): readonly string[];
 }
 
 export function isConfigDocument(uri: string): boolean {
@@ -182,6 +184,7 @@ export function registerConfiguration(session: Session): Configuration {
       const text = document.getText();
       return configProblems(text, path).map((problem) => configDiagnostic(document, text, problem));
     },
+    folders: () => workspaceFolders,
   };
 }
 
