@@ -138,7 +138,12 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
   const config = configOf(options);
   // Fixes that carry a credential (moving a misplaced proxy) are applied here, where their text
   // only goes into the file that holds the credential already; the findings returned never carry them.
-  const lintForFix = (input: string) => runRules(new TextDocumentSource(input), allRules, config, { keepCredentialFixes: true });
+  // A fix can remove a credential (a placeholder for the password) and leave a copy of it elsewhere:
+  // later passes mask what the original text held too.
+  const original = new TextDocumentSource(text);
+  const earlierCredentials = findCredentials(original.root);
+  const lintForFix = (input: string) =>
+    runRules(input === text ? original : new TextDocumentSource(input), allRules, config, { keepCredentialFixes: true, earlierCredentials });
   const result = runFixPasses(text, lintForFix, options);
   return { output: result.output, changed: result.output !== text, applied: result.applied, findings: withoutCredentialFixes(result.findings) };
 }

@@ -2,7 +2,7 @@ import type { FixProposal, Report, Rule, RuleContext, SourceDocument, Target } f
 import type { Finding, Fix, LintConfig, RelatedLocation, Severity, TextEdit } from "./types.js";
 import { collectSchemaErrors, type SchemaError } from "./schema/schema-errors.js";
 import { TextDocumentSource } from "./source/document.js";
-import { carriesCredential, findCredentials, redactPointer, redactText, spansCredential, withCredentials, type Credentials } from "./secrets.js";
+import { carriesCredential, findCredentials, redactPointer, redactText, spansCredential, withCredentials, withEarlier, type Credentials } from "./secrets.js";
 import { escapeControls } from "./display.js";
 import { DEFAULT_MAX_COUNT } from "./config.js";
 
@@ -54,6 +54,8 @@ export function withoutCredentialFixes(findings: Finding[]): Finding[] {
 export interface RunOptions {
   /** Keep fixes that carry a credential (for `fix()`, never for output). */
   keepCredentialFixes?: boolean;
+  /** Credentials of the text `fix()` started from, masked too in the findings of its later passes. */
+  earlierCredentials?: Credentials;
 }
 
 /**
@@ -67,10 +69,8 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
   const broken = source.syntaxProblems.some((problem) => problem.kind === "syntax" || problem.kind === "too-deep");
   const root = (source as { root?: unknown }).root;
   const textSource = source instanceof TextDocumentSource ? source : undefined;
-  const credentials = findCredentials(
-    root,
-    textSource ? { text: textSource.text, spanOf: (pointer) => textSource.spanOf(pointer, "value") } : undefined,
-  );
+  const own = findCredentials(root, textSource ? { text: textSource.text, spanOf: (pointer) => textSource.spanOf(pointer, "value") } : undefined);
+  const credentials = options.earlierCredentials ? withEarlier(own, options.earlierCredentials) : own;
   return withCredentials(credentials, () => lintWith(source, rules, config, options, broken, root, textSource, credentials));
 }
 

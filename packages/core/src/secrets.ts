@@ -167,6 +167,23 @@ export function findCredentials(root: unknown, source?: { text: string; spanOf(p
   };
 }
 
+/**
+ * The credentials of a document together with those of an earlier text of it (what `fix()` started
+ * from: a fix that replaced a password by a placeholder leaves a key equal to it to mask). Positions
+ * are the document's own; the earlier text's no longer apply.
+ */
+export function withEarlier(credentials: Credentials, earlier: Credentials): Credentials {
+  if (earlier.values.length === 0) return credentials;
+  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+  return {
+    values: union(credentials.values, earlier.values),
+    anywhere: union(credentials.anywhere, earlier.anywhere).sort((a, b) => b.length - a.length),
+    quoted: union(credentials.quoted, earlier.quoted),
+    numbers: union(credentials.numbers, earlier.numbers),
+    spans: credentials.spans,
+  };
+}
+
 /** Masks the userinfo of every URL in a text, whatever the document holds. */
 export function maskUserinfo(text: string): string {
   return text.includes("://") && text.includes("@") ? text.replace(USERINFO, `$1${MASK}@`) : text;

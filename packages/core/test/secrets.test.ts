@@ -60,6 +60,14 @@ describe("misplaced proxies", () => {
 });
 
 describe("credentials of any form", () => {
+  it("stays masked after fix() replaced it by a placeholder, where a copy of it remains", () => {
+    const text = JSON.stringify({ count: 1, configuration: { session: { proxy: proxy(), [PASSWORD]: 1 } } }, null, 2);
+    const result = fix(text, { unsafe: true, rules: ["no-plaintext-proxy-credentials"] });
+    expect(result.output).toContain("${env:ANCHOR_PROXY_PASSWORD}");
+    expect(result.findings.some((finding) => finding.pointer === "/configuration/session/****")).toBe(true);
+    expect(everything(result.findings)).not.toContain(PASSWORD);
+  });
+
   it("masks credentials with quotes, backslashes and control characters, and drops fixes that span them", () => {
     for (const password of ['pa"ss\\wo\u0007rd', "\u001b]0;x\u0007abc", 'ab"c']) {
       const text = JSON.stringify({ count: 1, configuration: { session: { proxy: proxy(password) } }, extra: password, [password]: 1 });

@@ -9,7 +9,7 @@ import {
   type InitializeParams,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { LintConfig } from "@anchor-lint/core";
+import { escapeControls, type LintConfig } from "@anchor-lint/core";
 import type { ConfigFileError, ConfigProblem } from "@anchor-lint/node";
 import { globMatcher } from "../glob.js";
 import { foldersOf, pathOf, withTimeout, type Session } from "../session.js";
@@ -140,7 +140,9 @@ export function registerConfiguration(session: Session): Configuration {
     return workspaceFolders.some((folder) => path.startsWith(folder + "/") && matches(path.slice(folder.length + 1)));
   }
 
-  function reportOnce(problem: string): void {
+  function reportOnce(raw: string): void {
+    // Paths and keys of a config file, shown by the editor and written to its log: escaped.
+    const problem = escapeControls(raw);
     if (reportedProblems.has(problem)) return;
     reportedProblems.add(problem);
     session.log(`anchor-lint: ${problem}`);
