@@ -23,7 +23,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 const PLACEHOLDER = /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/;
-const CREDENTIAL_KEY = /^(username|password)$/i;
 /** `scheme://userinfo@`: the userinfo ends at the first `/`, `?`, `#` or `@` (RFC 3986). */
 const USERINFO = /([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s/?#@"'\\<>]*)@/g;
 
@@ -63,36 +62,76 @@ interface Found {
   pointer?: string;
 }
 
-/** Collects credential values from a parsed document (own enumerable data only, like JSON). */
+/** `username` or `password` in any case; both are 8 characters, which rules out almost every key at once. */
+function isCredentialKey(key: string): boolean {
+  if (key.length !== 8) return false;
+  const lower = key.toLowerCase();
+  return lower === "username" || lower === "password";
+}
+
+/**
+ * Collects credential values from a parsed document (own enumerable data only, like JSON). Runs on
+ * every lint: the walk builds no pointer until it meets a credential.
+ */
 function collect(root: unknown): Found[] {
   const found: Found[] = [];
-  const leaves = (value: unknown, pointer: string) => {
-    if (typeof value === "string") {
-      if (value !== "" && !PLACEHOLDER.test(value)) found.push({ value, pointer });
-    } else if (typeof value === "number") {
-      if (Number.isFinite(value)) found.push({ value, pointer });
-    } else if (Array.isArray(value)) {
-      value.forEach((item, index) => leaves(item, `${pointer}/${index}`));
-    } else if (isObject(value)) {
-      for (const key of Object.keys(value)) leaves(value[key], `${pointer}/${escapeSegment(key)}`);
-    }
+  const path: string[] = [];
+  const pointer = () => {
+    let result = "";
+    for (const segment of path) result += "/" + escapeSegment(segment);
+    return result;
   };
-  const walk = (value: unknown, pointer: string, depth: number) => {
-    // Deeper than any parser here builds; a hostile in-memory value must not exhaust the stack.
-    if (depth > 500) return;
+  const leaves = (value: unknown) => {
     if (typeof value === "string") {
-      if (value.includes("://") && value.includes("@")) for (const part of userinfoOf(value)) found.push({ value: part });
+      if (value !== "" && !PLACEHOLDER.test(value)) found.push({ value, pointer: pointer() });
+    } else if (typeof value === "number") {
+      if (Number.isFinite(value)) found.push({ value, pointer: pointer() });
     } else if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) walk(value[index], `${pointer}/${index}`, depth + 1);
+      for (let index = 0; index < value.length; index++) {
+        path.push(String(index));
+        leaves(value[index]);
+        path.pop();
+      }
     } else if (isObject(value)) {
       for (const key of Object.keys(value)) {
-        const child = `${pointer}/${escapeSegment(key)}`;
-        if (CREDENTIAL_KEY.test(key)) leaves(value[key], child);
-        else walk(value[key], child, depth + 1);
+        path.push(key);
+        leaves(value[key]);
+        path.pop();
       }
     }
   };
-  walk(root, "", 0);
+  const walk = (value: unknown) => {
+    // Deeper than any parser here builds; a hostile in-memory value must not exhaust the stack.
+    if (path.length > 500) return;
+    if (typeof value === "string") {
+      if (value.includes("@") && value.includes("://")) for (const part of userinfoOf(value)) found.push({ value: part });
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        const item = value[index];
+        if (typeof item !== "object" && typeof item !== "string") continue;
+        path.push(String(index));
+        walk(item);
+        path.pop();
+      }
+    } else if (isObject(value)) {
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        const child = value[key];
+        if (isCredentialKey(key)) {
+          path.push(key);
+          leaves(child);
+          path.pop();
+        } else if (typeof child === "string") {
+          walk(child);
+        } else if (typeof child === "object") {
+          path.push(key);
+          walk(child);
+          path.pop();
+        }
+      }
+    }
+  };
+  walk(root);
   return found;
 }
 
