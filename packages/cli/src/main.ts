@@ -1,12 +1,13 @@
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
-import { rules } from "@anchor-lint/core";
+import { escapeControls, escapeJsonControls, rules } from "@anchor-lint/core";
 import pkg from "../package.json" with { type: "json" };
 import { HELP, parseCliArgs, type CliOptions } from "./args.js";
 import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, type FileResult } from "@anchor-lint/node";
 import { EXIT_LINT, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { shouldColor } from "./formatters/color.js";
+import { shownPath } from "./formatters/display.js";
 import { formatters } from "./formatters/index.js";
 import { init } from "./init.js";
 import { lintTasks, lintText, PARALLEL_THRESHOLD, threadsFor, WorkerPool, type LintJobOptions, type LintTask } from "./lint-files.js";
@@ -66,12 +67,17 @@ function mayNeedWorkers(options: CliOptions, cwd: string): boolean {
   });
 }
 
+/** Lines for stderr: what they quote (paths, keys, arguments) may come from files, so it is escaped. */
+function safeLines(text: string): string {
+  return text.split("\n").map(shownPath).join("\n");
+}
+
 /** Runs the command; returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes("--debug");
   const started = performance.now();
   const log = (text: string) => {
-    if (debug) io.stderr(`anchor-lint: debug: ${text} (${(performance.now() - started).toFixed(1)} ms)\n`);
+    if (debug) io.stderr(`anchor-lint: debug: ${escapeControls(text)} (${(performance.now() - started).toFixed(1)} ms)\n`);
   };
   try {
     const options = parseCliArgs(argv);
@@ -80,14 +86,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await runWith(options, io, log);
   } catch (error) {
     if (error instanceof ConfigFileError) {
-      io.stderr(error.lines.map((line) => `${line}\n`).join(""));
+      io.stderr(error.lines.map((line) => `${safeLines(line)}\n`).join(""));
     } else if (error instanceof UsageError) {
-      io.stderr(`anchor-lint: ${error.message}\n`);
-      for (const line of error.details) io.stderr(`${line}\n`);
+      io.stderr(`anchor-lint: ${safeLines(error.message)}\n`);
+      for (const line of error.details) io.stderr(`${safeLines(line)}\n`);
     } else {
-      io.stderr(`anchor-lint: internal error: ${(error as Error)?.message ?? String(error)}${debug ? "" : " (run with --debug for details)"}\n`);
+      io.stderr(`anchor-lint: internal error: ${safeLines((error as Error)?.message ?? String(error))}${debug ? "" : " (run with --debug for details)"}\n`);
     }
-    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${safeLines(error.stack)}\n`);
     return EXIT_USAGE;
   }
 }
@@ -122,7 +128,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
   });
 
   if (options.printConfig !== undefined) {
-    io.stdout(`${JSON.stringify(effectiveConfig(resolver, resolve(cwd, options.printConfig), cwd), null, 2)}\n`);
+    io.stdout(`${escapeJsonControls(JSON.stringify(effectiveConfig(resolver, resolve(cwd, options.printConfig), cwd), null, 2))}\n`);
     return EXIT_OK;
   }
 

@@ -2,13 +2,14 @@ import type { Finding, LintConfig } from "./types.js";
 import type { RuleMeta } from "./rule.js";
 import type { BatchSessionRequest } from "./generated/request-types.js";
 import { allRules } from "./rules/index.js";
-import { runRules } from "./engine.js";
+import { runRules, withoutCredentialFixes } from "./engine.js";
 import { TextDocumentSource, ValueSource } from "./source/document.js";
 import { checkConfig, ConfigError } from "./config.js";
 import type { MAX_FIX_PASSES } from "./fix.js";
 import { runFixPasses } from "./fix-passes.js";
 import { displayPath } from "./schema/schema-errors.js";
 import { getAt, isObject } from "./rules/util.js";
+import { carriesCredential, findCredentials, maskUserinfo, redactText } from "./secrets.js";
 
 const DOCS_BASE = "https://github.com/anchor-lint/anchor-lint/blob/main/docs/rules/";
 
@@ -63,9 +64,24 @@ export function lint(text: string, options: LintOptions = {}): Finding[] {
   return runRules(source, allRules, configOf(options));
 }
 
-/** Validates an in-memory request (for example built in code): findings carry pointers, no ranges. */
+/**
+ * Validates an in-memory request (for example built in code): findings carry pointers, no ranges.
+ * What is checked is what `JSON.stringify` would send: own enumerable data, `toJSON` applied,
+ * `undefined` members left out (an inherited `count` is not sent, so it is missing here too).
+ */
 export function validate(value: unknown, options: LintOptions = {}): Finding[] {
-  return runRules(new ValueSource(value), allRules, configOf(options));
+  return runRules(new ValueSource(asSent(value)), allRules, configOf(options));
+}
+
+/** The value as the request body would carry it; a value JSON cannot carry (a cycle) is checked as is. */
+function asSent(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined ? undefined : JSON.parse(json);
+  } catch {
+    return value;
+  }
 }
 
 /** Thrown by {@link preflight} and {@link load}: the request would fail, or has problems; `findings` says why. */
@@ -119,8 +135,17 @@ export interface FixResult {
  * the same place in the document are applied in separate passes, linted in between.
  */
 export function fix(text: string, options: FixOptions = {}): FixResult {
-  const result = runFixPasses(text, (current) => lint(current, options), options);
-  return { output: result.output, changed: result.output !== text, applied: result.applied, findings: result.findings };
+  const config = configOf(options);
+  // Fixes that carry a credential (moving a misplaced proxy) are applied here, where their text
+  // only goes into the file that holds the credential already; the findings returned never carry them.
+  // A fix can remove a credential (a placeholder for the password) and leave a copy of it elsewhere:
+  // later passes mask what the original text held too.
+  const original = new TextDocumentSource(text);
+  const earlierCredentials = findCredentials(original.root);
+  const lintForFix = (input: string) =>
+    runRules(input === text ? original : new TextDocumentSource(input), allRules, config, { keepCredentialFixes: true, earlierCredentials });
+  const result = runFixPasses(text, lintForFix, options);
+  return { output: result.output, changed: result.output !== text, applied: result.applied, findings: withoutCredentialFixes(result.findings) };
 }
 
 export interface LoadOptions extends LintOptions {
@@ -169,22 +194,28 @@ export function load(text: string, options: LoadOptions = {}): BatchSessionReque
 export { ConfigError };
 
 /**
- * The text with the custom proxy's literal username and password replaced by `"****"`, for printing
- * a config (a fixed text in a report, say) without its credentials. Placeholders like
- * `${env:NAME}` are not secrets and stay.
+ * The text with every credential (docs/security.md: each `username` and `password` value anywhere,
+ * and the userinfo of URLs, and any copy of them) replaced by `"****"`, for printing a config (a fixed text in a report,
+ * say) without its credentials. Placeholders like `${env:NAME}` are not secrets and stay.
  */
 export function redactCredentials(text: string): string {
   const source = new TextDocumentSource(text);
-  const proxy = getAt(source.root, ["configuration", "session", "proxy"]);
-  if (!isObject(proxy)) return text;
-  const spans: { offset: number; length: number }[] = [];
-  for (const key of ["username", "password"]) {
-    const value = proxy[key];
-    if (typeof value !== "string" || value === "" || PLACEHOLDER.test(value)) continue;
-    // The span as written, escapes included: a search for the decoded value could miss it.
-    spans.push(source.spanOf(`/configuration/session/proxy/${key}`, "value"));
-  }
+  const credentials = findCredentials(source.root, { text, spanOf: (pointer) => source.spanOf(pointer, "value") });
   let output = text;
-  for (const span of spans.sort((a, b) => b.offset - a.offset)) output = output.slice(0, span.offset) + '"****"' + output.slice(span.offset + span.length);
-  return output;
+  // The spans as written, escapes included: a search for the decoded value could miss them.
+  for (const span of [...credentials.spans].sort((a, b) => b.offset - a.offset)) {
+    output = output.slice(0, span.offset) + '"****"' + output.slice(span.offset + span.length);
+  }
+  // Copies elsewhere (a tag, a key equal to the password) are masked as in messages.
+  return redactText(maskUserinfo(output), credentials);
+}
+
+/**
+ * Whether sending or printing `newText` as an edit of `text` would show one of its credentials (an
+ * edit an editor composes itself, such as one "fix all" edit spanning several fixes, with the file's
+ * own text between them). Fixes in findings never do: the engine drops those that would.
+ */
+export function showsCredential(text: string, newText: string): boolean {
+  const source = new TextDocumentSource(text);
+  return carriesCredential(newText, findCredentials(source.root, { text, spanOf: (pointer) => source.spanOf(pointer, "value") }));
 }

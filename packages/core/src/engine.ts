@@ -1,8 +1,9 @@
 import type { FixProposal, Report, Rule, RuleContext, SourceDocument, Target } from "./rule.js";
-import type { Finding, Fix, LintConfig, RelatedLocation, Severity } from "./types.js";
+import type { Finding, Fix, LintConfig, RelatedLocation, Severity, TextEdit } from "./types.js";
 import { collectSchemaErrors, type SchemaError } from "./schema/schema-errors.js";
 import { TextDocumentSource } from "./source/document.js";
-import { containsSecret, redact, secretValues } from "./secrets.js";
+import { carriesCredential, findCredentials, redactPointer, redactText, spansCredential, withCredentials, withEarlier, type Credentials } from "./secrets.js";
+import { escapeControls } from "./display.js";
 import { DEFAULT_MAX_COUNT } from "./config.js";
 
 function severityOf(rule: Rule, config: LintConfig, reported: Severity | undefined): Severity | undefined {
@@ -36,18 +37,58 @@ function enabledRules(rules: readonly Rule[], config: LintConfig): { all: readon
   return enabled;
 }
 
+/** Fixes that carry a credential: kept only for `fix()`, which writes the file the credential is in. */
+const credentialFixes = new WeakSet<Fix>();
+
+/** The findings without the fixes that carry a credential (what every output gets). */
+export function withoutCredentialFixes(findings: Finding[]): Finding[] {
+  return findings.map((finding) => {
+    const fix = finding.fix && credentialFixes.has(finding.fix) ? undefined : finding.fix;
+    const suggestions = finding.suggestions?.filter((suggestion) => !credentialFixes.has(suggestion));
+    if (fix === finding.fix && suggestions?.length === finding.suggestions?.length) return finding;
+    const { fix: _fix, suggestions: _suggestions, ...rest } = finding;
+    return { ...rest, ...(fix ? { fix } : {}), ...(suggestions && suggestions.length > 0 ? { suggestions } : {}) };
+  });
+}
+
+export interface RunOptions {
+  /** Keep fixes that carry a credential (for `fix()`, never for output). */
+  keepCredentialFixes?: boolean;
+  /** Credentials of the text `fix()` started from, masked too in the findings of its later passes. */
+  earlierCredentials?: Credentials;
+}
+
 /**
  * Runs the enabled rules over one document and turns their reports into findings: severity from the
- * config, ranges from pointers, secrets scrubbed, fixes that would write a secret into output dropped.
+ * config, ranges from pointers. This is the core's output boundary for findings: credentials are
+ * masked in messages, titles and pointers, control characters escaped, and a fix that would show a
+ * credential (in its text, or between its edits) is dropped (see secrets.ts and docs/security.md).
  * A document that is not JSON at all only gets its syntax findings: rules on a guessed tree mislead.
  */
-export function runRules(source: SourceDocument, rules: readonly Rule[], config: LintConfig): Finding[] {
+export function runRules(source: SourceDocument, rules: readonly Rule[], config: LintConfig, options: RunOptions = {}): Finding[] {
   const broken = source.syntaxProblems.some((problem) => problem.kind === "syntax" || problem.kind === "too-deep");
   const root = (source as { root?: unknown }).root;
-  const secrets = secretValues(root);
   const textSource = source instanceof TextDocumentSource ? source : undefined;
+  const own = findCredentials(root, textSource ? { text: textSource.text, spanOf: (pointer) => textSource.spanOf(pointer, "value") } : undefined);
+  const credentials = options.earlierCredentials ? withEarlier(own, options.earlierCredentials) : own;
+  return withCredentials(credentials, () => lintWith(source, rules, config, options, broken, root, textSource, credentials));
+}
+
+function lintWith(
+  source: SourceDocument,
+  rules: readonly Rule[],
+  config: LintConfig,
+  options: RunOptions,
+  broken: boolean,
+  root: unknown,
+  textSource: TextDocumentSource | undefined,
+  credentials: Credentials,
+): Finding[] {
+  const secret = credentials.values.length > 0;
   let schemaErrors: SchemaError[] | undefined;
   const findings: Finding[] = [];
+  const text = (value: string) => escapeControls(redactText(value, credentials));
+  const pointerOf = (pointer: string) => (secret ? redactPointer(pointer, credentials) : pointer);
 
   const locate = (pointer: string, target: Target | undefined) => textSource?.rangeOf(pointer, target ?? "value");
 
@@ -55,11 +96,12 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
     if (!proposal?.edits || proposal.edits.length === 0) return undefined;
     // An edit past the end of the text (a scanner's miscount) would be clamped differently by every editor.
     if (textSource && !proposal.edits.every((edit) => edit.offset >= 0 && edit.length >= 0 && edit.offset + edit.length <= textSource.text.length)) return undefined;
-    if (secrets.length > 0 && proposal.edits.some((edit) => containsSecret(edit.newText, secrets))) return undefined;
-    // Consumers such as ESLint's JSON format merge a fix's edits into one, with the text between
-    // them: a fix whose edits span a credential would print it.
-    if (secrets.length > 0 && proposal.edits.length > 1 && textSource && spansSecret(textSource.text, proposal.edits, secrets)) return undefined;
-    return { title: redact(proposal.title, secrets), safety: proposal.safety, edits: proposal.edits };
+    const fix: Fix = { title: text(proposal.title), safety: proposal.safety, edits: proposal.edits };
+    if (secret && carriesCredentialIn(proposal.edits, credentials)) {
+      if (!options.keepCredentialFixes) return undefined;
+      credentialFixes.add(fix);
+    }
+    return fix;
   };
 
   // One context for the document; `current` is the rule running, so reports know whose they are.
@@ -75,8 +117,8 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
       const finding: Finding = {
         ruleId: current.meta.id,
         severity,
-        message: secrets.length > 0 ? redact(report.message, secrets) : report.message,
-        pointer: report.pointer,
+        message: text(report.message),
+        pointer: pointerOf(report.pointer),
       };
       if (textSource) {
         finding.range = report.span
@@ -89,7 +131,7 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
       if (suggestions && suggestions.length > 0) finding.suggestions = suggestions;
       if (report.related && report.related.length > 0) {
         finding.related = report.related.map((related): RelatedLocation => {
-          const location: RelatedLocation = { pointer: related.pointer, message: redact(related.message, secrets) };
+          const location: RelatedLocation = { pointer: pointerOf(related.pointer), message: text(related.message) };
           const range = locate(related.pointer, related.target);
           if (range) location.range = range;
           return location;
@@ -99,7 +141,6 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
     },
   };
 
-  // A document that is not JSON at all only gets its syntax findings: rules on a guessed tree mislead.
   const enabled = enabledRules(rules, config);
   for (const rule of broken ? enabled.syntax : enabled.all) {
     current = rule;
@@ -119,14 +160,21 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
   return sortFindings(findings);
 }
 
-function spansSecret(text: string, edits: readonly { offset: number; length: number }[], secrets: readonly string[]): boolean {
+/**
+ * Whether a fix would show a credential: in the text of an edit, or (for several edits) between its
+ * first and last edit, where consumers such as ESLint's JSON format and an editor's "fix all" put the
+ * file's own text.
+ */
+function carriesCredentialIn(edits: readonly TextEdit[], credentials: Credentials): boolean {
+  if (edits.some((edit) => carriesCredential(edit.newText, credentials))) return true;
+  if (edits.length < 2) return false;
   let start = Infinity;
   let end = 0;
   for (const edit of edits) {
     start = Math.min(start, edit.offset);
     end = Math.max(end, edit.offset + edit.length);
   }
-  return containsSecret(text.slice(start, end), secrets);
+  return spansCredential(start, end, credentials);
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

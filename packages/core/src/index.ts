@@ -2,12 +2,13 @@
  * @anchor-lint/core: checks Anchor Browser batch-session requests (`POST /v1/batch-sessions`)
  * before they cost a failed API call. Runs in Node and in browsers.
  */
-export { lint, validate, preflight, fix, load, redactCredentials, rules, ruleIds, docsUrl, resolveConfig, PreflightError, ConfigError } from "./api.js";
+export { lint, validate, preflight, fix, load, redactCredentials, showsCredential, rules, ruleIds, docsUrl, resolveConfig, PreflightError, ConfigError } from "./api.js";
 export type { LintOptions, FixOptions, FixResult, LoadOptions } from "./api.js";
 export type { Finding, Fix, TextEdit, Position, SourceRange, RelatedLocation, Severity, LintConfig, RuleSetting } from "./types.js";
 export type { RuleMeta } from "./rule.js";
 export type * from "./generated/request-types.js";
 export { DEFAULT_MAX_COUNT } from "./config.js";
+export { escapeControls, escapeJsonControls } from "./display.js";
 export { countryCodesByProxyType, anchorProxyTypes, defaultProxyType } from "./generated/countries.js";
 export { propertyDocs, type PropertyDoc } from "./generated/property-docs.js";
 import { requestSchema as schema } from "./generated/validate-request.js";

@@ -1,48 +1,305 @@
-import { getAt, isObject } from "./rules/util.js";
+/**
+ * The one model of what a credential is and how it is kept out of every output (docs/security.md).
+ *
+ * Credentials are:
+ * - the value of every member named `username` or `password` (any case), of any type, in any object
+ *   anywhere in the document: the API knows no other usernames or passwords, so such a member is a
+ *   proxy's, correctly placed or not (`configuration.proxy`, a top-level `proxy`, ...);
+ * - the user and password of every URL written with userinfo (`http://alice:S3cret@host`).
+ * Strings and numbers count, also inside arrays and objects under such a member; `true`, `false`,
+ * `null`, `""` and `${env:NAME}` placeholders hold no secret.
+ *
+ * A credential is matched as written in the file, decoded, JSON-escaped and display-escaped. A
+ * distinctive one (see `distinctive`) is masked wherever it occurs; a short one only as a whole value
+ * (a quoted string, a number token, a pointer segment), since masking "ab" inside every word would
+ * garble the messages while showing it inside a word tells nothing.
+ */
+import { escapeControls } from "./display.js";
 
-/** Pointers whose values are secrets: never quoted in messages. */
-export const SECRET_POINTERS: ReadonlySet<string> = new Set([
-  "/configuration/session/proxy/username",
-  "/configuration/session/proxy/password",
-]);
+export const MASK = "****";
 
-export function isSecretPointer(pointer: string): boolean {
-  return SECRET_POINTERS.has(pointer);
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The custom proxy credentials written in a request, to scrub them from any output. */
-export function secretValues(root: unknown): string[] {
-  const proxy = getAt(root, ["configuration", "session", "proxy"]);
-  if (!isObject(proxy)) return [];
-  const values: string[] = [];
-  for (const key of ["username", "password"]) {
-    const value = proxy[key];
-    if (typeof value === "string" && value.length > 0) values.push(value);
-  }
-  return values;
+const PLACEHOLDER = /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/;
+/** `scheme://userinfo@`: the userinfo ends at the first `/`, `?`, `#` or `@` (RFC 3986). */
+const USERINFO = /([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s/?#@"'\\<>]*)@/g;
+
+/** A span of the source text, as rules and edits use. */
+export interface Span {
+  offset: number;
+  length: number;
 }
 
-const MASK = "****";
+/** What is secret in one document, in every form it can take in output. */
+export interface Credentials {
+  /** The decoded values, as strings (numbers as written by `String`). */
+  readonly values: readonly string[];
+  /** Forms masked wherever they occur, longest first. */
+  readonly anywhere: readonly string[];
+  /** Forms masked only as whole values: quoted strings (matched with their quotes). */
+  readonly quoted: readonly string[];
+  /** Short values masked only as number tokens (`7` but not `17`). */
+  readonly numbers: readonly string[];
+  /** Where the credentials are written in the source text, when there is one. */
+  readonly spans: readonly Span[];
+}
+
+export const NO_CREDENTIALS: Credentials = { values: [], anywhere: [], quoted: [], numbers: [], spans: [] };
 
 /**
- * Whether a secret is distinctive enough to scrub wherever it appears. Rules never quote secrets;
- * this is the safety net, and scrubbing a password like "proxy" from "The proxy password ..." would
- * garble every message, so plain words and short values are only scrubbed as whole JSON strings.
+ * Whether a value can be masked wherever it occurs without garbling ordinary text: long enough, and
+ * not a short plain word ("proxy" as a password must not mask "The proxy password ...").
  */
-function scrubAnywhere(secret: string): boolean {
-  return secret.length >= 6 && !/^[a-z]+$/i.test(secret);
+export function distinctive(value: string): boolean {
+  return value.length >= 8 || (value.length >= 6 && !/^[A-Za-z]+$/.test(value));
 }
 
-/** Replaces secrets in a text (see scrubAnywhere for where). */
-export function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (scrubAnywhere(secret)) result = result.split(secret).join(MASK);
-    result = result.split(JSON.stringify(secret)).join(JSON.stringify(MASK));
+interface Found {
+  value: string | number;
+  /** The pointer of the member's value; undefined for URL userinfo (inside a string). */
+  pointer?: string;
+}
+
+/** `username` or `password` in any case; both are 8 characters, which rules out almost every key at once. */
+function isCredentialKey(key: string): boolean {
+  if (key.length !== 8) return false;
+  const lower = key.toLowerCase();
+  return lower === "username" || lower === "password";
+}
+
+/**
+ * Collects credential values from a parsed document (own enumerable data only, like JSON). Runs on
+ * every lint: the walk builds no pointer until it meets a credential.
+ */
+function collect(root: unknown): Found[] {
+  const found: Found[] = [];
+  const path: string[] = [];
+  const pointer = () => {
+    let result = "";
+    for (const segment of path) result += "/" + escapeSegment(segment);
+    return result;
+  };
+  const leaves = (value: unknown) => {
+    if (typeof value === "string") {
+      if (value !== "" && !PLACEHOLDER.test(value)) found.push({ value, pointer: pointer() });
+    } else if (typeof value === "number") {
+      if (Number.isFinite(value)) found.push({ value, pointer: pointer() });
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        path.push(String(index));
+        leaves(value[index]);
+        path.pop();
+      }
+    } else if (isObject(value)) {
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        leaves(value[key]);
+        path.pop();
+      }
+    }
+  };
+  const walk = (value: unknown) => {
+    // Deeper than any parser here builds; a hostile in-memory value must not exhaust the stack.
+    if (path.length > 500) return;
+    if (typeof value === "string") {
+      if (value.includes("@") && value.includes("://")) for (const part of userinfoOf(value)) found.push({ value: part });
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) {
+        const item = value[index];
+        if (typeof item !== "object" && typeof item !== "string") continue;
+        path.push(String(index));
+        walk(item);
+        path.pop();
+      }
+    } else if (isObject(value)) {
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        const child = value[key];
+        if (isCredentialKey(key)) {
+          path.push(key);
+          leaves(child);
+          path.pop();
+        } else if (typeof child === "string") {
+          walk(child);
+        } else if (typeof child === "object") {
+          path.push(key);
+          walk(child);
+          path.pop();
+        }
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
+/** The user and password of every URL with userinfo in a string, raw and percent-decoded. */
+function userinfoOf(text: string): string[] {
+  const parts: string[] = [];
+  for (const match of text.matchAll(USERINFO)) {
+    const userinfo = match[2]!;
+    const colon = userinfo.indexOf(":");
+    for (const part of colon < 0 ? [userinfo] : [userinfo.slice(0, colon), userinfo.slice(colon + 1)]) {
+      if (part === "") continue;
+      parts.push(part);
+      try {
+        const decoded = decodeURIComponent(part);
+        if (decoded !== part) parts.push(decoded);
+      } catch {
+        // Not valid percent-encoding: the raw form is the only one.
+      }
+    }
   }
+  return parts;
+}
+
+function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * The credentials of a document. `root` is the parsed value; with the source `text` and a way to find
+ * a pointer's span in it, credentials are also matched as written (escapes and all) and by position.
+ */
+export function findCredentials(root: unknown, source?: { text: string; spanOf(pointer: string): Span | undefined }): Credentials {
+  const found = collect(root);
+  if (found.length === 0) return NO_CREDENTIALS;
+  const values = new Set<string>();
+  const anywhere = new Set<string>();
+  const quoted = new Set<string>();
+  const numbers = new Set<string>();
+  const spans: Span[] = [];
+  const addForms = (value: string) => {
+    const json = JSON.stringify(value);
+    quoted.add(json);
+    quoted.add(escapeControls(json));
+    if (!distinctive(value)) return;
+    const inner = json.slice(1, -1);
+    for (const form of [value, inner, escapeControls(value), escapeControls(inner)]) anywhere.add(form);
+  };
+  for (const { value, pointer } of found) {
+    const text = String(value);
+    values.add(text);
+    addForms(text);
+    if (typeof value === "number" && !distinctive(text)) numbers.add(text);
+    if (source && pointer !== undefined) {
+      const span = source.spanOf(pointer);
+      if (!span || span.length === 0) continue;
+      spans.push(span);
+      // As written: `"\u0061lice"` or `9.18e8` must be found in a fix that copies the value's text.
+      const written = source.text.slice(span.offset, span.offset + span.length);
+      if (written.startsWith('"') && written.length >= 2) {
+        quoted.add(written);
+        if (distinctive(text)) anywhere.add(written.slice(1, -1));
+      } else if (distinctive(written)) anywhere.add(written);
+      else numbers.add(written);
+    }
+  }
+  return {
+    values: [...values],
+    anywhere: [...anywhere].filter((form) => form !== "").sort((a, b) => b.length - a.length),
+    quoted: [...quoted],
+    numbers: [...numbers],
+    spans,
+  };
+}
+
+/**
+ * The credentials of a document together with those of an earlier text of it (what `fix()` started
+ * from: a fix that replaced a password by a placeholder leaves a key equal to it to mask). Positions
+ * are the document's own; the earlier text's no longer apply.
+ */
+export function withEarlier(credentials: Credentials, earlier: Credentials): Credentials {
+  if (earlier.values.length === 0) return credentials;
+  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+  return {
+    values: union(credentials.values, earlier.values),
+    anywhere: union(credentials.anywhere, earlier.anywhere).sort((a, b) => b.length - a.length),
+    quoted: union(credentials.quoted, earlier.quoted),
+    numbers: union(credentials.numbers, earlier.numbers),
+    spans: credentials.spans,
+  };
+}
+
+/** Masks the userinfo of every URL in a text, whatever the document holds. */
+export function maskUserinfo(text: string): string {
+  return text.includes("://") && text.includes("@") ? text.replace(USERINFO, `$1${MASK}@`) : text;
+}
+
+function numberToken(value: string): RegExp {
+  return new RegExp(`(?<![0-9A-Za-z.+-])${value.replace(/[.+-]/g, "\\$&")}(?![0-9A-Za-z.])`, "g");
+}
+
+/** A text (message, title, hover, symbol detail) with every credential masked. */
+export function redactText(text: string, credentials: Credentials): string {
+  let result = maskUserinfo(text);
+  if (credentials.values.length === 0) return result;
+  for (const form of credentials.quoted) if (result.includes(form)) result = result.split(form).join(`"${MASK}"`);
+  for (const form of credentials.anywhere) if (result.includes(form)) result = result.split(form).join(MASK);
+  for (const value of credentials.numbers) if (result.includes(value)) result = result.replace(numberToken(value), MASK);
   return result;
 }
 
-export function containsSecret(text: string, secrets: readonly string[]): boolean {
-  return secrets.some((secret) => (scrubAnywhere(secret) ? text.includes(secret) : text.includes(JSON.stringify(secret))));
+/** Whether a text shows a credential (masking it would change it), or writes a credential member. */
+export function carriesCredential(text: string, credentials: Credentials): boolean {
+  if (credentials.values.length === 0) return maskUserinfo(text) !== text;
+  if (redactText(text, credentials) !== text) return true;
+  // A re-serialised proxy (`"password": 7`) carries its credentials, short ones included.
+  return /"(username|password)"\s*:\s*(?!""|"\$\{env:[A-Za-z_][A-Za-z0-9_]*\}"|true\b|false\b|null\b)[^\s}\]]/i.test(text);
+}
+
+/** Whether the source text from `start` to `end` holds a credential as written. */
+export function spansCredential(start: number, end: number, credentials: Credentials): boolean {
+  return credentials.spans.some((span) => span.offset < end && span.offset + span.length > start);
+}
+
+/** A JSON pointer with every segment that is, or shows, a credential masked. */
+export function redactPointer(pointer: string, credentials: Credentials): string {
+  if (pointer === "") return pointer;
+  const values = new Set(credentials.values);
+  const segments = pointer.slice(1).split("/");
+  let changed = false;
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index]!;
+    const decoded = segment.replace(/~1/g, "/").replace(/~0/g, "~");
+    let masked: string;
+    if (values.has(decoded)) masked = MASK;
+    else {
+      masked = maskUserinfo(decoded);
+      for (const form of credentials.anywhere) if (masked.includes(form)) masked = masked.split(form).join(MASK);
+      if (masked === decoded) continue;
+    }
+    segments[index] = escapeSegment(masked);
+    changed = true;
+  }
+  return changed ? `/${segments.join("/")}` : pointer;
+}
+
+/**
+ * The credentials of the document being linted, for `quote()` to mask values before it shortens
+ * them: a long password cut at 60 characters no longer matches, and its first 59 would be printed.
+ * Linting is synchronous, so one slot, saved and restored around each run, is enough.
+ */
+let active: Credentials = NO_CREDENTIALS;
+
+export function withCredentials<T>(credentials: Credentials, run: () => T): T {
+  const saved = active;
+  active = credentials;
+  try {
+    return run();
+  } finally {
+    active = saved;
+  }
+}
+
+/** `redactText` with the credentials of the run in progress (none outside a run). */
+export function redactActive(text: string): string {
+  return redactText(text, active);
+}
+
+/** Whether a pointer is, or is inside, a credential member: its value is never quoted in a message. */
+export function isCredentialPointer(pointer: string): boolean {
+  return /\/(username|password)(\/|$)/i.test(pointer);
 }

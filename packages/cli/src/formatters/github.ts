@@ -1,3 +1,4 @@
+import { shown, shownPath } from "./display.js";
 import type { Formatter } from "./types.js";
 
 /** GitHub shows at most this many annotations of each kind (error, warning, notice) per step. */
@@ -31,15 +32,18 @@ interface Entry {
 export const github: Formatter = (results) => {
   const entries: Entry[] = [];
   for (const result of results) {
-    if (result.fatal !== undefined) entries.push({ kind: "error", path: result.path, rule: undefined, message: result.fatal });
+    // File text escaped first (the one rule), then as workflow commands need: no line of this output
+    // can start with anything from a file, nor end a command early.
+    const path = shownPath(result.path);
+    if (result.fatal !== undefined) entries.push({ kind: "error", path, rule: undefined, message: shown(result.fatal) });
     for (const finding of result.findings) {
       const range = finding.range;
       entries.push({
         kind: finding.severity,
-        path: result.path,
+        path,
         ...(range ? { line: range.start.line, column: range.start.column, endLine: range.end.line, endColumn: range.end.column } : {}),
         rule: finding.ruleId,
-        message: finding.message,
+        message: shown(finding.message),
       });
     }
   }

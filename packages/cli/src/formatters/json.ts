@@ -1,5 +1,5 @@
 import type { Finding, Fix, SourceRange } from "@anchor-lint/core";
-import { redactCredentials } from "@anchor-lint/core";
+import { escapeJsonControls, redactCredentials } from "@anchor-lint/core";
 import { countResult, type FileResult } from "../results.js";
 import type { Formatter } from "./types.js";
 
@@ -127,5 +127,6 @@ export const json: Formatter = (results) => {
       ? `{"filePath":${JSON.stringify(result.filePath)}${CLEAN_ENTRY_AFTER_PATH}`
       : JSON.stringify(toJsonResult(result)),
   );
-  return `[${entries.join(",")}]`;
+  // DEL, C1, separators and bidi controls from file text as JSON escapes: the same value, safe to print.
+  return escapeJsonControls(`[${entries.join(",")}]`);
 };

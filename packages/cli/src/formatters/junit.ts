@@ -1,10 +1,12 @@
+import { shown } from "./display.js";
 import type { Formatter } from "./types.js";
 
 // XML 1.0 cannot carry most control characters nor lone surrogates, even escaped.
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** File text for an attribute or element: escaped by the one rule, then for XML. */
 export function escapeXml(text: string): string {
-  return text
+  return shown(text)
     .replace(NOT_XML, "\uFFFD")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

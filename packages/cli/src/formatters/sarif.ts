@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Finding } from "@anchor-lint/core";
+import { escapeJsonControls, type Finding } from "@anchor-lint/core";
 import type { Formatter } from "./types.js";
 
 const INFORMATION_URI = "https://github.com/anchor-lint/anchor-lint";
@@ -82,5 +82,6 @@ export const sarif: Formatter = (results, context) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  // DEL, C1, separators and bidi controls from file text as JSON escapes: the same value, safe to print.
+  return escapeJsonControls(JSON.stringify(log, null, 2));
 };

@@ -1,5 +1,6 @@
 import { countAll, plural } from "../results.js";
 import { palette } from "./color.js";
+import { shown, shownPath } from "./display.js";
 import type { Formatter } from "./types.js";
 
 /** ESLint's default look: findings grouped by file, aligned columns, a summary with the fixable count. */
@@ -8,13 +9,13 @@ export const stylish: Formatter = (results, context) => {
   let out = "";
   for (const result of results) {
     const rows: { position: string; severity: "error" | "warning"; message: string; rule: string }[] = [];
-    if (result.fatal !== undefined) rows.push({ position: "0:0", severity: "error", message: result.fatal, rule: "" });
+    if (result.fatal !== undefined) rows.push({ position: "0:0", severity: "error", message: shown(result.fatal), rule: "" });
     for (const finding of result.findings) {
       const start = finding.range?.start;
       rows.push({
         position: start ? `${start.line}:${start.column}` : "0:0",
         severity: finding.severity,
-        message: finding.message,
+        message: shown(finding.message),
         rule: finding.ruleId,
       });
     }
@@ -22,7 +23,7 @@ export const stylish: Formatter = (results, context) => {
     const positionWidth = Math.max(...rows.map((row) => row.position.length));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
     const messageWidth = Math.max(...rows.map((row) => row.message.length));
-    out += `\n${c.underline(result.path)}\n`;
+    out += `\n${c.underline(shownPath(result.path))}\n`;
     for (const row of rows) {
       const severity = row.severity === "error" ? c.red(row.severity) : c.yellow(row.severity);
       const line = [

@@ -1,5 +1,8 @@
 import { getLocation } from "jsonc-parser";
 import type { HoverInfo } from "./types.js";
+import { escapeControls } from "../display.js";
+import { findCredentials, MASK, redactText } from "../secrets.js";
+import { TextDocumentSource } from "../source/document.js";
 import { COUNTRY_CODE, countryName, docAt, patternOf, propertyMarkdown, proxyTypeOf, typesOffering } from "./data.js";
 import { objectMembers } from "./members.js";
 import { skeletonBefore } from "./skeleton.js";
@@ -16,15 +19,36 @@ export function hover(text: string, offset: number): HoverInfo | undefined {
 /** `hover`, with the size above which closed containers before the cursor are skipped (tests set 0). */
 export function hoverWith(text: string, offset: number, skeletonMinLength?: number): HoverInfo | undefined {
   try {
-    return hoverAt(skeletonBefore(text, offset, skeletonMinLength), offset);
+    const info = hoverAt(skeletonBefore(text, offset, skeletonMinLength), offset);
+    return info?.value === undefined ? stripValue(info) : { ...stripValue(info)!, markdown: safeMarkdown(info.markdown, info.value, text) };
   } catch {
     // Hover is a convenience: an odd document (nesting deep enough to exhaust the stack) gets none.
     return undefined;
   }
 }
 
+/** What hoverAt returns: `value` is set when the markdown quotes a value of the file. */
+type RawHover = HoverInfo & { value?: string };
+
+function stripValue(info: RawHover | undefined): HoverInfo | undefined {
+  if (!info) return undefined;
+  const { value: _value, ...rest } = info;
+  return rest;
+}
+
+/**
+ * A hover that quotes the file's text (a country code, an enum value) with credentials masked and
+ * controls escaped. Only then is the whole document searched for credentials: most hovers quote none.
+ */
+function safeMarkdown(markdown: string, value: string, text: string): string {
+  const source = new TextDocumentSource(text);
+  const credentials = findCredentials(source.root);
+  const quoted = credentials.values.includes(value) ? markdown.split(value).join(MASK) : markdown;
+  return escapeControls(redactText(quoted, credentials));
+}
+
 /** `text` may be a skeleton (see skeleton.ts): the cursor's surroundings are intact. */
-function hoverAt(text: string, offset: number): HoverInfo | undefined {
+function hoverAt(text: string, offset: number): RawHover | undefined {
   const location = getLocation(text, offset);
   const node = location.previousNode;
   if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
@@ -39,12 +63,12 @@ function hoverAt(text: string, offset: number): HoverInfo | undefined {
   const span = { offset: node.offset, length: node.length };
 
   if (!onKey && pattern === COUNTRY_CODE && node.type === "string") {
-    return { markdown: countryMarkdown(String(node.value), proxyTypeOf(objectMembers(text, path.slice(0, -1)))), ...span };
+    return { markdown: countryMarkdown(String(node.value), proxyTypeOf(objectMembers(text, path.slice(0, -1)))), ...span, value: String(node.value) };
   }
   let markdown = propertyMarkdown(doc);
   if (!onKey && doc.enum && node.type === "string") {
     const description = (doc.enumDescriptions as Record<string, string> | undefined)?.[String(node.value)];
-    if (description) markdown = `\`${String(node.value)}\`: ${description}\n\n${markdown}`;
+    if (description) return { markdown: `\`${String(node.value)}\`: ${description}\n\n${markdown}`, ...span, value: String(node.value) };
   }
   return { markdown, ...span };
 }

@@ -1,4 +1,6 @@
-import type { Node as JsonNode } from "jsonc-parser";
+import { getNodeValue, type Node as JsonNode } from "jsonc-parser";
+import { escapeControls } from "../display.js";
+import { findCredentials, isCredentialPointer, MASK, NO_CREDENTIALS, redactText, type Credentials } from "../secrets.js";
 import { treeOf } from "./data.js";
 import type { DocumentSymbol, SymbolKindName } from "./types.js";
 
@@ -10,6 +12,8 @@ export function documentSymbols(text: string, options: { limit?: number } = {}):
   const limit = options.limit ?? 5000;
   const root = treeOf(text).tree;
   if (!root || (root.type !== "object" && root.type !== "array")) return [];
+  // Names and details are file text shown in the editor: credentials masked, controls escaped.
+  const credentials = findCredentials(getNodeValue(root));
   const top: DocumentSymbol[] = [];
   const queue: { node: JsonNode; into: DocumentSymbol[] }[] = [{ node: root, into: top }];
   let count = 0;
@@ -17,7 +21,7 @@ export function documentSymbols(text: string, options: { limit?: number } = {}):
     const { node, into } = queue[head]!;
     for (const [index, child] of (node.children ?? []).entries()) {
       if (count >= limit) break;
-      const symbol = node.type === "object" ? propertySymbol(child) : itemSymbol(child, index);
+      const symbol = node.type === "object" ? propertySymbol(child, credentials) : itemSymbol(child, index, credentials);
       if (!symbol) continue;
       count++;
       into.push(symbol);
@@ -28,16 +32,19 @@ export function documentSymbols(text: string, options: { limit?: number } = {}):
   return top;
 }
 
-const SECRET_KEYS = new Set(["username", "password"]);
+function shown(text: string, credentials: Credentials): string {
+  if (credentials !== NO_CREDENTIALS && credentials.values.includes(text)) return MASK;
+  return escapeControls(redactText(text, credentials));
+}
 
-function propertySymbol(property: JsonNode): DocumentSymbol | undefined {
+function propertySymbol(property: JsonNode, credentials: Credentials): DocumentSymbol | undefined {
   const key = property.children?.[0];
   if (property.type !== "property" || !key) return undefined;
   const value = property.children?.[1];
   return {
-    name: String(key.value) || '""',
-    // Proxy credentials never leave the document, not even into the outline.
-    ...(SECRET_KEYS.has(String(key.value)) ? {} : detailOf(value)),
+    name: shown(String(key.value), credentials) || '""',
+    // Credentials never leave the document, not even into the outline.
+    ...(isCredentialPointer(`/${String(key.value)}`) ? {} : detailOf(value, credentials)),
     kind: kindOf(value),
     offset: property.offset,
     length: property.length,
@@ -47,10 +54,10 @@ function propertySymbol(property: JsonNode): DocumentSymbol | undefined {
   };
 }
 
-function itemSymbol(item: JsonNode, index: number): DocumentSymbol {
+function itemSymbol(item: JsonNode, index: number, credentials: Credentials): DocumentSymbol {
   return {
     name: String(index),
-    ...detailOf(item),
+    ...detailOf(item, credentials),
     kind: kindOf(item),
     offset: item.offset,
     length: item.length,
@@ -66,9 +73,9 @@ function kindOf(node: JsonNode | undefined): SymbolKindName {
 }
 
 /** Scalars show their value; objects with an `id` or `type` (integrations, identities) show them. */
-function detailOf(node: JsonNode | undefined): { detail?: string } {
+function detailOf(node: JsonNode | undefined, credentials: Credentials): { detail?: string } {
   if (!node) return {};
-  if (node.type === "string" || node.type === "number" || node.type === "boolean") return { detail: String(node.value) };
+  if (node.type === "string" || node.type === "number" || node.type === "boolean") return { detail: shown(String(node.value), credentials) };
   if (node.type === "null") return { detail: "null" };
   if (node.type === "object") {
     const parts: string[] = [];
@@ -76,7 +83,7 @@ function detailOf(node: JsonNode | undefined): { detail?: string } {
       const value = node.children?.find((p) => p.children?.[0]?.value === name)?.children?.[1];
       if (value?.type === "string") parts.push(String(value.value));
     }
-    if (parts.length > 0) return { detail: parts.join(" ") };
+    if (parts.length > 0) return { detail: parts.map((part) => shown(part, credentials)).join(" ") };
   }
   return {};
 }

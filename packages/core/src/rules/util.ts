@@ -1,4 +1,6 @@
 /** Small helpers shared by rules: defensive reads of the request value and message building. */
+import { escapeControls } from "../display.js";
+import { redactActive } from "../secrets.js";
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -49,7 +51,10 @@ export function parsePointer(pointer: string): string[] {
 
 const MAX_QUOTED_LENGTH = 60;
 
-/** A value as it should appear in a message: JSON-quoted, long strings shortened. */
+/**
+ * A value as it should appear in a message: JSON-quoted, credentials masked, controls escaped, and
+ * only then shortened (a long credential cut first would no longer match, and its start would show).
+ */
 export function quote(value: unknown): string {
   let text: string;
   try {
@@ -58,6 +63,7 @@ export function quote(value: unknown): string {
     text = String(value);
   }
   if (typeof value === "number" && !Number.isFinite(value)) text = String(value);
+  text = escapeControls(redactActive(text));
   if (text.length > MAX_QUOTED_LENGTH) text = text.slice(0, MAX_QUOTED_LENGTH - 1) + "…";
   return text;
 }

@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
 import { displayPath, patternOf, propertyName } from "../schema/schema-errors.js";
 import { docOf } from "../schema/property-info.js";
-import { isSecretPointer } from "../secrets.js";
+import { isCredentialPointer } from "../secrets.js";
 import { getAt, parsePointer, quote } from "./util.js";
 
 const ARTICLES: Record<string, string> = {
@@ -52,7 +52,7 @@ export default defineRule({
       // A fractional count is count-range's, in the API's own words.
       if (error.pointer === "/count" && typeof value === "number") continue;
       const found = describeJsonType(value);
-      const shown = isSecretPointer(error.pointer) || typeof value === "object" ? found : `${found} (${quote(value)})`;
+      const shown = isCredentialPointer(error.pointer) || typeof value === "object" ? found : `${found} (${quote(value)})`;
       const segments = parsePointer(error.pointer);
       // An array item has no name of its own: `configuration.integrations[0]` says more than "0".
       const isItem = segments.length > 0 && Array.isArray(getAt(context.root, segments.slice(0, -1)));
@@ -66,7 +66,7 @@ export default defineRule({
         expected === "object" && typeof value === "boolean" && docOf(patternOf(context.root, error.pointer))?.children?.includes("active")
           ? { active: value }
           : undefined;
-      const replacement = wrapped ?? (isSecretPointer(error.pointer) ? undefined : coerced);
+      const replacement = wrapped ?? (isCredentialPointer(error.pointer) ? undefined : coerced);
       const replacementText = wrapped ? `{ "active": ${String(value)} }` : JSON.stringify(replacement);
       const hint = wrapped ? `; did you mean ${replacementText}?` : replacement !== undefined ? `; did you mean ${replacementText} without quotes?` : ".";
       context.report({

@@ -1,9 +1,9 @@
-import { dirname } from "node:path";
+import { dirname, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { mkdir } from "node:fs/promises";
+import { mkdir, realpath } from "node:fs/promises";
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type ServerCapabilities, type WorkspaceEdit } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { fix, lint, rules, setRuleInConfig, type Finding, type Fix, type TextEdit as CoreEdit } from "@anchor-lint/core";
+import { fix, lint, rules, setRuleInConfig, showsCredential, type Finding, type Fix, type TextEdit as CoreEdit } from "@anchor-lint/core";
 import { writeFileAtomicSync } from "@anchor-lint/node";
 import { minimalEdit, toTextEdits, type DiagnosticData } from "../convert.js";
 import type { Session } from "../session.js";
@@ -52,15 +52,8 @@ export function registerCodeActions(session: Session, configuration: Configurati
         }
       }
       if (wants(FIX_ALL_KIND) && (only !== undefined || params.context.diagnostics.length > 0)) {
-        const text = document.getText();
-        const result = fix(text, { config: context.config });
-        if (result.changed) {
-          actions.push({
-            title: "Fix all anchor-lint problems",
-            kind: FIX_ALL_KIND,
-            edit: documentEdit(document, [minimalEdit(text, result.output)]),
-          });
-        }
+        const edits = fixAllEdits(document.getText(), context.config);
+        if (edits.length > 0) actions.push({ title: "Fix all anchor-lint problems", kind: FIX_ALL_KIND, edit: documentEdit(document, edits) });
       }
       return actions;
     }),
@@ -118,7 +111,9 @@ export function registerCodeActions(session: Session, configuration: Configurati
       const [uri, ruleId] = params.arguments ?? [];
       if (typeof uri !== "string" || typeof ruleId !== "string" || !uri.startsWith("file:") || !uri.endsWith(`/${CONFIG_FILE_NAME}`)) return;
       if (!rules.some((rule) => rule.id === ruleId)) return;
-      const path = fileURLToPath(uri);
+      const path = resolve(fileURLToPath(uri));
+      // The URI comes from the client: write only where this server would have offered to.
+      if (!(await mayWriteConfig(path))) return;
       const existing = await configFiles.text(path);
       const edits = setRuleInConfig(existing, ruleId, "off");
       if (!edits) return;
@@ -129,6 +124,37 @@ export function registerCodeActions(session: Session, configuration: Configurati
       session.settingsChanged();
     }),
   );
+
+  /** Inside a workspace folder (symbolic links followed as far as they exist) or next to an open document. */
+  async function mayWriteConfig(path: string): Promise<boolean> {
+    const folder = dirname(path);
+    const real = await realpath(folder).catch(() => folder);
+    const inside = (candidate: string, root: string) => candidate === root || candidate.startsWith(root.endsWith(sep) ? root : root + sep);
+    for (const root of configuration.folders()) {
+      const realRoot = await realpath(root).catch(() => root);
+      if (inside(folder, resolve(root)) && inside(real, realRoot)) return true;
+    }
+    return documents.all().some((document) => document.uri.startsWith("file:") && dirname(resolve(fileURLToPath(document.uri))) === folder);
+  }
+}
+
+/**
+ * The edits of "fix all": one edit from the first to the last change, unless it would carry a
+ * credential (a moved proxy, or a proxy between two fixes); then the fixes of the current findings
+ * that fit together, as separate edits, none of which carries one (the core drops those).
+ */
+function fixAllEdits(text: string, config: DocumentContext["config"]): CoreEdit[] {
+  const result = fix(text, { config });
+  if (!result.changed) return [];
+  const whole = minimalEdit(text, result.output);
+  if (!showsCredential(text, whole.newText)) return [whole];
+  const accepted: CoreEdit[] = [];
+  const fixes = lint(text, { config }).flatMap((finding) => (finding.fix?.safety === "safe" ? [finding.fix] : []));
+  for (const candidate of fixes) {
+    const overlaps = candidate.edits.some((edit) => accepted.some((other) => edit.offset < other.offset + other.length + (other.length === 0 ? 1 : 0) && other.offset < edit.offset + edit.length + (edit.length === 0 ? 1 : 0)));
+    if (!overlaps) accepted.push(...candidate.edits);
+  }
+  return accepted;
 }
 
 /** The capabilities of code actions and commands: fix-all is only a kind for clients that take action literals. */

@@ -9,7 +9,7 @@ import {
   type InitializeParams,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { LintConfig } from "@anchor-lint/core";
+import { escapeControls, type LintConfig } from "@anchor-lint/core";
 import type { ConfigFileError, ConfigProblem } from "@anchor-lint/node";
 import { globMatcher } from "../glob.js";
 import { foldersOf, pathOf, withTimeout, type Session } from "../session.js";
@@ -38,6 +38,8 @@ export interface Configuration {
   forget(uri: string): void;
   /** Diagnostics of an open config file: what the CLI would reject it for. */
   configDiagnostics(document: TextDocument): Diagnostic[];
+  /** The workspace folders' paths. */
+  folders(): readonly string[];
 }
 
 export function isConfigDocument(uri: string): boolean {
@@ -138,7 +140,9 @@ export function registerConfiguration(session: Session): Configuration {
     return workspaceFolders.some((folder) => path.startsWith(folder + "/") && matches(path.slice(folder.length + 1)));
   }
 
-  function reportOnce(problem: string): void {
+  function reportOnce(raw: string): void {
+    // Paths and keys of a config file, shown by the editor and written to its log: escaped.
+    const problem = escapeControls(raw);
     if (reportedProblems.has(problem)) return;
     reportedProblems.add(problem);
     session.log(`anchor-lint: ${problem}`);
@@ -182,6 +186,7 @@ export function registerConfiguration(session: Session): Configuration {
       const text = document.getText();
       return configProblems(text, path).map((problem) => configDiagnostic(document, text, problem));
     },
+    folders: () => workspaceFolders,
   };
 }
 

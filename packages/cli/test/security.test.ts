@@ -1,0 +1,130 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { allOutputs, cli, leakIn, unsafeOutput, workspace } from "./security-helpers.js";
+
+const PASSWORD = "S3cret-Pa55";
+const proxy = (password: unknown = PASSWORD, extra: Record<string, unknown> = {}) => ({
+  type: "custom",
+  server: "http://proxy.example.com:8080",
+  username: "alice-the-user",
+  password,
+  active: true,
+  ...extra,
+});
+
+/** Each case of issue 9: a file, the credentials it holds. */
+const CASES: { name: string; request: unknown; credentials: string[] }[] = [
+  { name: "a proxy under configuration", request: { count: 1, configuration: { proxy: proxy() } }, credentials: [PASSWORD, "alice-the-user"] },
+  { name: "a top-level proxy", request: { count: 1, proxy: proxy() }, credentials: [PASSWORD, "alice-the-user"] },
+  { name: "a proxy under configuration.browser", request: { count: 1, configuration: { browser: { proxy: proxy() } } }, credentials: [PASSWORD] },
+  {
+    name: "credentials with quotes, backslashes and control characters, fixes on both sides",
+    request: { count: 1, configuration: { session: { proxy: proxy('pa"ss\\wo\u0007rd-1', { country_code: "US" }), recordng: { active: true } } } },
+    credentials: ['pa"ss\\wo\u0007rd-1'],
+  },
+  { name: "a number and an array as credentials", request: { count: 1, configuration: { proxy: { ...proxy(918273645), username: ["bob-the-user"] } } }, credentials: ["918273645", "bob-the-user"] },
+  {
+    name: "credentials in a server URL",
+    request: { count: 1, configuration: { session: { proxy: proxy(undefined, { server: "http://alice:S3cret-url@proxy.example.com:8080" }) } } },
+    credentials: ["S3cret-url", PASSWORD],
+  },
+  {
+    name: "a long credential reused in another field",
+    request: { count: 1, configuration: { session: { proxy: proxy(`${"L0ng".repeat(20)}-end`), initial_url: `${"L0ng".repeat(20)}-end` } } },
+    credentials: [`${"L0ng".repeat(20)}-end`, "L0ngL0ngL0ngL0ng"],
+  },
+  { name: "a key equal to the password", request: { count: 1, configuration: { session: { proxy: proxy(), [PASSWORD]: 1 } }, [PASSWORD]: { x: 1 } }, credentials: [PASSWORD] },
+];
+
+describe("credentials never printed by the CLI", () => {
+  for (const testCase of CASES) {
+    it(`${testCase.name}: in none of the six formats, with --debug, -o or --fix-dry-run`, async () => {
+      const text = JSON.stringify(testCase.request, null, 2);
+      const { cwd, remove } = workspace({ "a.anchor.json": text });
+      try {
+        const outputs = await allOutputs(cwd);
+        // The files are linted: every run found something to say.
+        expect(outputs.stylish).toContain("a.anchor.json");
+        for (const [channel, output] of Object.entries(outputs)) {
+          for (const credential of testCase.credentials) expect(leakIn(output, credential), `${channel} shows ${credential}`).toBeUndefined();
+        }
+        expect(readFileSync(join(cwd, "a.anchor.json"), "utf8")).toBe(text);
+      } finally {
+        remove();
+      }
+    });
+  }
+
+  it("--fix still moves a misplaced proxy with its credentials into the file, and prints none", async () => {
+    const { cwd, remove } = workspace({ "a.anchor.json": JSON.stringify({ count: 1, configuration: { proxy: proxy() } }, null, 2) });
+    try {
+      const result = await cli(cwd, ["--fix", "-f", "json"]);
+      expect(JSON.parse(readFileSync(join(cwd, "a.anchor.json"), "utf8")).configuration.session.proxy.password).toBe(PASSWORD);
+      expect(leakIn(result.stdout + result.stderr, PASSWORD)).toBeUndefined();
+    } finally {
+      remove();
+    }
+  });
+
+  it("--fix-dry-run shows the fixed text with every credential masked", async () => {
+    const initial = "https://carol:Hunter2-xyz@example.com/";
+    const request = { count: 1, configuration: { session: { initial_url: initial }, proxy: proxy() } };
+    const { cwd, remove } = workspace({ "a.anchor.json": JSON.stringify(request, null, 2) });
+    try {
+      const [result] = JSON.parse((await cli(cwd, ["--fix-dry-run", "-f", "json"])).stdout);
+      expect(result.output).toContain('"password": "****"');
+      expect(result.output).toContain('"username": "****"');
+      expect(result.output).toContain("https://****@example.com/");
+      expect(leakIn(result.output, "Hunter2-xyz")).toBeUndefined();
+      expect(JSON.parse(result.output).configuration.session.proxy.type).toBe("custom");
+    } finally {
+      remove();
+    }
+  });
+});
+
+describe("file text never executed by a terminal or a CI log", () => {
+  const forged = "\n::error file=src/app.js,line=1::Forged";
+  const terminal = "\u001b[2J\u001b]0;title\u0007\u009b2K\u202e";
+
+  it("escapes keys and values that forge workflow commands or terminal sequences, in every output", async () => {
+    const request = { count: 1, configuration: { session: { [`x${forged}`]: 1, [`y${terminal}`]: 2, initial_url: `${forged}${terminal}##[error]legacy` } } };
+    const { cwd, remove } = workspace({ "a.anchor.json": JSON.stringify(request) });
+    try {
+      for (const [channel, output] of Object.entries(await allOutputs(cwd))) expect(unsafeOutput(channel, output)).toBeUndefined();
+    } finally {
+      remove();
+    }
+  });
+
+  it("escapes file names, past the github format's annotation limit too", async () => {
+    const many = { count: 0, configuration: { session: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, i])) } };
+    const { cwd, remove } = workspace({});
+    try {
+      for (const name of ["::error file=x::Forged.anchor.json", ` ::add-mask::m${terminal}.anchor.json`, `n\n::error file=x.js,line=1::Forged.anchor.json`, "##[error]x.anchor.json"]) {
+        writeFileSync(join(cwd, name), JSON.stringify(many));
+      }
+      const outputs = await allOutputs(cwd);
+      expect(outputs.github).toContain("listed below");
+      expect(outputs.stylish).toContain("./::error file=x::Forged.anchor.json");
+      for (const [channel, output] of Object.entries(outputs)) expect(unsafeOutput(channel, output)).toBeUndefined();
+    } finally {
+      remove();
+    }
+  });
+
+  it("escapes paths and arguments quoted on stderr", async () => {
+    const { cwd, remove } = workspace({});
+    try {
+      const missing = await cli(cwd, [`gone${forged}${terminal}.anchor.json`]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain("\\u001b");
+      expect(unsafeOutput("stderr", missing.stderr)).toBeUndefined();
+      const option = await cli(cwd, [`--x${forged}`]);
+      expect(unsafeOutput("stderr", option.stderr)).toBeUndefined();
+    } finally {
+      remove();
+    }
+  });
+});
