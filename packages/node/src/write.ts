@@ -1,11 +1,19 @@
 import * as nodeFs from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-/** The file-system calls a write makes; tests pass failing ones. */
-export type WriteFs = Pick<
-  typeof nodeFs,
-  "openSync" | "writeSync" | "fsyncSync" | "closeSync" | "renameSync" | "unlinkSync" | "fchmodSync" | "fchownSync" | "statSync" | "realpathSync"
->;
+/** The file-system calls a write makes (node:fs's); tests pass failing ones. */
+export interface WriteFs {
+  realpathSync(path: string): string;
+  statSync(path: string): { mode: number; uid: number; gid: number };
+  openSync(path: string, flags: string, mode?: number): number;
+  writeSync(fd: number, data: Uint8Array, offset: number, length: number): number;
+  fchmodSync(fd: number, mode: number): void;
+  fchownSync(fd: number, uid: number, gid: number): void;
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
+}
 
 /** A write that did not happen; the original file is as it was. `message` says why, in words. */
 export class WriteFailure extends Error {
@@ -86,6 +94,8 @@ export function writeFileAtomicSync(path: string, text: string, fs: WriteFs = no
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(temp, target);
+    // The folder is not flushed after the rename (as npm's write-file-atomic does not): a power cut
+    // may bring back the old file, whole, never a part of either; a flush per file doubled --fix's time.
   } catch (error) {
     if (fd !== undefined) {
       try {
@@ -100,23 +110,5 @@ export function writeFileAtomicSync(path: string, text: string, fs: WriteFs = no
       // Never created, or already renamed.
     }
     throw new WriteFailure(reasonOf(error), (error as NodeJS.ErrnoException).code);
-  }
-  syncFolder(dirname(target), fs);
-}
-
-/** Makes the rename itself durable; best effort (Windows cannot open a folder). */
-function syncFolder(folder: string, fs: WriteFs): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(folder, "r");
-    fs.fsyncSync(fd);
-  } catch {
-    // The file's contents are on disk already; only the rename may be lost to a power cut.
-  } finally {
-    try {
-      if (fd !== undefined) fs.closeSync(fd);
-    } catch {
-      // Nothing was written through it.
-    }
   }
 }
