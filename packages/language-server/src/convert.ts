@@ -82,7 +82,7 @@ const completionKinds = {
   snippet: CompletionItemKind.Snippet,
 } as const;
 
-export function toCompletionItem(document: TextDocument, item: language.CompletionItem, markdown: boolean): CompletionItem {
+export function toCompletionItem(document: TextDocument, item: language.CompletionItem, markdown: boolean, labelDetails = false): CompletionItem {
   const range = { start: document.positionAt(item.replace.offset), end: document.positionAt(item.replace.offset + item.replace.length) };
   const result: CompletionItem = {
     label: item.label,
@@ -91,6 +91,7 @@ export function toCompletionItem(document: TextDocument, item: language.Completi
     insertTextFormat: item.insertTextFormat === "snippet" ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (item.detail !== undefined) result.detail = item.detail;
+  if (labelDetails && item.labelDescription !== undefined) result.labelDetails = { description: item.labelDescription };
   if (item.documentation !== undefined) {
     result.documentation = markdown ? { kind: MarkupKind.Markdown, value: item.documentation } : item.documentation;
   }

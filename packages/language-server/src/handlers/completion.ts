@@ -18,7 +18,8 @@ export function registerCompletion(session: Session, configuration: Configuratio
       const snippets = completion?.completionItem?.snippetSupport ?? false;
       const items = complete(document.getText(), document.offsetAt(params.position), { snippets });
       const asMarkdown = completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false;
-      return { isIncomplete: false, items: items.map((item) => toCompletionItem(document, item, asMarkdown)) };
+      const labelDetails = completion?.completionItem?.labelDetailsSupport ?? false;
+      return { isIncomplete: false, items: items.map((item) => toCompletionItem(document, item, asMarkdown, labelDetails)) };
     }),
   );
 }
