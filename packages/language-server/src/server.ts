@@ -13,6 +13,8 @@ export { DISABLE_RULE_COMMAND, FIX_ALL_KIND } from "./handlers/code-actions.js";
 export interface ServerOptions {
   /** Quiet time after a change before re-linting a document that is being edited (ms). */
   debounceMs?: number;
+  /** Least time between two looks at the config files' change times (ms). */
+  configCheckMs?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const session = new Session(connection, options.debounceMs ?? 150);
   // The configuration first: its caches must be dropped before the diagnostics re-run on a settings change.
-  const configuration = registerConfiguration(session);
+  const configuration = registerConfiguration(session, { ...(options.configCheckMs !== undefined ? { configCheckMs: options.configCheckMs } : {}) });
   const diagnostics = registerDiagnostics(session, configuration);
   registerCodeActions(session, configuration);
   registerCompletion(session, configuration);
@@ -38,7 +40,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       configuration.initialize(params);
       return {
         capabilities: {
-          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          // save: a client without a file watcher tells of a saved config file only this way.
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
           ...completionCapabilities,
           ...hoverCapabilities,
           ...codeActionCapabilities(session),
@@ -52,7 +55,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
   connection.onInitialized(session.guard("initialized", undefined, () => configuration.initialized()));
-  connection.onShutdown(() => diagnostics.shutdown());
+  connection.onShutdown(() => {
+    diagnostics.shutdown();
+    configuration.shutdown();
+  });
 
   session.documents.listen(connection);
   connection.listen();

@@ -101,6 +101,7 @@ export function registerDiagnostics(session: Session, configuration: Configurati
   }
 
   const publish = session.guard("validation", undefined, async (uri: string, version: number) => {
+    if (configuration.configChangedOnDisk()) return; // the settings change re-schedules every document
     const diagnostics = await diagnose(uri, version);
     // A newer version is on its way (or the document closed): its own run publishes.
     if (diagnostics === undefined || documents.get(uri)?.version !== version) return;
