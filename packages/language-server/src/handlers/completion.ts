@@ -11,7 +11,7 @@ export const completionCapabilities: Partial<ServerCapabilities> = {
 /** Keys, values and country codes from core's `complete`, as snippets when the client takes them. */
 export function registerCompletion(session: Session, configuration: Configuration): void {
   session.connection.onCompletion(
-    session.guard("completion", null, async (params) => {
+    session.request("completion", null, async (params) => {
       const document = await configuration.enabledDocument(params.textDocument.uri);
       if (!document) return null;
       const completion = session.capabilities.textDocument?.completion;

@@ -131,7 +131,7 @@ export function registerDiagnostics(session: Session, configuration: Configurati
   }
 
   connection.languages.diagnostics.on(
-    session.guard("pull diagnostics", { kind: "full", items: [] } as DocumentDiagnosticReport, async (params, token) => {
+    session.request("pull diagnostics", { kind: "full", items: [] } as DocumentDiagnosticReport, async (params, token) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return { kind: "full", items: [] };
       const resultId = `${document.version}:${session.generation}`;
