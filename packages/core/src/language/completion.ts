@@ -245,7 +245,9 @@ function valueItems(text: string, path: JSONPath, slot: Slot): CompletionItem[] 
   if (pattern === COUNTRY_CODE) {
     const type = proxyTypeOf(objectMembers(text, path.slice(0, -1)));
     if (type === "custom") return [];
-    const codes = isAnchorType(type) ? countryCodesFor(type!) : allCountryCodes();
+    const offered = isAnchorType(type) ? countryCodesFor(type!) : allCountryCodes();
+    // us first in the list too, not only by sortText: ALE keeps the server's order.
+    const codes = offered.includes("us") ? ["us", ...offered.filter((code) => code !== "us")] : offered;
     return codes.map((code) => {
       const offeredBy = typesOffering(code);
       const name = countryName(code);
