@@ -78,4 +78,26 @@ describe("config files changed on disk, without a file watcher", () => {
     const next = await client.until(() => client.published.slice(before).find((p) => p.uri === uri), 5000, "a re-check after the save");
     expect(next.diagnostics).toHaveLength(2);
   });
+  it("sees it on a pull too (VS Code pulls, and a watcher event may not come)", async () => {
+    const root = repository();
+    writeFileSync(join(root, "anchor-lint.config.json"), "{}");
+    const client = await TestClient.start({
+      rootPath: root,
+      capabilities: { textDocument: { diagnostic: {} }, workspace: { workspaceEdit: { documentChanges: true } } },
+    });
+    clients.push(client);
+    const uri = pathUri(join(root, "batches/b.anchor.json"));
+    await client.open(uri, broken);
+    const pull = async () => ((await client.request("textDocument/diagnostic", { textDocument: { uri } })).items as any[]).map((d) => String(d.code)).sort();
+    expect(await pull()).toEqual(["count-range", "proxy-country"]);
+    writeFileSync(join(root, "anchor-lint.config.json"), JSON.stringify({ rules: { "count-range": "off" } }));
+    const started = Date.now();
+    let codes = await pull();
+    // A second or more later: the stat is made at most once a second.
+    while (codes.includes("count-range") && Date.now() - started < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      codes = await pull();
+    }
+    expect(codes).toEqual(["proxy-country"]);
+  });
 });

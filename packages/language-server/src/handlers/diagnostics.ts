@@ -134,6 +134,8 @@ export function registerDiagnostics(session: Session, configuration: Configurati
     session.request("pull diagnostics", { kind: "full", items: [] } as DocumentDiagnosticReport, async (params, token) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return { kind: "full", items: [] };
+      // A pull is a lint too: a config file changed unseen (no watcher event came) counts first.
+      configuration.configChangedOnDisk();
       const resultId = `${document.version}:${session.generation}`;
       if (params.previousResultId === resultId && results.get(document.uri)?.version === document.version) {
         return { kind: "unchanged", resultId };
