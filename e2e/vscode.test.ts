@@ -321,7 +321,7 @@ describe("VS Code (code-server) with the packaged extension", () => {
     await vscode.runCommand("anchor-lint: Show output");
     // The lines of the editors the panel shows (the Output view is one); Monaco writes spaces as no-break spaces.
     const panelText = () =>
-      page.locator(".part.panel .monaco-editor .view-line").evaluateAll((lines) => lines.map((line) => (line.textContent ?? "").replace(/\u00a0/g, " ")).join("\n"));
+      page.locator(".part.panel .monaco-editor .view-line").evaluateAll((lines: Element[]) => lines.map((line) => (line.textContent ?? "").replace(/\u00a0/g, " ")).join("\n"));
     await expect.poll(panelText, { timeout: 15_000 }).toMatch(/anchor-lint-language-server \d+\.\d+\.\d+ started/);
   }, 60_000);
 });
