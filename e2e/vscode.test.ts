@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchChromium, type Browser } from "./harness/browser.js";
 import { startCodeServer, type CodeServer } from "./harness/code-server.js";
 import { brokenFile, brokenFindings, mobileCountryCursor, mobileFile, unquote } from "./harness/expected.js";
+import { expectSoundJson } from "./harness/buffer.js";
 import { artifacts, fixtures, repoRoot, vsixPath } from "./harness/tools.js";
 import { Workbench } from "./harness/vscode-page.js";
 
@@ -250,5 +251,77 @@ describe("VS Code (code-server) with the packaged extension", () => {
         timeout: 30_000,
       })
       .toEqual(['3 Value is not accepted. Valid values: "off", "warn", "error".']);
+  }, 60_000);
+  it("accepts completions as a user does: a code in empty quotes, a country found by name, a key on an empty line", async () => {
+    await vscode.open("accept.anchor.json");
+    await vscode.togglePart("panel", false);
+    // The server has the file once it underlines the empty code.
+    await expect.poll(() => vscode.squiggles("error").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await vscode.goTo(8, 26);
+    const rows = await vscode.suggest();
+    // The country's name on every row (label details), not only on the highlighted one.
+    const named = rows.filter((row) => row.detail !== "");
+    expect(named.length, JSON.stringify(rows)).toBeGreaterThan(3);
+    expect(rows[0]).toEqual({ label: "us", detail: "United States" });
+    await page.keyboard.press("Enter");
+    await expect.poll(() => vscode.editorText()).toContain('        "country_code": "us"\n');
+
+    // Found by its name: "germ" is Germany, de.
+    await page.keyboard.press("Control+Z");
+    await expect.poll(() => vscode.editorText()).toContain('        "country_code": ""\n');
+    await page.keyboard.type("germ");
+    const germ = await vscode.suggest();
+    expect(germ.map((row) => row.label), JSON.stringify(germ)).toEqual(["de"]);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => vscode.editorText()).toContain('        "country_code": "de"\n');
+
+    // A key on a new line inside "session": the snippet, then Escape leaves its placeholders.
+    await vscode.goTo(4, 17);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await vscode.suggest();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+S");
+    const onDisk = path.join(server!.workspace, "accept.anchor.json");
+    await expect.poll(() => Object.keys(JSON.parse(readFileSync(onDisk, "utf8")).configuration.session).length, { timeout: 10_000 }).toBe(2);
+    const saved = expectSoundJson(readFileSync(onDisk, "utf8"));
+    expect(saved.configuration.session.proxy.country_code).toBe("de");
+  }, 90_000);
+
+  it("follows anchor-lint.config.json changed in the editor", async () => {
+    // The team folder may be open (a test above opens it): close it, so that the Explorer shows one config file.
+    const team = page.locator(".explorer-folders-view .monaco-list-row", { hasText: "team" }).first();
+    if ((await team.getAttribute("aria-expanded")) === "true") await team.click();
+    await vscode.open(brokenFile);
+    await expect.poll(() => vscode.squiggles("error").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await vscode.goTo(2, 12);
+    expect(await vscode.quickFixes()).toContain("Disable count-range in anchor-lint.config.json");
+    await vscode.chooseQuickFix("Disable count-range in anchor-lint.config.json");
+    const config = path.join(server!.workspace, "anchor-lint.config.json");
+    await expect.poll(() => readFileSync(config, "utf8").includes('"count-range": "off"'), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await vscode.problems(brokenFile)).map((p) => p.code), { timeout: 15_000 }).not.toContain("count-range");
+
+    // Typed into the config file and saved: count-range is back, as a warning.
+    await vscode.open("anchor-lint.config.json");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Backspace");
+    await expect.poll(() => vscode.editorText()).toBe("");
+    await page.keyboard.insertText('{ "rules": { "count-range": "warn" } }');
+    await expect.poll(() => vscode.editorText()).toBe('{ "rules": { "count-range": "warn" } }');
+    await page.keyboard.press("Control+S");
+    await expect.poll(() => readFileSync(config, "utf8"), { timeout: 10_000 }).toContain('"warn"');
+    await vscode.open(brokenFile);
+    await expect
+      .poll(async () => JSON.stringify((await vscode.problems(brokenFile)).filter((p) => p.code === "count-range")), { timeout: 20_000 })
+      .toContain('"severity":"warning"');
+  }, 90_000);
+
+  it("writes to its output channel, where anchorLint.trace.server sends the protocol trace", async () => {
+    await vscode.runCommand("anchor-lint: Show output");
+    // The lines of the editors the panel shows (the Output view is one); Monaco writes spaces as no-break spaces.
+    const panelText = () =>
+      page.locator(".part.panel .monaco-editor .view-line").evaluateAll((lines: Element[]) => lines.map((line) => (line.textContent ?? "").replace(/\u00a0/g, " ")).join("\n"));
+    await expect.poll(panelText, { timeout: 15_000 }).toMatch(/anchor-lint-language-server \d+\.\d+\.\d+ started/);
   }, 60_000);
 });

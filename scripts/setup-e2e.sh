@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests under e2e/ need: Debian's Chromium, Neovim, Emacs + eglot,
-# Vim + ALE, pre-commit (for the hook test), and (outside the pnpm workspace, so the lockfile is
+# Vim + ALE, tmux (to type into the terminal editors), pre-commit (for the hook test), and (outside the pnpm workspace, so the lockfile is
 # never touched) code-server and playwright-core. Idempotent: a second run only checks. Needs root
 # for apt-get; network access is limited to Debian's packages and the npm registry.
 set -euo pipefail
@@ -15,7 +15,7 @@ log() { printf '[setup-e2e] %s\n' "$*"; }
 
 # --- Debian packages -------------------------------------------------------------------------
 need=()
-for pkg in chromium ripgrep libkrb5-dev neovim emacs-nox elpa-eglot vim-ale pre-commit; do
+for pkg in chromium ripgrep libkrb5-dev neovim emacs-nox elpa-eglot vim-ale pre-commit tmux; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || need+=("$pkg")
 done
 if ((${#need[@]})); then

@@ -1,6 +1,6 @@
 // Bundles the client and the language server into dist/, the only code the .vsix ships.
 import { build } from "esbuild";
-import { copyFile, mkdir, rm } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -29,9 +29,13 @@ await build({
   external: ["vscode"],
 });
 
+// The server's serverInfo.version, as its own build writes it in.
+const { version: serverVersion } = JSON.parse(await readFile(here("../../packages/language-server/package.json"), "utf8"));
+
 await build({
   ...common,
   entryPoints: [serverEntry],
+  define: { ANCHOR_LINT_SERVER_VERSION: JSON.stringify(serverVersion) },
   outfile: here("dist/server.cjs"),
   // The Node API from source, as the server's own build takes it: no need for its dist.
   alias: { "@anchor-lint/node": here("../../packages/node/src/index.ts") },

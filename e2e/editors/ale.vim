@@ -3,6 +3,8 @@ packadd! ale
 augroup anchor_lint
   autocmd!
   autocmd BufRead,BufNewFile *.anchor.json setlocal filetype=json.anchor
+  " <C-x><C-o> completes from the server.
+  autocmd FileType json.anchor setlocal omnifunc=ale#completion#OmniFunc
 augroup END
 call ale#linter#Define('anchor', {
 \   'name': 'anchor-lint',

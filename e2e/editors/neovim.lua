@@ -11,5 +11,7 @@ vim.api.nvim_create_autocmd({ "BufReadPost", "BufNewFile" }, {
         settings = { anchorLint = { enable = true } },
       })
     vim.lsp.buf_attach_client(args.buf, anchor_lint_client_id)
+    -- <C-x><C-o> completes from the server.
+    vim.bo[args.buf].omnifunc = "v:lua.vim.lsp.omnifunc"
   end,
 })

@@ -1,12 +1,14 @@
 // Bundles the server, the core and the Node API (config resolution) into one file, dist/server.js, the package's `bin`.
 import { build } from "esbuild";
-import { chmod } from "node:fs/promises";
+import { chmod, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 // Tests build to a temporary file and rename it into place, so parallel runs never see half a file.
 const outIndex = process.argv.indexOf("--outfile");
 const outfile = outIndex > 0 ? process.argv[outIndex + 1] : here("dist/server.js");
+
+const { version } = JSON.parse(await readFile(here("package.json"), "utf8"));
 
 await build({
   entryPoints: [here("src/main.ts")],
@@ -21,6 +23,8 @@ await build({
   alias: { "@anchor-lint/core": here("../core/src/index.ts"), "@anchor-lint/node": here("../node/src/index.ts") },
   // vscode-languageserver is CommonJS and requires Node built-ins; an ESM bundle needs a require.
   banner: { js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
+  // serverInfo.version and --version.
+  define: { ANCHOR_LINT_SERVER_VERSION: JSON.stringify(version) },
   minify: false,
   sourcemap: false,
   logLevel: "warning",

@@ -4,6 +4,7 @@ import {
   CodeActionKind,
   type Diagnostic,
   type ExtensionContext,
+  type LogOutputChannel,
   Range,
   Uri,
   commands,
@@ -46,12 +47,17 @@ class AnchorLintClient extends LanguageClient {
 
 const FIX_ALL = CodeActionKind.SourceFixAll.append("anchor-lint");
 let client: LanguageClient | undefined;
+// One channel for the extension's life, kept across restarts: the server's log and, with
+// anchorLint.trace.server, the protocol trace (the client reads that setting itself).
+let output: LogOutputChannel | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  output ??= window.createOutputChannel("anchor-lint", { log: true });
   context.subscriptions.push(
+    output,
     commands.registerCommand("anchorLint.fixAll", fixAll),
     commands.registerCommand("anchorLint.restartServer", () => restart(context)),
-    commands.registerCommand("anchorLint.showOutput", () => client?.outputChannel.show(true)),
+    commands.registerCommand("anchorLint.showOutput", () => output?.show(true)),
     workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed when the client starts.
       if (event.affectsConfiguration("anchorLint.filePattern")) void restart(context);
@@ -90,8 +96,11 @@ async function start(context: ExtensionContext): Promise<void> {
       },
     },
   };
+  clientOptions.outputChannel = output;
   client = new AnchorLintClient("anchorLint", "anchor-lint", serverOptions, clientOptions);
   await client.start();
+  const info = client.initializeResult?.serverInfo;
+  output?.info(`${info?.name ?? "anchor-lint-language-server"} ${info?.version ?? ""} started for ${pattern}; trace: ${workspace.getConfiguration("anchorLint").get<string>("trace.server") ?? "off"}`);
 }
 
 async function restart(context: ExtensionContext): Promise<void> {

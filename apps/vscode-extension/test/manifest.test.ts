@@ -19,8 +19,11 @@ describe("extension manifest", () => {
     expect(source).toMatch(/\{ language: "jsonc", pattern \}/);
   });
 
-  it("contributes exactly the settings the server reads, with the server's defaults", () => {
-    expect(Object.keys(properties).sort()).toEqual(Object.keys(defaultSettings).map((k) => `anchorLint.${k}`).sort());
+  it("contributes exactly the settings the server reads, with the server's defaults, and the client's trace", () => {
+    // anchorLint.trace.server is read by vscode-languageclient itself (client id "anchorLint").
+    expect(Object.keys(properties).sort()).toEqual([...Object.keys(defaultSettings).map((k) => `anchorLint.${k}`), "anchorLint.trace.server"].sort());
+    expect(source).toContain('new AnchorLintClient("anchorLint"');
+    expect(properties["anchorLint.trace.server"]).toMatchObject({ enum: ["off", "messages", "verbose"], default: "off" });
     expect(properties["anchorLint.enable"].default).toBe(defaultSettings.enable);
     expect(properties["anchorLint.filePattern"].default).toBe(defaultSettings.filePattern);
     expect(properties["anchorLint.rules"].default).toEqual(defaultSettings.rules);

@@ -15,6 +15,11 @@ export interface RuleMeta {
   fixable: "safe" | "unsafe" | false;
   /** Syntax, schema or semantic: only for grouping in docs and listings. */
   category: "syntax" | "schema" | "semantic";
+  /**
+   * What editors may show on every finding: "unnecessary" when the text it marks has no effect
+   * (greyed out), "deprecated" when it names something on its way out (struck through).
+   */
+  tags?: readonly ("unnecessary" | "deprecated")[];
 }
 
 export interface FixProposal {

@@ -1,6 +1,7 @@
 import {
   CompletionItemKind,
   DiagnosticSeverity,
+  DiagnosticTag,
   InsertTextFormat,
   MarkupKind,
   SymbolKind,
@@ -9,11 +10,12 @@ import {
   type DocumentSymbol,
   type FoldingRange,
   type Range,
+  type SelectionRange,
   type SymbolInformation,
   type TextEdit,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { docsUrl, type Finding, type Fix, type SourceRange, type TextEdit as CoreEdit } from "@anchor-lint/core";
+import { docsUrl, rules, type Finding, type Fix, type SourceRange, type TextEdit as CoreEdit } from "@anchor-lint/core";
 import type * as language from "@anchor-lint/core";
 
 /**
@@ -35,6 +37,12 @@ export function toRange(range: SourceRange | undefined): Range {
   };
 }
 
+const tagsOf = new Map(
+  rules
+    .filter((rule) => rule.tags && rule.tags.length > 0)
+    .map((rule) => [rule.id, rule.tags!.map((tag) => (tag === "unnecessary" ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated))]),
+);
+
 export function toDiagnostic(finding: Finding, uri: string, version: number): Diagnostic {
   const range = toRange(finding.range);
   const diagnostic: Diagnostic = {
@@ -50,6 +58,8 @@ export function toDiagnostic(finding: Finding, uri: string, version: number): Di
       ...(finding.suggestions ? { suggestions: finding.suggestions } : {}),
     } satisfies DiagnosticData,
   };
+  const tags = tagsOf.get(finding.ruleId);
+  if (tags) diagnostic.tags = tags;
   if (finding.related && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
       location: { uri, range: related.range ? toRange(related.range) : range },
@@ -82,7 +92,7 @@ const completionKinds = {
   snippet: CompletionItemKind.Snippet,
 } as const;
 
-export function toCompletionItem(document: TextDocument, item: language.CompletionItem, markdown: boolean): CompletionItem {
+export function toCompletionItem(document: TextDocument, item: language.CompletionItem, markdown: boolean, labelDetails = false): CompletionItem {
   const range = { start: document.positionAt(item.replace.offset), end: document.positionAt(item.replace.offset + item.replace.length) };
   const result: CompletionItem = {
     label: item.label,
@@ -91,8 +101,9 @@ export function toCompletionItem(document: TextDocument, item: language.Completi
     insertTextFormat: item.insertTextFormat === "snippet" ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
   if (item.detail !== undefined) result.detail = item.detail;
+  if (labelDetails && item.labelDescription !== undefined) result.labelDetails = { description: item.labelDescription };
   if (item.documentation !== undefined) {
-    result.documentation = markdown ? { kind: MarkupKind.Markdown, value: item.documentation } : item.documentation;
+    result.documentation = markdown ? { kind: MarkupKind.Markdown, value: item.documentation } : markdownToPlain(item.documentation);
   }
   if (item.sortText !== undefined) result.sortText = item.sortText;
   if (item.filterText !== undefined) result.filterText = item.filterText;
@@ -146,4 +157,31 @@ export function toFoldingRanges(ranges: language.FoldingRange[]): FoldingRange[]
     endLine: range.endLine - 1,
     ...(range.kind ? { kind: range.kind } : {}),
   }));
+}
+
+/**
+ * Core's markdown as plain text, for clients that ask for it (ALE shows hovers as they come):
+ * emphasis and code marks dropped, links written as "text (address)", rules as blank lines.
+ */
+export function markdownToPlain(markdown: string): string {
+  return markdown
+    .replace(/^\s*---\s*$/gm, "")
+    .replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, "$1 ($2)")
+    .replace(/\*\*([^*]+)\*\*/g, "$1")
+    .replace(/(^|[^\w*])\*([^*\s][^*]*)\*(?!\w)/g, "$1$2")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** Core's nested spans (innermost first) as LSP's linked selection ranges, one per position. */
+export function toSelectionRanges(document: TextDocument, chains: language.SelectionRange[]): SelectionRange[] {
+  return chains.map((chain) => {
+    let parent: SelectionRange | undefined;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const span = chain[i]!;
+      parent = { range: { start: document.positionAt(span.offset), end: document.positionAt(span.offset + span.length) }, ...(parent ? { parent } : {}) };
+    }
+    return parent ?? { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  });
 }

@@ -3,9 +3,10 @@
 // vscode-languageserver reads them from the command line.
 import { createConnection } from "vscode-languageserver/node";
 import { startServer } from "./server.js";
+import { serverVersion } from "./version.js";
 
 if (process.argv.includes("--version") || process.argv.includes("-v")) {
-  process.stdout.write("anchor-lint-language-server\n");
+  process.stdout.write(`anchor-lint-language-server ${serverVersion}\n`);
   process.exit(0);
 }
 

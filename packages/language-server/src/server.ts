@@ -5,14 +5,18 @@ import { registerConfiguration } from "./handlers/configuration.js";
 import { registerDiagnostics } from "./handlers/diagnostics.js";
 import { registerFormatting, formattingCapabilities } from "./handlers/formatting.js";
 import { registerHover, hoverCapabilities } from "./handlers/hover.js";
+import { registerSelection, selectionCapabilities } from "./handlers/selection.js";
 import { registerSymbols, symbolCapabilities } from "./handlers/symbols.js";
 import { Session } from "./session.js";
+import { serverVersion } from "./version.js";
 
 export { DISABLE_RULE_COMMAND, FIX_ALL_KIND } from "./handlers/code-actions.js";
 
 export interface ServerOptions {
   /** Quiet time after a change before re-linting a document that is being edited (ms). */
   debounceMs?: number;
+  /** Least time between two looks at the config files' change times (ms). */
+  configCheckMs?: number;
 }
 
 /**
@@ -24,35 +28,43 @@ export interface ServerOptions {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const session = new Session(connection, options.debounceMs ?? 150);
   // The configuration first: its caches must be dropped before the diagnostics re-run on a settings change.
-  const configuration = registerConfiguration(session);
+  const configuration = registerConfiguration(session, { ...(options.configCheckMs !== undefined ? { configCheckMs: options.configCheckMs } : {}) });
   const diagnostics = registerDiagnostics(session, configuration);
-  registerCodeActions(session, configuration);
+  registerCodeActions(session, configuration, diagnostics);
   registerCompletion(session, configuration);
   registerHover(session, configuration, diagnostics);
   registerFormatting(session, configuration);
   registerSymbols(session, configuration);
+  registerSelection(session, configuration);
 
   connection.onInitialize(
     session.guard("initialize", { capabilities: {} } as InitializeResult, (params: InitializeParams): InitializeResult => {
       session.capabilities = params.capabilities;
+      session.lifecycle = "running";
       configuration.initialize(params);
       return {
         capabilities: {
-          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          // save: a client without a file watcher tells of a saved config file only this way.
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
           ...completionCapabilities,
           ...hoverCapabilities,
           ...codeActionCapabilities(session),
           ...formattingCapabilities,
           ...symbolCapabilities,
+          ...selectionCapabilities,
           ...diagnostics.initialize(params),
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
-        serverInfo: { name: "anchor-lint-language-server" },
+        serverInfo: { name: "anchor-lint-language-server", version: serverVersion },
       };
     }),
   );
   connection.onInitialized(session.guard("initialized", undefined, () => configuration.initialized()));
-  connection.onShutdown(() => diagnostics.shutdown());
+  connection.onShutdown(() => {
+    session.lifecycle = "shut down";
+    diagnostics.shutdown();
+    configuration.shutdown();
+  });
 
   session.documents.listen(connection);
   connection.listen();

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { TextDocuments, type ClientCapabilities, type Connection, type WorkspaceFolder } from "vscode-languageserver";
+import { ErrorCodes, ResponseError, TextDocuments, type ClientCapabilities, type Connection, type WorkspaceFolder } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 
 /**
@@ -36,6 +36,22 @@ export class Session {
         this.log(`anchor-lint: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return fallback;
       }
+    };
+  }
+
+  /**
+   * The protocol's lifecycle: requests before initialize and after shutdown get the errors the
+   * specification names instead of answers.
+   */
+  lifecycle: "starting" | "running" | "shut down" = "starting";
+
+  /** `guard` for a request handler, refusing the request outside the running lifecycle. */
+  request<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>) {
+    const guarded = this.guard(name, fallback, handler);
+    return (...args: P): Promise<R> => {
+      if (this.lifecycle === "starting") throw new ResponseError(ErrorCodes.ServerNotInitialized, `anchor-lint: ${name} before initialize`);
+      if (this.lifecycle === "shut down") throw new ResponseError(ErrorCodes.InvalidRequest, `anchor-lint: ${name} after shutdown`);
+      return guarded(...args);
     };
   }
 

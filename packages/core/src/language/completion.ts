@@ -1,4 +1,4 @@
-import { createScanner, getLocation, type JSONPath } from "jsonc-parser";
+import { getLocation, type JSONPath } from "jsonc-parser";
 import type { PropertyDoc } from "../generated/property-docs.js";
 import type { TextEdit } from "../types.js";
 import type { CompletionItem, CompletionOptions } from "./types.js";
@@ -20,19 +20,28 @@ import {
 } from "./data.js";
 import { containerAt, objectMembers } from "./members.js";
 import { skeletonBefore } from "./skeleton.js";
-import { SyntaxKind } from "../source/syntax-kind.js";
+import { needsComma, nextSignificant, previousSignificant, wordAt, type Span } from "./scan.js";
+import { escapeChoice, escapeSnippet, toPlain } from "./snippet.js";
 
-type Span = { offset: number; length: number };
+export { snippetToPlain } from "./snippet.js";
 
+/**
+ * Where a proposal goes. Inside a string the proposal replaces only the string's content typed so
+ * far, never its opening quote: editors that insert with their own word rules (Vim's `complete()`
+ * in Neovim's omnifunc and ALE) start the word after the quote and keep whatever follows the
+ * cursor, so an item that rewrote the quotes would double them. What the user typed is then a
+ * prefix of the inserted text in every client, which is how those editors filter.
+ */
 interface Slot {
-  /** Where the proposal goes. */
   replace: Span;
-  /** The typed text starts with a quote: filter on the quoted form. */
-  quoted: boolean;
+  /** The cursor is inside a string opened at `start`; `close` is its closing quote, absent when unclosed. */
+  string?: { start: number; close?: number };
   /** A comma is needed after the inserted text (another member follows). */
   commaAfter: boolean;
   /** A comma is needed before it (right after the previous value). */
   commaBefore?: TextEdit;
+  /** The client expands snippets. */
+  snippets: boolean;
 }
 
 /**
@@ -48,8 +57,9 @@ export function complete(text: string, offset: number, options: CompletionOption
 export function completeWith(text: string, offset: number, options: CompletionOptions = {}, skeletonMinLength?: number): CompletionItem[] {
   try {
     const at = Math.max(0, Math.min(offset, text.length));
-    const items = proposals(text, skeletonBefore(text, at, skeletonMinLength), at);
-    return options.snippets === false ? items.map(toPlain) : items;
+    const snippets = options.snippets !== false;
+    const items = proposals(text, skeletonBefore(text, at, skeletonMinLength), at, snippets);
+    return snippets ? items : items.map(toPlain);
   } catch {
     // Completion is a convenience: an odd document must never break the editor.
     return [];
@@ -61,24 +71,31 @@ export function completeWith(text: string, offset: number, options: CompletionOp
  * getLocation and the member scans read, so that they never tokenize a huge `metadata` for a
  * cursor elsewhere. Everything that looks at characters near the cursor reads `text`.
  */
-function proposals(text: string, skeleton: string, offset: number): CompletionItem[] {
+function proposals(text: string, skeleton: string, offset: number, snippets: boolean): CompletionItem[] {
   const location = getLocation(skeleton, offset);
   const path = location.path;
   const previous = location.previousNode;
 
   if (previous && offset >= previous.offset && offset <= previous.offset + previous.length) {
     const raw = text.slice(previous.offset, previous.offset + previous.length);
+    const end = previous.offset + previous.length;
+    const isString = raw.startsWith('"');
     // An unclosed string runs to the end of its line: replace only up to the cursor, keep the rest.
-    const unclosed = raw.startsWith('"') && (raw.length < 2 || !/(^|[^\\])(\\\\)*"$/.test(raw.slice(1)));
-    const span = { offset: previous.offset, length: unclosed ? offset - previous.offset : previous.length };
+    const unclosed = isString && (raw.length < 2 || !/(^|[^\\])(\\\\)*"$/.test(raw.slice(1)));
+    const inside = isString && offset > previous.offset;
+    const string = inside ? { start: previous.offset, ...(unclosed ? {} : { close: end - 1 }) } : undefined;
+    const replace = string
+      ? { offset: string.start + 1, length: (string.close ?? offset) - string.start - 1 }
+      : { offset: previous.offset, length: unclosed ? offset - previous.offset : previous.length };
+    const after = unclosed ? offset : end;
     // isAtPropertyKey is not used: after a closed object it depends on that object's contents.
     if (previous.type === "property") {
       // previousNode is the key being typed; with a colon after it only the key is replaced.
-      const keyOnly = nextSignificant(text, span.offset + span.length) === ":";
-      const slot = { replace: span, quoted: true, commaAfter: !keyOnly && needsComma(text, span.offset + span.length) };
-      return keyItems(skeleton, path.slice(0, -1), slot, keyOnly, span);
+      const keyOnly = nextSignificant(text, after) === ":";
+      const slot = { replace, ...(string ? { string } : {}), commaAfter: !keyOnly && needsComma(text, after), snippets };
+      return keyItems(skeleton, path.slice(0, -1), slot, keyOnly, previous.offset);
     }
-    const slot = { replace: span, quoted: previous.type === "string", commaAfter: needsComma(text, span.offset + span.length) };
+    const slot = { replace, ...(string ? { string } : {}), commaAfter: needsComma(text, after), snippets };
     return valueItems(skeleton, path, slot);
   }
   if (previous?.type === "property" && offset > previous.offset + previous.length) {
@@ -91,16 +108,17 @@ function proposals(text: string, skeleton: string, offset: number): CompletionIt
     before !== undefined &&
     (text[before] === "}" || text[before] === "]" || (previous !== undefined && offset > previous.offset + previous.length)) &&
     path.length > 0;
+  const replace = { offset: word.offset, length: word.length };
   if (afterValue) {
     // A new member after a value that has no comma yet: propose it and add the comma there.
     const commaBefore = { offset: before + 1, length: 0, newText: "," };
     const container = path.slice(0, -1);
-    const slot = { replace: word, quoted: false, commaAfter: needsComma(text, word.offset + word.length), commaBefore };
+    const slot = { replace, commaAfter: needsComma(text, word.offset + word.length), commaBefore, snippets };
     if (containerAt(skeleton, container) === "array") return valueItems(skeleton, [...container, 0], slot);
     return keyItems(skeleton, container, slot, false, undefined);
   }
 
-  const slot = { replace: word, quoted: false, commaAfter: needsComma(text, word.offset + word.length) };
+  const slot = { replace, commaAfter: needsComma(text, word.offset + word.length), snippets };
   const last = path[path.length - 1];
   if (typeof last === "string" && (text[before ?? -1] === "{" || text[before ?? -1] === ",")) {
     return keyItems(skeleton, path.slice(0, -1), slot, false, undefined);
@@ -109,7 +127,32 @@ function proposals(text: string, skeleton: string, offset: number): CompletionIt
   return valueItems(skeleton, path, slot);
 }
 
-function keyItems(text: string, objectPath: JSONPath, slot: Slot, keyOnly: boolean, typedKey: Span | undefined): CompletionItem[] {
+/** Where a replacement ends and what it writes after the string's content, per kind of slot. */
+function placed(slot: Slot, content: string, tail: string): Pick<CompletionItem, "replace" | "insertText" | "additionalEdits"> {
+  const extra = slot.commaBefore ? [slot.commaBefore] : [];
+  const string = slot.string;
+  if (!string) return { replace: slot.replace, insertText: `${JSON.stringify(content)}${tail}`, ...(extra.length ? { additionalEdits: extra } : {}) };
+  if (string.close === undefined) return { replace: slot.replace, insertText: `${content}"${tail}`, ...(extra.length ? { additionalEdits: extra } : {}) };
+  if (tail === "") return { replace: slot.replace, insertText: content, ...(extra.length ? { additionalEdits: extra } : {}) };
+  if (slot.snippets) {
+    // Snippet clients apply the range as given: take the closing quote along and write it back.
+    return { replace: { offset: slot.replace.offset, length: string.close + 1 - slot.replace.offset }, insertText: `${content}"${tail}` };
+  }
+  // The rest goes after the closing quote as an edit of its own, which word-based inserters keep.
+  return { replace: slot.replace, insertText: content, additionalEdits: [...extra, { offset: string.close + 1, length: 0, newText: tail }] };
+}
+
+/** A JSON text in the slot: string contents go inside the quotes, other values replace the string. */
+function placedValue(slot: Slot, json: string, comma: string): Pick<CompletionItem, "replace" | "insertText" | "additionalEdits"> {
+  const extra = slot.commaBefore ? { additionalEdits: [slot.commaBefore] } : {};
+  const string = slot.string;
+  if (!string) return { replace: slot.replace, insertText: json + comma, ...extra };
+  if (json.length >= 2 && json.startsWith('"') && json.endsWith('"')) return placed(slot, json.slice(1, -1), comma);
+  const end = string.close !== undefined ? string.close + 1 : slot.replace.offset + slot.replace.length;
+  return { replace: { offset: string.start, length: end - string.start }, insertText: json + comma, ...extra };
+}
+
+function keyItems(text: string, objectPath: JSONPath, slot: Slot, keyOnly: boolean, typedKeyOffset: number | undefined): CompletionItem[] {
   const pattern = patternOf(objectPath);
   if (pattern === undefined) return [];
   const doc = docAt(pattern);
@@ -118,7 +161,7 @@ function keyItems(text: string, objectPath: JSONPath, slot: Slot, keyOnly: boole
   const present = new Set<string>();
   for (const member of members ?? []) {
     // The key being typed is not "present": it is what gets replaced.
-    if (!(typedKey && member.keyOffset === typedKey.offset)) present.add(member.key);
+    if (member.keyOffset !== typedKeyOffset) present.add(member.key);
   }
   let children = childrenOf(pattern);
   if (pattern === PROXY) children = proxyKeys(children, proxyTypeOf(members));
@@ -128,19 +171,16 @@ function keyItems(text: string, objectPath: JSONPath, slot: Slot, keyOnly: boole
     const childPattern = `${pattern}/${key}`;
     const child = docAt(childPattern);
     if (!child) return;
-    const quotedKey = JSON.stringify(key);
-    const insertText = keyOnly ? quotedKey : `${quotedKey}: ${valueSnippet(childPattern, child)}${slot.commaAfter ? "," : ""}`;
+    const tail = keyOnly ? "" : `: ${valueSnippet(childPattern, child)}${slot.commaAfter ? "," : ""}`;
+    const where = placed(slot, key, tail);
     items.push({
       label: key,
       kind: "property",
       detail: child.type,
       documentation: propertyMarkdown(child),
-      insertText,
+      ...where,
       insertTextFormat: keyOnly ? "plain" : "snippet",
-      replace: slot.replace,
       sortText: `${child.required ? 0 : 1}${String(index).padStart(3, "0")}`,
-      filterText: slot.quoted ? quotedKey : key,
-      ...(slot.commaBefore ? { additionalEdits: [slot.commaBefore] } : {}),
     });
   });
   return items;
@@ -191,61 +231,58 @@ function valueItems(text: string, path: JSONPath, slot: Slot): CompletionItem[] 
   if (!doc) return [];
   const items: CompletionItem[] = [];
   const comma = slot.commaAfter ? "," : "";
-  const extra = slot.commaBefore ? { additionalEdits: [slot.commaBefore] } : {};
-  const value = (label: string, insertText: string, more: Partial<CompletionItem> = {}): CompletionItem => ({
+  /** `json` is the value as JSON text (a snippet when `more` says so). */
+  const value = (label: string, json: string, more: Partial<CompletionItem> = {}): CompletionItem => ({
     label,
     kind: "value",
-    insertText: insertText + comma,
     insertTextFormat: "plain",
-    replace: slot.replace,
-    filterText: slot.quoted ? insertText : label,
-    ...extra,
+    ...placedValue(slot, json, comma),
     ...more,
   });
+  const snippet = (label: string, json: string, more: Partial<CompletionItem> = {}): CompletionItem =>
+    value(label, json, { kind: "snippet", insertTextFormat: "snippet", ...more });
 
   if (pattern === COUNTRY_CODE) {
     const type = proxyTypeOf(objectMembers(text, path.slice(0, -1)));
     if (type === "custom") return [];
-    const codes = isAnchorType(type) ? countryCodesFor(type!) : allCountryCodes();
+    const offered = isAnchorType(type) ? countryCodesFor(type!) : allCountryCodes();
+    // us first in the list too, not only by sortText: ALE keeps the server's order.
+    const codes = offered.includes("us") ? ["us", ...offered.filter((code) => code !== "us")] : offered;
     return codes.map((code) => {
       const offeredBy = typesOffering(code);
       const name = countryName(code);
       return value(code, JSON.stringify(code), {
-        ...(name ? { detail: name } : {}),
+        // The name beside every row, and in what the editor matches, so that "germ" finds de.
+        // The code comes first: prefix-matching editors (eglot) then still find it by code.
+        ...(name ? { detail: name, labelDescription: name, filterText: `${code} ${name}` } : {}),
         documentation: `${name ? `**${name}**` : `\`${code}\``}\n\nOffered by: ${offeredBy.map((t) => `\`${t}\``).join(", ")}`,
         sortText: code === "us" ? "0" : `1${code}`,
       });
     });
   }
   if (pattern === SECRET_ITEM) {
-    items.push({
-      ...value("op://vault/item/field", '"op://${1:vault}/${2:item}/${3:field}"', { filterText: slot.quoted ? '"op://vault/item/field"' : "op://vault/item/field" }),
-      kind: "snippet",
-      insertTextFormat: "snippet",
-      detail: "1Password secret reference",
-      documentation: "`op://<vault>/<item>[/<section>]/<field>`, optionally followed by `?attribute=...` or `?ssh-format=openssh`.",
-    });
+    items.push(
+      snippet("op://vault/item/field", '"op://${1:vault}/${2:item}/${3:field}"', {
+        detail: "1Password secret reference",
+        documentation: "`op://<vault>/<item>[/<section>]/<field>`, optionally followed by `?attribute=...` or `?ssh-format=openssh`.",
+      }),
+    );
     return items;
   }
   if (pattern === INTEGRATION_ITEM) {
-    items.push({
-      ...value(
-        "1Password integration",
-        '{\n\t"id": "$1",\n\t"type": "1PASSWORD",\n\t"configuration": {\n\t\t"load_mode": "${2|all,specific|}"$0\n\t}\n}',
-      ),
-      kind: "snippet",
-      insertTextFormat: "snippet",
-      documentation: "An integration created beforehand with the Integrations API; `load_mode` `all` or `specific` (with `secrets`).",
-    });
+    items.push(
+      snippet("1Password integration", '{\n\t"id": "$1",\n\t"type": "1PASSWORD",\n\t"configuration": {\n\t\t"load_mode": "${2|all,specific|}"$0\n\t}\n}', {
+        documentation: "An integration created beforehand with the Integrations API; `load_mode` `all` or `specific` (with `secrets`).",
+      }),
+    );
     return items;
   }
   if (doc.secret) {
-    items.push({
-      ...value("${env:NAME}", `"\\\${env:\${1:${envName(pattern)}}}"`, { filterText: slot.quoted ? '"${env:' : "${env:" }),
-      kind: "snippet",
-      insertTextFormat: "snippet",
-      documentation: "Read from the environment when the config is loaded, so that the credential stays out of the file.",
-    });
+    items.push(
+      snippet("${env:NAME}", `"\\\${env:\${1:${envName(pattern)}}}"`, {
+        documentation: "Read from the environment when the config is loaded, so that the credential stays out of the file.",
+      }),
+    );
     return items;
   }
   if (doc.enum) {
@@ -263,10 +300,10 @@ function valueItems(text: string, path: JSONPath, slot: Slot): CompletionItem[] 
       }
       break;
     case "object":
-      items.push({ ...value("{}", "{\n\t$0\n}"), kind: "snippet", insertTextFormat: "snippet" });
+      items.push(snippet("{}", "{\n\t$0\n}"));
       break;
     case "array":
-      items.push({ ...value("[]", "[$0]"), kind: "snippet", insertTextFormat: "snippet" });
+      items.push(snippet("[]", "[$0]"));
       break;
     case "integer":
     case "number":
@@ -275,7 +312,7 @@ function valueItems(text: string, path: JSONPath, slot: Slot): CompletionItem[] 
     case "string":
       if (doc.default !== undefined) items.push(value(String(doc.default), JSON.stringify(doc.default), { detail: "default" }));
       // Only http and https pass initial-url-scheme.
-      if (doc.format === "uri") items.push({ ...value("https://", '"https://$1"', { filterText: slot.quoted ? '"https://' : "https://" }), kind: "snippet", insertTextFormat: "snippet" });
+      if (doc.format === "uri") items.push(snippet("https://", '"https://$1"'));
       break;
   }
   return items;
@@ -295,114 +332,3 @@ function rootItems(slot: Slot): CompletionItem[] {
   ];
 }
 
-const WORD = /[A-Za-z0-9_$.\-+]/;
-
-/** The bare word around the cursor (a partly typed key or literal without quotes). */
-function wordAt(text: string, offset: number): Span & { text: string } {
-  let start = offset;
-  while (start > 0 && WORD.test(text[start - 1]!)) start--;
-  let end = offset;
-  while (end < text.length && WORD.test(text[end]!)) end++;
-  return { offset: start, length: end - start, text: text.slice(start, end) };
-}
-
-/** The last character before `offset` that is neither white space nor part of a comment. */
-function previousSignificant(text: string, offset: number): number | undefined {
-  let i = offset - 1;
-  while (i >= 0) {
-    const c = text[i]!;
-    if (/\s/.test(c)) {
-      i--;
-    } else if (c === "/" && text[i - 1] === "*") {
-      const open = text.lastIndexOf("/*", i - 2);
-      if (open < 0) return i;
-      i = open - 1;
-    } else {
-      const lineStart = Math.max(text.lastIndexOf("\n", i), text.lastIndexOf("\r", i)) + 1;
-      const comment = lineCommentStart(text, lineStart, i);
-      if (comment === undefined) return i;
-      i = comment - 1;
-    }
-  }
-  return undefined;
-}
-
-/** Where a `//` comment starts on the line between `from` and `to`, outside strings. */
-function lineCommentStart(text: string, from: number, to: number): number | undefined {
-  let inString = false;
-  for (let i = from; i <= to; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = true;
-    } else if (c === "/" && text[i + 1] === "/") {
-      return i;
-    }
-  }
-  return undefined;
-}
-
-function nextSignificant(text: string, offset: number): string | undefined {
-  const scanner = createScanner(text, true);
-  scanner.setPosition(offset);
-  const token = scanner.scan();
-  return token === SyntaxKind.EOF ? undefined : text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
-}
-
-/** Whether another member follows without a separator, so that the inserted one needs a comma. */
-function needsComma(text: string, offset: number): boolean {
-  const scanner = createScanner(text, true);
-  scanner.setPosition(offset);
-  const token = scanner.scan();
-  // String, number, true/false/null, `{` or `[`: the start of another member or value.
-  return (
-    token === SyntaxKind.String ||
-    token === SyntaxKind.Number ||
-    token === SyntaxKind.Null ||
-    token === SyntaxKind.True ||
-    token === SyntaxKind.False ||
-    token === SyntaxKind.OpenBrace ||
-    token === SyntaxKind.OpenBracket
-  );
-}
-
-function escapeChoice(value: string): string {
-  return value.replace(/[\\|,$}]/g, (c) => `\\${c}`);
-}
-
-function escapeSnippet(value: string): string {
-  return value.replace(/[\\$}]/g, (c) => `\\${c}`);
-}
-
-/** A snippet as plain text for editors without snippet support: each placeholder becomes its default. */
-export function snippetToPlain(snippet: string): string {
-  let out = "";
-  for (let i = 0; i < snippet.length; i++) {
-    const c = snippet[i]!;
-    if (c === "\\" && i + 1 < snippet.length) {
-      out += snippet[++i];
-    } else if (c === "$") {
-      const tabstop = /^\$(\d+)/.exec(snippet.slice(i));
-      if (tabstop) {
-        i += tabstop[0].length - 1;
-        continue;
-      }
-      const placeholder = /^\$\{\d+(?::((?:\\.|[^\\}])*)|\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)*\|)?\}/.exec(snippet.slice(i));
-      if (placeholder) {
-        out += snippetToPlain(placeholder[1] ?? placeholder[2] ?? "");
-        i += placeholder[0].length - 1;
-        continue;
-      }
-      out += c;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-function toPlain(item: CompletionItem): CompletionItem {
-  return item.insertTextFormat === "snippet" ? { ...item, insertText: snippetToPlain(item.insertText), insertTextFormat: "plain" } : item;
-}

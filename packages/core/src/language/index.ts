@@ -9,3 +9,4 @@ export { foldingRanges } from "./folding.js";
 export { format } from "./format.js";
 export { setRuleInConfig } from "./config-file.js";
 export type { CompletionItem, CompletionOptions, HoverInfo, DocumentSymbol, SymbolKindName, FoldingRange, FormatOptions } from "./types.js";
+export { selectionRanges, type SelectionRange } from "./selection.js";

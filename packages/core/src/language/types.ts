@@ -6,15 +6,23 @@ export interface CompletionItem {
   kind: "property" | "value" | "snippet";
   /** One line shown beside the label (a type, a country name). */
   detail?: string;
+  /** Shown beside the label on every row of the list, not only the selected one (a country name). */
+  labelDescription?: string;
   /** Markdown. */
   documentation?: string;
   /** Text that replaces `replace`; a snippet (`$1`, `${1|a,b|}`, `$0`) when `insertTextFormat` is "snippet". */
   insertText: string;
   insertTextFormat: "snippet" | "plain";
-  /** The span of the document the item replaces (the partially typed word or string, or empty at the cursor). */
+  /**
+   * The span of the document the item replaces: the partially typed word, or inside a string its
+   * content typed so far (never the opening quote), or empty at the cursor.
+   */
   replace: { offset: number; length: number };
   sortText?: string;
-  /** What the editor filters against the typed text (the quoted form for strings and keys). */
+  /**
+   * What the editor matches the typed text against, when it is more than the label (a country's
+   * code and name). Absent otherwise: Neovim's omnifunc ignores the range of items that have one.
+   */
   filterText?: string;
   /** Edits elsewhere, e.g. the comma a new property needs after the previous value. */
   additionalEdits?: TextEdit[];

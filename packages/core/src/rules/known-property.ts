@@ -71,6 +71,8 @@ export default defineRule({
     defaultSeverity: "warning",
     fixable: "safe",
     category: "schema",
+    // The API ignores an unknown or misplaced key.
+    tags: ["unnecessary"],
   },
   check(context) {
     for (const error of context.schemaErrors()) {

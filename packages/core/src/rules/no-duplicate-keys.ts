@@ -9,6 +9,8 @@ export default defineRule({
     defaultSeverity: "error",
     fixable: "safe",
     category: "syntax",
+    // Only the last of the duplicates counts.
+    tags: ["unnecessary"],
   },
   check(context) {
     for (const duplicate of context.source.duplicateKeys()) {

@@ -53,11 +53,15 @@ describe("property keys", () => {
     expect(items.find((item) => item.label === "load_mode")!.insertText).toBe('"load_mode": "${1|all,specific|}"');
   });
 
-  it("replaces a partly typed key, quoted or not, and filters on the quoted form", () => {
+  it("replaces a partly typed key, quoted or not, starting after its opening quote, with no filterText", () => {
     expect(pick('{ "co|" }', "count")).toBe('{ "count":  }');
     expect(pick("{ co| }", "configuration")).toBe('{ "configuration": {\n\t\n} }');
     const typed = itemsAt('{ "co|" }').items.find((item) => item.label === "count")!;
-    expect(typed.filterText).toBe('"count"');
+    // Neovim 0.7's omnifunc ignores the range of an item with a filterText and filters by the
+    // inserted word, which must therefore start with what was typed after the quote.
+    expect(typed.filterText).toBeUndefined();
+    expect(typed.replace.offset).toBe(3);
+    expect(typed.insertText.startsWith("co")).toBe(true);
   });
 
   it("replaces only the key when a value already follows", () => {

@@ -9,17 +9,18 @@ import { minimalEdit, toTextEdits, type DiagnosticData } from "../convert.js";
 import type { Session } from "../session.js";
 import { CONFIG_FILE_NAME } from "../settings.js";
 import type { Configuration, DocumentContext } from "./configuration.js";
+import type { Diagnostics } from "./diagnostics.js";
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.anchor-lint`;
 export const DISABLE_RULE_COMMAND = "anchor-lint.disableRule";
 
 /** Quick fixes, suggestions, fix-all and "disable rule" (an edit, or a command for clients that cannot create files). */
-export function registerCodeActions(session: Session, configuration: Configuration): void {
+export function registerCodeActions(session: Session, configuration: Configuration, diagnostics: Diagnostics): void {
   const { connection, documents } = session;
   const { configFiles } = configuration;
 
   connection.onCodeAction(
-    session.guard("code actions", [] as CodeAction[], async (params: CodeActionParams): Promise<CodeAction[]> => {
+    session.request("code actions", [] as CodeAction[], async (params: CodeActionParams): Promise<CodeAction[]> => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const context = await configuration.contextFor(document.uri);
@@ -31,22 +32,23 @@ export function registerCodeActions(session: Session, configuration: Configurati
         const disabled = new Set<string>();
         let findings: Finding[] | undefined;
         const relint = () => (findings ??= lint(document.getText(), { config: context.config }));
-        for (const diagnostic of params.context.diagnostics) {
-          if (diagnostic.source !== "anchor-lint" || typeof diagnostic.code !== "string") continue;
-          const { fix: own, suggestions } = fixesOf(document, diagnostic, relint);
-          for (const candidate of [...(own ? [own] : []), ...suggestions]) {
+        const own = ownDiagnostics(document, params);
+        for (const diagnostic of own) {
+          const code = String(diagnostic.code);
+          const { fix: ruleFix, suggestions } = fixesOf(document, diagnostic, relint);
+          for (const candidate of [...(ruleFix ? [ruleFix] : []), ...suggestions]) {
             actions.push({
               title: candidate.title,
               kind: CodeActionKind.QuickFix,
               diagnostics: [diagnostic],
               // The rule's own fix, when safe, is what a "fix this" shortcut should apply; suggestions never are.
-              isPreferred: candidate === own && own.safety === "safe",
+              isPreferred: candidate === ruleFix && ruleFix.safety === "safe",
               edit: documentEdit(document, candidate.edits),
             });
           }
-          if (!disabled.has(diagnostic.code)) {
-            disabled.add(diagnostic.code);
-            const action = await disableRuleAction(diagnostic.code, context, params.context.diagnostics);
+          if (!disabled.has(code)) {
+            disabled.add(code);
+            const action = await disableRuleAction(code, context, own);
             if (action) actions.push(action);
           }
         }
@@ -58,6 +60,30 @@ export function registerCodeActions(session: Session, configuration: Configurati
       return actions;
     }),
   );
+
+  /**
+   * The server's own diagnostics among those the client sent back, matched by rule id and range,
+   * whatever else the client kept: ALE sends neither `source` nor `data`, other clients may drop
+   * `data`. A client that sends none gets those of the server under the requested range.
+   */
+  function ownDiagnostics(document: TextDocument, params: CodeActionParams): Diagnostic[] {
+    const published = diagnostics.current(document.uri, document.version);
+    const sent = params.context.diagnostics;
+    if (sent.length === 0) {
+      const from = document.offsetAt(params.range.start);
+      const to = document.offsetAt(params.range.end);
+      return published.filter((d) => typeof d.code === "string" && document.offsetAt(d.range.start) <= to && from <= document.offsetAt(d.range.end));
+    }
+    const own: Diagnostic[] = [];
+    for (const diagnostic of sent) {
+      if ((diagnostic.source !== undefined && diagnostic.source !== "anchor-lint") || typeof diagnostic.code !== "string") continue;
+      if (!rules.some((rule) => rule.id === diagnostic.code)) continue;
+      const start = document.offsetAt(diagnostic.range.start);
+      const match = published.find((d) => d.code === diagnostic.code && document.offsetAt(d.range.start) === start);
+      own.push(match && (diagnostic.data === undefined || diagnostic.data === null) ? { ...diagnostic, data: match.data } : diagnostic);
+    }
+    return own;
+  }
 
   function documentEdit(document: TextDocument, edits: readonly CoreEdit[]): WorkspaceEdit {
     const textEdits = toTextEdits(document, edits);
@@ -106,7 +132,7 @@ export function registerCodeActions(session: Session, configuration: Configurati
   }
 
   connection.onExecuteCommand(
-    session.guard("command", undefined, async (params) => {
+    session.request("command", undefined, async (params) => {
       if (params.command !== DISABLE_RULE_COMMAND) return;
       const [uri, ruleId] = params.arguments ?? [];
       if (typeof uri !== "string" || typeof ruleId !== "string" || !uri.startsWith("file:") || !uri.endsWith(`/${CONFIG_FILE_NAME}`)) return;

@@ -11,6 +11,7 @@ import {
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { escapeControls, type LintConfig } from "@anchor-lint/core";
 import type { ConfigFileError, ConfigProblem } from "@anchor-lint/node";
+import { ConfigStamps } from "../config-stamps.js";
 import { globMatcher } from "../glob.js";
 import { foldersOf, pathOf, withTimeout, type Session } from "../session.js";
 import { CONFIG_FILE_NAME, ConfigFiles, configProblems, defaultSettings, mergeConfig, normalizeSettings, type Settings } from "../settings.js";
@@ -36,6 +37,12 @@ export interface Configuration {
   /** An open document the settings enable, or undefined: what every editor feature starts from. */
   enabledDocument(uri: string): Promise<TextDocument | undefined>;
   forget(uri: string): void;
+  /**
+   * Whether a config file changed on disk unseen (no watcher, or a file outside the workspace);
+   * then the settings-changed listeners have run. Checked before each lint.
+   */
+  configChangedOnDisk(): boolean;
+  shutdown(): void;
   /** Diagnostics of an open config file: what the CLI would reject it for. */
   configDiagnostics(document: TextDocument): Diagnostic[];
   /** The workspace folders' paths. */
@@ -46,7 +53,7 @@ export function isConfigDocument(uri: string): boolean {
   return uri.endsWith(`/${CONFIG_FILE_NAME}`);
 }
 
-export function registerConfiguration(session: Session): Configuration {
+export function registerConfiguration(session: Session, options: { configCheckMs?: number } = {}): Configuration {
   const { connection, documents } = session;
   const configFiles = new ConfigFiles(
     (path) => documents.get(pathToFileURL(path).href)?.getText(),
@@ -58,10 +65,37 @@ export function registerConfiguration(session: Session): Configuration {
   let globalSettings: Settings = defaultSettings;
   let workspaceFolders: string[] = [];
 
+  const configStamps = new ConfigStamps(CONFIG_FILE_NAME, options.configCheckMs ?? 1000);
+  let configRecheck: ReturnType<typeof setTimeout> | undefined;
+
   session.onSettingsChanged(() => {
     contexts.clear();
     configFiles.invalidate();
+    configStamps.clear();
   });
+
+  // A config file saved from the editor: a client without a watcher says so only this way.
+  documents.onDidSave(
+    session.guard("save", undefined, (event) => {
+      if (isConfigDocument(event.document.uri)) session.settingsChanged();
+    }),
+  );
+
+  function configChangedOnDisk(): boolean {
+    const changed = configStamps.check();
+    if (changed === true) {
+      session.settingsChanged();
+      return true;
+    }
+    // A look skipped as too soon after the last is made later, so that a change is never missed.
+    if (typeof changed === "number" && configRecheck === undefined) {
+      configRecheck = setTimeout(() => {
+        configRecheck = undefined;
+        if (configStamps.check() === true) session.settingsChanged();
+      }, changed);
+    }
+    return false;
+  }
 
   connection.onDidChangeConfiguration(
     session.guard("configuration change", undefined, (params) => {
@@ -126,6 +160,7 @@ export function registerConfiguration(session: Session): Configuration {
     if (!enabled || path === undefined) return { enabled: false, ignored: false, config: {}, configPath: undefined, configExists: false };
     // The CLI's resolution, so that the editor agrees with CI; unsaved documents have no folder to look in.
     const resolved = uri.startsWith("file:") ? configFiles.resolve(path) : undefined;
+    if (resolved) configStamps.track(path);
     const { config, problems } = mergeConfig(resolved?.config ?? {}, settings);
     for (const problem of problems) reportOnce(problem);
     const found = resolved?.configFile;
@@ -179,6 +214,10 @@ export function registerConfiguration(session: Session): Configuration {
     },
     forget(uri) {
       contexts.delete(uri);
+    },
+    configChangedOnDisk,
+    shutdown() {
+      clearTimeout(configRecheck);
     },
     configDiagnostics(document) {
       const path = pathOf(document.uri);

@@ -101,6 +101,7 @@ export function registerDiagnostics(session: Session, configuration: Configurati
   }
 
   const publish = session.guard("validation", undefined, async (uri: string, version: number) => {
+    if (configuration.configChangedOnDisk()) return; // the settings change re-schedules every document
     const diagnostics = await diagnose(uri, version);
     // A newer version is on its way (or the document closed): its own run publishes.
     if (diagnostics === undefined || documents.get(uri)?.version !== version) return;
@@ -130,9 +131,11 @@ export function registerDiagnostics(session: Session, configuration: Configurati
   }
 
   connection.languages.diagnostics.on(
-    session.guard("pull diagnostics", { kind: "full", items: [] } as DocumentDiagnosticReport, async (params, token) => {
+    session.request("pull diagnostics", { kind: "full", items: [] } as DocumentDiagnosticReport, async (params, token) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return { kind: "full", items: [] };
+      // A pull is a lint too: a config file changed unseen (no watcher event came) counts first.
+      configuration.configChangedOnDisk();
       const resultId = `${document.version}:${session.generation}`;
       if (params.previousResultId === resultId && results.get(document.uri)?.version === document.version) {
         return { kind: "unchanged", resultId };

@@ -13,7 +13,7 @@ export const formattingCapabilities: Partial<ServerCapabilities> = {
 export function registerFormatting(session: Session, configuration: Configuration): void {
   const { connection } = session;
   connection.onDocumentFormatting(
-    session.guard("formatting", null, async (params) => {
+    session.request("formatting", null, async (params) => {
       const document = await configuration.enabledDocument(params.textDocument.uri);
       if (!document) return null;
       const { tabSize, insertSpaces, insertFinalNewline } = params.options;
@@ -22,7 +22,7 @@ export function registerFormatting(session: Session, configuration: Configuratio
   );
 
   connection.onDocumentRangeFormatting(
-    session.guard("range formatting", null, async (params) => {
+    session.request("range formatting", null, async (params) => {
       const document = await configuration.enabledDocument(params.textDocument.uri);
       if (!document) return null;
       const { tabSize, insertSpaces } = params.options;

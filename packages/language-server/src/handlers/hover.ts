@@ -1,5 +1,6 @@
 import { MarkupKind, type ServerCapabilities } from "vscode-languageserver";
 import { hover, rules } from "@anchor-lint/core";
+import { markdownToPlain } from "../convert.js";
 import type { Session } from "../session.js";
 import type { Configuration } from "./configuration.js";
 import type { Diagnostics } from "./diagnostics.js";
@@ -9,7 +10,7 @@ export const hoverCapabilities: Partial<ServerCapabilities> = { hoverProvider: t
 /** The spec's description of what is under the cursor and, on a finding, what its rule is about. */
 export function registerHover(session: Session, configuration: Configuration, diagnostics: Diagnostics): void {
   session.connection.onHover(
-    session.guard("hover", null, async (params) => {
+    session.request("hover", null, async (params) => {
       const document = await configuration.enabledDocument(params.textDocument.uri);
       if (!document) return null;
       const offset = document.offsetAt(params.position);
@@ -30,8 +31,10 @@ export function registerHover(session: Session, configuration: Configuration, di
         ? { start: document.positionAt(info.offset), end: document.positionAt(info.offset + info.length) }
         : here[0]!.range;
       const contentFormat = session.capabilities.textDocument?.hover?.contentFormat;
-      const kind = !contentFormat || contentFormat.includes(MarkupKind.Markdown) ? MarkupKind.Markdown : MarkupKind.PlainText;
-      return { contents: { kind, value: sections.join("\n\n---\n\n") }, range };
+      const value = sections.join("\n\n---\n\n");
+      // The client's first choice: ALE asks for plaintext only.
+      if (contentFormat && contentFormat[0] !== MarkupKind.Markdown) return { contents: { kind: MarkupKind.PlainText, value: markdownToPlain(value) }, range };
+      return { contents: { kind: MarkupKind.Markdown, value }, range };
     }),
   );
 }

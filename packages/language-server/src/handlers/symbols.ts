@@ -13,7 +13,7 @@ export const symbolCapabilities: Partial<ServerCapabilities> = {
 export function registerSymbols(session: Session, configuration: Configuration): void {
   const { connection } = session;
   connection.onDocumentSymbol(
-    session.guard("symbols", null, async (params) => {
+    session.request("symbols", null, async (params) => {
       const document = await configuration.enabledDocument(params.textDocument.uri);
       if (!document) return null;
       const symbols = documentSymbols(document.getText());
@@ -24,7 +24,7 @@ export function registerSymbols(session: Session, configuration: Configuration):
   );
 
   connection.onFoldingRanges(
-    session.guard("folding", null, async (params) => {
+    session.request("folding", null, async (params) => {
       const document = await configuration.enabledDocument(params.textDocument.uri);
       if (!document) return null;
       const limit = session.capabilities.textDocument?.foldingRange?.rangeLimit;
