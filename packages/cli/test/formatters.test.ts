@@ -289,6 +289,16 @@ describe("junit", () => {
   });
 });
 
+describe("junit: testcase names", () => {
+  it("stay unique in a file when two findings share a rule and a pointer", () => {
+    const second = { ...COUNT, message: "Another problem with the same count." };
+    const out = junit([{ filePath: "/x", path: "x.anchor.json", findings: [COUNT, second, { ...COUNT }] }], CONTEXT);
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "testcase" });
+    const names = parser.parse(out).testsuites.testsuite.testcase.map((testcase: { name: string }) => testcase.name);
+    expect(names).toEqual(["count-range /count", "count-range /count (2)", "count-range /count (3)"]);
+  });
+});
+
 describe("compact", () => {
   it("prints path:line:col: severity message [rule-id], one line each", () => {
     expect(compact(results(), CONTEXT)).toBe(
