@@ -43,6 +43,12 @@ describe("the GitHub Action (action.yml)", () => {
     expect(run.outputs["exit-code"]).toBe("1");
   });
 
+  it("run in a working-directory, still annotates with paths from the repository root", () => {
+    const run = runAction(actionFile, project, { "working-directory": "jobs", paths: "broken.anchor.json" });
+    expect(run.steps[0]!.stdout).toContain("::error file=jobs/broken.anchor.json,line=2,col=12,");
+    expect(run.failed).toBe(true);
+  });
+
   it("fails on warnings beyond max-warnings", () => {
     const within = runAction(actionFile, project, { paths: "jobs/warning.anchor.json" });
     expect(within.failed).toBe(false);

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import { escapeControls, escapeJsonControls, rules } from "@anchor-lint/core";
 import pkg from "../package.json" with { type: "json" };
 import { HELP, parseCliArgs, type CliOptions } from "./args.js";
-import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, type FileResult } from "@anchor-lint/node";
+import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, repoRootOf, type FileResult } from "@anchor-lint/node";
 import { EXIT_LINT, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { shouldColor } from "./formatters/color.js";
 import { shownPath } from "./formatters/display.js";
@@ -192,7 +192,8 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     results = results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === "error") }));
   }
   const color = options.outputFile === undefined && shouldColor(options.color, io.env, io.stdoutIsTTY);
-  let output = formatters[options.format](results, { color, version: pkg.version, rules });
+  const repositoryRoot = repoRootOf(cwd);
+  let output = formatters[options.format](results, { color, version: pkg.version, rules, cwd, ...(repositoryRoot !== null ? { repositoryRoot } : {}) });
   if (output !== "" && !output.endsWith("\n")) output += "\n";
   log(`formatted ${options.format}`);
   if (options.outputFile !== undefined) {
