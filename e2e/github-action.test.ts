@@ -43,6 +43,12 @@ describe("the GitHub Action (action.yml)", () => {
     expect(run.outputs["exit-code"]).toBe("1");
   });
 
+  it("run in a working-directory, still annotates with paths from the repository root", () => {
+    const run = runAction(actionFile, project, { "working-directory": "jobs", paths: "broken.anchor.json" });
+    expect(run.steps[0]!.stdout).toContain("::error file=jobs/broken.anchor.json,line=2,col=12,");
+    expect(run.failed).toBe(true);
+  });
+
   it("fails on warnings beyond max-warnings", () => {
     const within = runAction(actionFile, project, { paths: "jobs/warning.anchor.json" });
     expect(within.failed).toBe(false);
@@ -84,6 +90,23 @@ describe("the GitHub Action (action.yml)", () => {
     expect(run.steps[0]!.status).toBe(2);
     expect(run.steps[0]!.stderr).toMatch(/missing\.anchor\.json/);
     expect(run.outputs["exit-code"]).toBe("2");
+  });
+
+  it("without anchor-lint in the project, runs the registry's @anchor-lint/cli at the Action's version", () => {
+    const bare = mkdtempSync(path.join(tmpdir(), "anchor-lint-action-bare-"));
+    try {
+      // A stand-in npx that records how it was called (the registry has no release to fetch here).
+      const bin = path.join(bare, "bin");
+      mkdirSync(bin);
+      writeFileSync(path.join(bin, "npx"), '#!/bin/sh\nprintf "%s\\n" "$@" > "$NPX_CALLED"\n', { mode: 0o755 });
+      const called = path.join(bare, "npx-called");
+      const run = runAction(actionFile, bare, { paths: "jobs/" }, { PATH: `${bin}:${process.env.PATH}`, NPX_CALLED: called });
+      const version = JSON.parse(readFileSync(path.join(repoRoot, "packages/cli/package.json"), "utf8")).version;
+      expect(readFileSync(called, "utf8").split("\n").filter(Boolean)).toEqual(["--yes", `@anchor-lint/cli@${version}`, "--format", "github", "--", "jobs/"]);
+      expect(run.failed).toBe(false);
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 
   it("passes inputs as data, never as shell code", () => {

@@ -25,6 +25,8 @@ export interface CliOptions {
   listRules: boolean;
   printConfig: string | undefined;
   init: boolean;
+  /** False for `--no-error-on-unmatched-pattern`: a folder or glob without files is not an error. */
+  errorOnUnmatchedPattern: boolean;
   /** 0 means "auto". */
   concurrency: number;
   debug: boolean;
@@ -50,6 +52,7 @@ const OPTIONS = {
   "list-rules": { type: "boolean" },
   "print-config": { type: "string" },
   init: { type: "boolean" },
+  "no-error-on-unmatched-pattern": { type: "boolean" },
   concurrency: { type: "string" },
   debug: { type: "boolean" },
   version: { type: "boolean", short: "v" },
@@ -57,6 +60,8 @@ const OPTIONS = {
 } as const;
 
 const SETTINGS = new Set(["off", "warn", "error"]);
+/** ESLint's numeric severities, which its users write in `--rule` too. */
+const NUMERIC_SETTINGS: Record<string, "off" | "warn" | "error"> = { "0": "off", "1": "warn", "2": "error" };
 
 export const HELP = `Usage: anchor-lint [options] [paths...]
 
@@ -78,7 +83,8 @@ Configuration:
       --rule <id>:<setting>  set a rule to off, warn or error (repeatable)
       --max-count <n>        highest allowed session count (default 1000)
       --print-config <file>  print the configuration that applies to a file
-      --init                 write a starter anchor-lint.config.json and example.anchor.json
+      --init [dir]           write a starter anchor-lint.config.json and example.anchor.json
+                             (in dir, default .)
 
 Fixing:
       --fix                  apply safe fixes to the files
@@ -90,6 +96,8 @@ Input:
 
 Other:
       --max-warnings <n>     exit with 1 when there are more than n warnings
+      --no-error-on-unmatched-pattern
+                             a folder or glob with no files, or a missing path, is no error
       --concurrency <n|auto> worker threads for large runs (default auto)
       --list-rules           list the rules with their default severity
       --debug                print timings and stack traces to stderr
@@ -143,10 +151,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     }
     if (token.name === "rule") {
       const raw = token.value!;
+      // ESLint's users write `--rule 'count-range: off'` (its own syntax has the space) or `...: 0`.
       const colon = raw.lastIndexOf(":");
-      const id = raw.slice(0, colon);
-      const setting = raw.slice(colon + 1);
-      if (colon <= 0 || !SETTINGS.has(setting)) {
+      const id = raw.slice(0, colon).trim();
+      const written = raw.slice(colon + 1).trim();
+      const setting = NUMERIC_SETTINGS[written] ?? written;
+      if (colon <= 0 || id === "" || !SETTINGS.has(setting)) {
         throw new UsageError(`option '--rule' expects <rule-id>:<off|warn|error>, got '${raw}'.`);
       }
       rules.push({ id, setting: setting as "off" | "warn" | "error" });
@@ -193,6 +203,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     listRules: has("list-rules"),
     printConfig: str("print-config"),
     init: has("init"),
+    errorOnUnmatchedPattern: !has("no-error-on-unmatched-pattern"),
     concurrency,
     debug: has("debug"),
     version: has("version"),
@@ -206,6 +217,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   if (options.stdin && options.paths.length > 0) {
     throw new UsageError("paths cannot be given with '--stdin'; use '--stdin-filename' to name the input.");
+  }
+  if (options.init && options.paths.length > 1) {
+    throw new UsageError("option '--init' takes one folder at most.");
   }
   if (options.stdinFilename !== undefined && !options.stdin) {
     throw new UsageError("option '--stdin-filename' needs '--stdin'.");

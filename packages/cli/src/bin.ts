@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { describeFsError, EXIT_USAGE } from "./errors.js";
 import { handleRequest, type WorkerRequest } from "./lint-files.js";
 import { run } from "./main.js";
 
@@ -22,10 +23,15 @@ export interface Launch {
 
 /** Runs the command on `argv` and exits with its code. */
 export async function main(argv: readonly string[], launch: Launch = {}): Promise<void> {
-  // A reader that stops early (`anchor-lint | head`) is not an error worth a stack trace.
+  // A reader that stops early (`anchor-lint | head`) is not an error worth a stack trace. Any other
+  // write error (`> /dev/full`, a full disk) lost the report: say so, and exit 2 rather than pass.
+  let stdoutFailed = false;
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+    if (stdoutFailed) return;
+    stdoutFailed = true;
+    process.stderr.write(`anchor-lint: cannot write the report to standard output: ${describeFsError(error)}\n`);
+    process.exitCode = EXIT_USAGE;
   });
   process.exitCode = await run(argv, {
     cwd: process.cwd(),
@@ -38,6 +44,9 @@ export async function main(argv: readonly string[], launch: Launch = {}): Promis
     workerUrl: pathToFileURL(__filename),
     ...(launch.codeCache !== undefined ? { codeCache: launch.codeCache } : {}),
   });
+  // A failed write to a file or device reports its error on the next tick: wait for it.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (stdoutFailed) process.exitCode = EXIT_USAGE;
   launch.beforeExit?.();
   // Done: leave now rather than wait for helper threads to wind down (~10 ms after a large run), unless
   // output is still buffered (pipes are asynchronous on some platforms), which exiting would cut off.

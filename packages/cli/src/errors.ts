@@ -1,4 +1,4 @@
-export { UsageError } from "@anchor-lint/node";
+export { describeFsError, UsageError } from "@anchor-lint/node";
 
 export const EXIT_OK = 0;
 export const EXIT_LINT = 1;

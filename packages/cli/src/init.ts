@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CONFIG_FILE } from "@anchor-lint/node";
+import { CONFIG_FILE, displayPath } from "@anchor-lint/node";
 
 const STARTER_CONFIG = `{
   "$schema": "./node_modules/@anchor-lint/cli/schema/anchor-lint.config.schema.json",
@@ -35,21 +35,25 @@ const EXAMPLE = `{
 }
 `;
 
-/** Writes the starter files that are absent; never overwrites. Returns one line per file. */
-export function init(cwd: string): { lines: string[]; wrote: number } {
+/**
+ * Writes the starter files that are absent into `folder`; never overwrites. Returns one line per file,
+ * naming it relative to `cwd`.
+ */
+export function init(folder: string, cwd = folder): { lines: string[]; wrote: number } {
   const lines: string[] = [];
   let wrote = 0;
   for (const [name, text] of [
     [CONFIG_FILE, STARTER_CONFIG],
     ["example.anchor.json", EXAMPLE],
   ] as const) {
-    const path = join(cwd, name);
+    const path = join(folder, name);
+    const shown = displayPath(cwd, path);
     if (existsSync(path)) {
-      lines.push(`${name} already exists; left unchanged.`);
+      lines.push(`${shown} already exists; left unchanged.`);
       continue;
     }
     writeFileSync(path, text, { flag: "wx" });
-    lines.push(`Wrote ${name}.`);
+    lines.push(`Wrote ${shown}.`);
     wrote++;
   }
   return { lines, wrote };

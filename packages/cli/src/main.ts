@@ -1,11 +1,12 @@
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { escapeControls, escapeJsonControls, rules } from "@anchor-lint/core";
 import pkg from "../package.json" with { type: "json" };
 import { HELP, parseCliArgs, type CliOptions } from "./args.js";
-import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, type FileResult } from "@anchor-lint/node";
-import { EXIT_LINT, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
+import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, repoRootOf, type FileResult } from "@anchor-lint/node";
+import { describeFsError, EXIT_LINT, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
+import { makeFolders, prepareOutputFile } from "./output-file.js";
 import { shouldColor } from "./formatters/color.js";
 import { shownPath } from "./formatters/display.js";
 import { formatters } from "./formatters/index.js";
@@ -72,6 +73,11 @@ function safeLines(text: string): string {
   return text.split("\n").map(shownPath).join("\n");
 }
 
+/** ESLint's warning for a file named on the command line that the config's `ignores` skip. */
+function warnIgnored(io: Io, path: string): void {
+  io.stderr(`anchor-lint: warning: ${shownPath(path)}: File ignored because of a matching ignore pattern (the config's "ignores").\n`);
+}
+
 /** Runs the command; returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes("--debug");
@@ -113,11 +119,16 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     return EXIT_OK;
   }
   if (options.init) {
-    const { lines, wrote } = init(cwd);
-    if (wrote === 0) throw new UsageError("anchor-lint.config.json and example.anchor.json already exist; --init never overwrites a file.");
+    const folder = resolve(cwd, options.paths[0] ?? ".");
+    makeFolders(folder, options.paths[0] ?? ".");
+    const { lines, wrote } = init(folder, cwd);
+    if (wrote === 0) throw new UsageError(`${lines.map((line) => line.replace(/ already exists; left unchanged\.$/, "")).join(" and ")} already exist; --init never overwrites a file.`);
     io.stdout(lines.map((line) => `${line}\n`).join(""));
     return EXIT_OK;
   }
+  // The report's folder is made (or found unwritable) before any linting: a long run must not end
+  // in an error that could have been told at once.
+  const outputTarget = options.outputFile === undefined ? undefined : prepareOutputFile(resolve(cwd, options.outputFile), options.outputFile);
 
   const resolver = new ConfigResolver({
     cwd,
@@ -142,7 +153,10 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     log("read stdin");
     const filePath = options.stdinFilename !== undefined ? resolve(cwd, options.stdinFilename) : "<text>";
     const lookupPath = options.stdinFilename !== undefined ? filePath : resolve(cwd, "<text>");
-    if (resolver.isIgnored(lookupPath)) results = [];
+    if (resolver.isIgnored(lookupPath)) {
+      if (options.stdinFilename !== undefined) warnIgnored(io, displayPath(cwd, filePath));
+      results = [];
+    }
     else {
       const path = options.stdinFilename !== undefined ? displayPath(cwd, filePath) : "<text>";
       results = [lintText(text, { filePath, path, config: resolver.lintConfigFor(lookupPath) }, jobOptions)];
@@ -160,9 +174,10 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     };
     const timer = io.workerUrl && mayNeedWorkers(options, cwd) ? setTimeout(startPool, EARLY_WORKERS_AFTER_MS) : undefined;
     let files: string[];
+    let explicit: Set<string>;
     log("finding files");
     try {
-      ({ files } = await discover(options.paths, cwd));
+      ({ files, explicit } = await discover(options.paths, cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern }));
     } catch (error) {
       pool?.close();
       throw error;
@@ -177,6 +192,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     for (const file of files) {
       const config = resolver.taskConfigFor(file);
       if (config) tasks.push({ filePath: file, path: displayPath(cwd, file), config });
+      else if (explicit.has(file)) warnIgnored(io, displayPath(cwd, file));
     }
     tasks.sort((a, b) => comparePaths(a.path, b.path));
     log(`resolved configs; ${tasks.length} files to lint`);
@@ -192,16 +208,15 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     results = results.map((result) => ({ ...result, findings: result.findings.filter((finding) => finding.severity === "error") }));
   }
   const color = options.outputFile === undefined && shouldColor(options.color, io.env, io.stdoutIsTTY);
-  let output = formatters[options.format](results, { color, version: pkg.version, rules });
+  const repositoryRoot = repoRootOf(cwd);
+  let output = formatters[options.format](results, { color, version: pkg.version, rules, cwd, ...(repositoryRoot !== null ? { repositoryRoot } : {}) });
   if (output !== "" && !output.endsWith("\n")) output += "\n";
   log(`formatted ${options.format}`);
-  if (options.outputFile !== undefined) {
-    const target = resolve(cwd, options.outputFile);
+  if (outputTarget !== undefined) {
     try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, output);
+      writeFileSync(outputTarget, output);
     } catch (error) {
-      throw new UsageError(`cannot write output file ${options.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(`cannot write output file ${options.outputFile}: ${describeFsError(error)}`);
     }
   } else if (output !== "") {
     io.stdout(output);

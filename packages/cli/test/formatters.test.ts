@@ -10,7 +10,7 @@ import { junit } from "../src/formatters/junit.js";
 import { sarif } from "../src/formatters/sarif.js";
 import { stylish } from "../src/formatters/stylish.js";
 import type { FileResult } from "../src/results.js";
-import { CONTEXT, COUNT, RULES, UNKNOWN, range, results } from "./fixtures.js";
+import { CONTEXT, COUNT, COUNTRY, RULES, UNKNOWN, range, results } from "./fixtures.js";
 
 describe("stylish", () => {
   it("groups by file with aligned columns and a summary counting fixable findings", () => {
@@ -221,6 +221,68 @@ describe("sarif", () => {
   });
 });
 
+describe("sarif: what GitHub and the SARIF validator expect", () => {
+  // Run from /repo/jobs (a workflow step's working-directory) in a repository rooted at /repo.
+  const inJobs = [{ filePath: "/repo/jobs/a.anchor.json", path: "a.anchor.json", findings: [COUNT, COUNTRY, UNKNOWN] }];
+  const context = { ...CONTEXT, cwd: "/repo/jobs", repositoryRoot: "/repo" };
+
+  it("gives paths relative to the repository root, which originalUriBaseIds names", () => {
+    const run = JSON.parse(sarif(inJobs, context)).runs[0];
+    expect(run.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: "file:///repo/" } });
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "jobs/a.anchor.json", uriBaseId: "%SRCROOT%" });
+    // Without a repository the working folder is the base, and paths stay relative to it.
+    const alone = JSON.parse(sarif(inJobs, { ...CONTEXT, cwd: "/tmp/jobs" })).runs[0];
+    expect(alone.originalUriBaseIds).toEqual({ "%SRCROOT%": { uri: "file:///tmp/jobs/" } });
+    expect(alone.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("a.anchor.json");
+  });
+
+  it("names each rule in PascalCase, distinct from its id (SARIF1001)", () => {
+    const rules = JSON.parse(sarif(inJobs, context)).runs[0].tool.driver.rules;
+    expect(rules.map((rule: { id: string; name: string }) => [rule.id, rule.name])).toEqual([
+      ["count-range", "CountRange"],
+      ["known-property", "KnownProperty"],
+      ["proxy-country", "ProxyCountry"],
+    ]);
+  });
+
+  it("carries fixes and suggestions as SARIF fixes, and related places as relatedLocations, and stays valid", () => {
+    const captcha = {
+      ...COUNT,
+      ruleId: "captcha-requires-proxy",
+      related: [{ pointer: "/configuration/session/proxy", message: "The proxy is off here.", range: range(9, 5, 9, 12) }],
+    };
+    const log = JSON.parse(sarif([{ ...inJobs[0]!, findings: [COUNTRY, UNKNOWN, captcha] }], context));
+    const [country, unknown, related] = log.runs[0].results;
+    expect(country.fixes).toEqual([
+      {
+        description: { text: 'Write "us"' },
+        artifactChanges: [{ artifactLocation: { uri: "jobs/a.anchor.json", uriBaseId: "%SRCROOT%" }, replacements: [{ deletedRegion: { charOffset: 424, charLength: 4 }, insertedContent: { text: '"us"' } }] }],
+      },
+    ]);
+    expect(unknown.fixes.map((fix: { description: { text: string } }) => fix.description.text)).toEqual([
+      'Rename to "recording" (unsafe: changes behaviour)',
+      "Remove the property (unsafe: changes behaviour)",
+    ]);
+    expect(related.relatedLocations).toEqual([
+      {
+        id: 0,
+        message: { text: "The proxy is off here." },
+        physicalLocation: { artifactLocation: { uri: "jobs/a.anchor.json", uriBaseId: "%SRCROOT%" }, region: { startLine: 9, startColumn: 5, endLine: 9, endColumn: 12 } },
+        logicalLocations: [{ fullyQualifiedName: "/configuration/session/proxy", kind: "object" }],
+      },
+    ]);
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe("github: paths", () => {
+  it("are relative to the repository root, whatever folder the step runs in", () => {
+    const out = github([{ filePath: "/repo/jobs/a.anchor.json", path: "a.anchor.json", findings: [COUNT] }], { ...CONTEXT, cwd: "/repo/jobs", repositoryRoot: "/repo" });
+    expect(out).toBe("::error file=jobs/a.anchor.json,line=2,col=12,endLine=2,endColumn=16,title=count-range::Session count must be between 1 and 1000 (found 5000).\n");
+  });
+});
+
 describe("github", () => {
   it("writes one workflow command per finding with GitHub's escaping", () => {
     expect(github(results(), CONTEXT).split("\n")).toEqual([
@@ -286,6 +348,16 @@ describe("junit", () => {
     const doc = parser.parse(out);
     expect(out).toContain('name="a&amp;b&lt;&quot;c&quot;&gt;.json"');
     expect(doc.testsuites.testsuite[0].testcase[0].failure.message).toBe("bad ]]> <tag> & \"q\" 'a' \\u0001 \ufffd end");
+  });
+});
+
+describe("junit: testcase names", () => {
+  it("stay unique in a file when two findings share a rule and a pointer", () => {
+    const second = { ...COUNT, message: "Another problem with the same count." };
+    const out = junit([{ filePath: "/x", path: "x.anchor.json", findings: [COUNT, second, { ...COUNT }] }], CONTEXT);
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "testcase" });
+    const names = parser.parse(out).testsuites.testsuite.testcase.map((testcase: { name: string }) => testcase.name);
+    expect(names).toEqual(["count-range /count", "count-range /count (2)", "count-range /count (3)"]);
   });
 });
 

@@ -25,6 +25,8 @@ export interface AnchorLintOptions {
   fix?: boolean;
   /** Keep each text with a fixable finding in its result's `source` (to turn fixes into ranges of the original). */
   keepSource?: boolean;
+  /** As ESLint's: false lets a folder or glob without files, or a missing path, yield nothing instead of throwing. */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export class AnchorLint {
   private readonly cwd: string;
   private readonly resolver: ConfigResolver;
   private readonly job: LintJobOptions;
+  private readonly errorOnUnmatchedPattern: boolean;
 
   constructor(options: AnchorLintOptions = {}) {
     this.cwd = resolve(options.cwd ?? process.cwd());
@@ -55,15 +58,17 @@ export class AnchorLint {
       cliMaxCount: options.maxCount,
     });
     this.job = { fix: options.fix ? "dry-run" : "none", keepSource: options.keepSource ?? false };
+    this.errorOnUnmatchedPattern = options.errorOnUnmatchedPattern ?? true;
   }
 
   /**
    * Lints files, folders (searched for `*.anchor.json`, honouring `.gitignore`) and globs; no
    * pattern means the working folder. Files the config's `ignores` exclude are left out. Results
-   * are sorted by `path`. Throws `UsageError` for a path that does not exist or a glob that matches nothing.
+   * are sorted by `path`. Throws `UsageError` for a path that does not exist, or a folder or glob
+   * without files (unless `errorOnUnmatchedPattern` is false).
    */
   async lintFiles(patterns: string | readonly string[] = []): Promise<FileResult[]> {
-    const { files } = await discover(typeof patterns === "string" ? [patterns] : patterns, this.cwd);
+    const { files } = await discover(typeof patterns === "string" ? [patterns] : patterns, this.cwd, { errorOnUnmatchedPattern: this.errorOnUnmatchedPattern });
     const tasks: LintTask[] = [];
     for (const file of files) {
       const config = this.resolver.taskConfigFor(file);

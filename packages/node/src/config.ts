@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
 import { ConfigError as CoreConfigError, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
-import { UsageError } from "./errors.js";
+import { describeFsError, UsageError } from "./errors.js";
 import { displayPath, folderOf, relativePosix } from "./paths.js";
 import { didYouMean } from "./suggest.js";
 
@@ -190,7 +190,7 @@ export function loadConfigFile(file: string, cwd: string, overlay?: (path: strin
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOENT") throw new UsageError(`config file not found: ${name}`);
-      throw new UsageError(`cannot read config file ${name}: ${(error as Error).message}`);
+      throw new UsageError(`cannot read config file ${name}: ${describeFsError(error)}`);
     }
   }
   const { config, problems } = parseConfig(text, file);
@@ -262,7 +262,7 @@ export class ConfigResolver {
       try {
         text = readFileSync(file, "utf8");
       } catch (error) {
-        const message = `cannot read config file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+        const message = `cannot read config file: ${describeFsError(error)}`;
         onProblem(problemsError(file, displayPath(this.options.cwd, file), [{ pointer: "", message }]));
         return parseConfig("{}", file).config;
       }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
-import { UsageError } from "./errors.js";
+import { describeFsError, UsageError } from "./errors.js";
 import { folderOf, relativePosix } from "./paths.js";
 
 const SUFFIX = ".anchor.json";
@@ -118,21 +118,43 @@ function insideRepo(dir: string): boolean {
   }
 }
 
+export interface DiscoverOptions {
+  /**
+   * A folder or glob that yields no file, or a path that does not exist, is a usage error (exit 2), as
+   * in ESLint: a CI step pointed at the wrong folder must not pass having checked nothing. False for
+   * `--no-error-on-unmatched-pattern`.
+   */
+  errorOnUnmatchedPattern?: boolean;
+}
+
+/** ESLint's words, so that CI users recognise them. */
+function unmatched(pattern: string, hint: readonly string[] = []): UsageError {
+  return new UsageError(`No files matching the pattern "${pattern}" were found.`, hint);
+}
+
+const FOLDER_HINT = [
+  '  A folder is searched for *.anchor.json files; name other JSON files on the command line, or quote a glob ("jobs/**/*.json").',
+  "  To let a folder hold none, use --no-error-on-unmatched-pattern.",
+];
+
 /**
  * Expands the command-line paths: files as given, directories walked for `*.anchor.json`, globs
- * matched. Throws UsageError for a path that does not exist or a glob that matches nothing.
+ * matched. Throws UsageError for a path that does not exist, or a folder or glob without a file.
  */
-export async function discover(patterns: readonly string[], cwd: string): Promise<Discovered> {
+export async function discover(patterns: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovered> {
+  const errorOnUnmatched = options.errorOnUnmatchedPattern ?? true;
   const explicit = new Set<string>();
   const found = new Set<string>();
   const gitignores = new Gitignores(cwd);
   for (const pattern of patterns.length > 0 ? patterns : ["."]) {
     const absolute = resolve(cwd, pattern);
     let stats: ReturnType<typeof statSync> | undefined;
+    let statError: NodeJS.ErrnoException | undefined;
     try {
       stats = statSync(absolute);
-    } catch {
+    } catch (error) {
       stats = undefined;
+      statError = error as NodeJS.ErrnoException;
     }
     if (stats && !stats.isDirectory()) {
       explicit.add(absolute);
@@ -140,15 +162,27 @@ export async function discover(patterns: readonly string[], cwd: string): Promis
     }
     if (stats) {
       // The walk has applied the .gitignore files already.
-      for (const file of walk(absolute, gitignores)) if (!explicit.has(file)) found.add(file);
+      let walked = 0;
+      for (const file of walk(absolute, gitignores)) {
+        walked++;
+        if (!explicit.has(file)) found.add(file);
+      }
+      if (walked === 0 && errorOnUnmatched) throw unmatched(pattern, FOLDER_HINT);
       continue;
     }
     // Loaded only for a glob: its file walker looks for an optional copy of picomatch when it loads,
     // which costs every other run a few milliseconds.
     const { glob, isDynamicPattern } = await import("tinyglobby");
-    if (!isDynamicPattern(pattern)) throw new UsageError(`No such file or directory: ${pattern}`);
+    if (!isDynamicPattern(pattern)) {
+      if (!errorOnUnmatched && statError?.code === "ENOENT") continue;
+      if (statError?.code === "ENOENT") throw new UsageError(`No such file or directory: ${pattern}`);
+      throw new UsageError(`Cannot read ${pattern}: ${describeFsError(statError)}`);
+    }
     const matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false });
-    if (matches.length === 0) throw new UsageError(`No files matching the pattern '${pattern}' were found.`);
+    if (matches.length === 0) {
+      if (errorOnUnmatched) throw unmatched(pattern);
+      continue;
+    }
     for (const match of matches) {
       const file = match.endsWith("/") ? match.slice(0, -1) : match;
       if (!explicit.has(file) && !gitignores.ignores(file)) found.add(file);

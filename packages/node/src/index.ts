@@ -17,9 +17,9 @@ export {
   type LoadedConfig,
   type ResolverOptions,
 } from "./config.js";
-export { UsageError } from "./errors.js";
-export { discover, type Discovered } from "./files.js";
+export { describeFsError, UsageError } from "./errors.js";
+export { discover, type Discovered, type DiscoverOptions } from "./files.js";
 export { lintFile, lintReadFile, lintText, writeFix, type FixMode, type LintJobOptions, type LintTask, type ReadFailure } from "./lint-file.js";
-export { comparePaths, displayPath } from "./paths.js";
+export { comparePaths, displayPath, repoRootOf } from "./paths.js";
 export { countAll, countResult, isFixable, plural, type Counts, type FileResult } from "./results.js";
 export { writeFileAtomicSync, WriteFailure } from "./write.js";

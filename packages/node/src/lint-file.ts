@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fix, lint, type Finding, type LintConfig } from "@anchor-lint/core";
+import { describeFsError } from "./errors.js";
 import type { FileResult } from "./results.js";
 import { reasonOf, writeFileAtomicSync } from "./write.js";
 
@@ -28,16 +29,7 @@ export interface ReadFailure {
 }
 
 function readError(error: ReadFailure): string {
-  const code = error.code;
-  const reasons: Record<string, string> = {
-    EACCES: "permission denied",
-    EPERM: "operation not permitted",
-    EISDIR: "it is a directory",
-    ENOENT: "no such file",
-    ELOOP: "too many symbolic links",
-  };
-  // Node's own message repeats the absolute path; say the reason only.
-  return `Cannot read file: ${(code && reasons[code]) ?? error.message}`;
+  return `Cannot read file: ${describeFsError(error)}`;
 }
 
 /** Lints (and fixes) one text. Shared by files, stdin and workers. */

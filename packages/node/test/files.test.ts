@@ -72,8 +72,28 @@ describe("discover", () => {
     expect(await found(["link.anchor.json"])).toEqual(["link.anchor.json"]);
   });
 
+  it("fails, as ESLint does, on a folder without *.anchor.json files, unless told not to", async () => {
+    write("jobs/batch.json");
+    mkdirSync(join(root, "empty"));
+    await expect(discover(["jobs"], root)).rejects.toThrow('No files matching the pattern "jobs" were found.');
+    await expect(discover(["empty"], root)).rejects.toThrow('No files matching the pattern "empty" were found.');
+    const lenient = { errorOnUnmatchedPattern: false };
+    expect((await discover(["jobs", "empty", "*.yaml", "missing"], root, lenient)).files).toEqual([]);
+    // A folder with one config passes, and so does a named file of any name.
+    write("jobs/one.anchor.json");
+    expect((await discover(["jobs", "jobs/batch.json"], root)).files.map((file) => relative(root, file)).sort()).toEqual(["jobs/batch.json", "jobs/one.anchor.json"]);
+  });
+
+  it("says why a path cannot be read, in words rather than errno codes", async () => {
+    write("file.anchor.json");
+    symlinkSync("loop-b", join(root, "loop-a"));
+    symlinkSync("loop-a", join(root, "loop-b"));
+    await expect(discover(["file.anchor.json/inner"], root)).rejects.toThrow("Cannot read file.anchor.json/inner: a part of the path is a file, not a directory");
+    await expect(discover(["loop-a"], root)).rejects.toThrow("Cannot read loop-a: too many symbolic links (a link that points to itself?)");
+  });
+
   it("fails clearly on a missing path or a glob without matches", async () => {
     await expect(discover(["missing"], root)).rejects.toThrow("No such file or directory: missing");
-    await expect(discover(["*.yaml"], root)).rejects.toThrow("No files matching the pattern '*.yaml' were found.");
+    await expect(discover(["*.yaml"], root)).rejects.toThrow('No files matching the pattern "*.yaml" were found.');
   });
 });

@@ -1,4 +1,5 @@
 import { shown, shownPath } from "./display.js";
+import { repositoryPath } from "./repository-path.js";
 import type { Formatter } from "./types.js";
 
 /** GitHub shows at most this many annotations of each kind (error, warning, notice) per step. */
@@ -26,15 +27,16 @@ interface Entry {
 }
 
 /**
- * Workflow commands that GitHub Actions turns into annotations. Past the per-step limit a notice
+ * Workflow commands that GitHub Actions turns into annotations, with paths relative to the repository
+ * root, which GitHub resolves them against. Past the per-step limit a notice
  * says how many were left out, and those findings follow as plain log lines so none is lost.
  */
-export const github: Formatter = (results) => {
+export const github: Formatter = (results, context) => {
   const entries: Entry[] = [];
   for (const result of results) {
     // File text escaped first (the one rule), then as workflow commands need: no line of this output
-    // can start with anything from a file, nor end a command early.
-    const path = shownPath(result.path);
+    // can start with anything from a file, nor end a command early. The path is the repository's.
+    const path = shownPath(repositoryPath(result, context));
     if (result.fatal !== undefined) entries.push({ kind: "error", path, rule: undefined, message: shown(result.fatal) });
     for (const finding of result.findings) {
       const range = finding.range;

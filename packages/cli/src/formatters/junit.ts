@@ -30,6 +30,9 @@ export const junit: Formatter = (results) => {
     const cases: string[] = [];
     let suiteFailures = 0;
     let suiteErrors = 0;
+    // Test report widgets key a testcase by classname and name: two findings of one rule at one pointer
+    // (two problems with the same value) get " (2)", " (3)" so that neither hides the other.
+    const seen = new Map<string, number>();
     if (result.fatal !== undefined) {
       suiteErrors++;
       cases.push(`    <testcase classname="${file}" name="read file"><error message="${escapeXml(result.fatal)}"/></testcase>`);
@@ -38,7 +41,10 @@ export const junit: Formatter = (results) => {
       suiteFailures++;
       const start = finding.range?.start;
       const at = start ? `line ${start.line}, col ${start.column}` : "line 0, col 0";
-      const name = `${finding.ruleId} ${finding.pointer === "" ? "/" : finding.pointer}`;
+      const base = `${finding.ruleId} ${finding.pointer === "" ? "/" : finding.pointer}`;
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      const name = count === 1 ? base : `${base} (${count})`;
       cases.push(
         `    <testcase classname="${file}" name="${escapeXml(name)}"><failure type="${finding.severity}" message="${escapeXml(finding.message)}">${escapeXml(`${at}, ${finding.severity}: ${finding.message} (${finding.ruleId})`)}</failure></testcase>`,
       );

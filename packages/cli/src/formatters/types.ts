@@ -14,6 +14,13 @@ export interface FormatContext {
   color: boolean;
   version: string;
   rules: readonly RuleInfo[];
+  /** The working folder (absolute): SARIF's `%SRCROOT%` when there is no repository. */
+  cwd?: string;
+  /**
+   * The repository root (nearest folder holding `.git`, absolute) when there is one. GitHub resolves
+   * SARIF and annotation paths against it, so those formats report paths relative to it.
+   */
+  repositoryRoot?: string;
 }
 
 /** Turns results into the text written to stdout or --output-file. Pure: no I/O. */

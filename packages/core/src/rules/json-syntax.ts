@@ -14,6 +14,17 @@ export default defineRule({
   },
   check(context) {
     const text = context.source.text;
+    // A UTF-16 file read as UTF-8 is NULs between the characters: one finding that says so, not a
+    // syntax error per character.
+    const utf16 = text !== undefined && context.source.syntaxProblems.length > 0 ? utf16Encoding(text) : undefined;
+    if (utf16) {
+      context.report({
+        pointer: "",
+        span: { offset: 0, length: Math.min(text!.length, 2) },
+        message: `The file is ${utf16}, not UTF-8; JSON files must be UTF-8: save it as UTF-8 (without a byte order mark).`,
+      });
+      return;
+    }
     // Only a text that failed to parse can be empty; trimming every file would copy every file.
     if (text !== undefined && context.source.syntaxProblems.length > 0 && !/\S/.test(text)) {
       context.report({
@@ -40,7 +51,7 @@ export default defineRule({
       const explained = text === undefined ? undefined : explainToken(text, problem.offset);
       context.report({
         pointer: "",
-        span: explained ? { offset: problem.offset, length: explained.length } : { offset: problem.offset, length: problem.length },
+        span: explained ? { offset: explained.offset ?? problem.offset, length: explained.length } : { offset: problem.offset, length: problem.length },
         message: explained?.message ?? problem.message,
       });
     }
@@ -76,7 +87,9 @@ const LITERALS = ["true", "false", "null"];
  * What JavaScript habits look like to a JSON parser, said in the user's terms: an unquoted or
  * single-quoted key, a misspelt literal, NaN or undefined. Undefined when the spot is none of these.
  */
-function explainToken(text: string, offset: number): { message: string; length: number } | undefined {
+function explainToken(text: string, offset: number): { message: string; length: number; offset?: number } | undefined {
+  const zero = leadingZero(text, offset);
+  if (zero) return zero;
   if (text[offset] === "'") {
     const end = text.indexOf("'", offset + 1);
     const inner = end > offset ? text.slice(offset + 1, end) : undefined;
@@ -97,4 +110,41 @@ function explainToken(text: string, offset: number): { message: string; length: 
   const literal = didYouMean(word, LITERALS);
   if (literal) return { message: `${word} is not a JSON value; did you mean ${literal}?`, length: word.length };
   return { message: `${word} is not a JSON value; strings need double quotes: did you mean "${word}"?`, length: word.length };
+}
+
+/**
+ * A number written with leading zeros (`01`, `-007.5`): the scanner reads `0` and then stumbles on
+ * the next digit, at `offset`. Undefined when the spot is not that.
+ */
+function leadingZero(text: string, offset: number): { message: string; length: number; offset: number } | undefined {
+  if (!/[0-9]/.test(text[offset] ?? "") || text[offset - 1] !== "0") return undefined;
+  let start = offset - 1;
+  while (text[start - 1] === "0") start--;
+  if (text[start - 1] === "-") start--;
+  if (/[0-9.eE+-]/.test(text[start - 1] ?? "")) return undefined;
+  const written = /^-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(text.slice(start, start + 64))?.[0];
+  if (!written) return undefined;
+  const meant = written.replace(/^(-?)0+(?=[0-9])/, "$1");
+  return { message: `The number ${written} has a leading zero, which JSON does not allow; write ${meant}.`, offset: start, length: written.length };
+}
+
+/** UTF-16 read as UTF-8: its byte order mark becomes two U+FFFD, and ASCII text alternates with NULs. */
+function utf16Encoding(text: string): string | undefined {
+  const bom = text.startsWith("\uFFFD\uFFFD");
+  const body = text.slice(bom ? 2 : 0, (bom ? 2 : 0) + 64);
+  const pairs = Math.floor(body.length / 2);
+  if (pairs === 0) return undefined;
+  const printable = (code: number) => code === 9 || code === 10 || code === 13 || (code >= 0x20 && code < 0x7f);
+  let little = 0;
+  let big = 0;
+  for (let index = 0; index + 1 < body.length; index += 2) {
+    const first = body.charCodeAt(index);
+    const second = body.charCodeAt(index + 1);
+    if (second === 0 && printable(first)) little++;
+    else if (first === 0 && printable(second)) big++;
+  }
+  // JSON is mostly ASCII: in UTF-16 nearly every character has its NUL on the same side.
+  const order = little >= pairs * 0.75 ? "little-endian" : big >= pairs * 0.75 ? "big-endian" : undefined;
+  if (!order) return undefined;
+  return `UTF-16 (${order}${bom ? ", with a byte order mark" : ""})`;
 }

@@ -85,6 +85,31 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "a leading zero says so, and what to write",
+      code: '{"count": 01}',
+      errors: [{ message: "The number 01 has a leading zero, which JSON does not allow; write 1.", pointer: "", line: 1, column: 11, endLine: 1, endColumn: 13 }],
+    },
+    {
+      name: "leading zeros on a negative decimal in an array",
+      code: '{"count": 1, "configuration": {"session": {"tags": [-007.5]}}}',
+      errors: [{ message: "The number -007.5 has a leading zero, which JSON does not allow; write -7.5.", pointer: "", line: 1, column: 53, endLine: 1, endColumn: 59 }],
+    },
+    {
+      name: "UTF-16 little-endian with a byte order mark (FF FE), read as UTF-8",
+      code: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{\n  "count": 1\n}\n', "utf16le")]).toString("utf8"),
+      errors: [{ message: "The file is UTF-16 (little-endian, with a byte order mark), not UTF-8; JSON files must be UTF-8: save it as UTF-8 (without a byte order mark).", pointer: "", line: 1, column: 1, endLine: 1, endColumn: 3 }],
+    },
+    {
+      name: "UTF-16 big-endian with a byte order mark (FE FF)",
+      code: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('{"count": 1}', "utf16le").swap16()]).toString("utf8"),
+      errors: [{ message: "The file is UTF-16 (big-endian, with a byte order mark), not UTF-8; JSON files must be UTF-8: save it as UTF-8 (without a byte order mark).", pointer: "" }],
+    },
+    {
+      name: "UTF-16 without a byte order mark: NULs between the characters",
+      code: Buffer.from('{"count": 1}', "utf16le").toString("utf8"),
+      errors: [{ message: "The file is UTF-16 (little-endian), not UTF-8; JSON files must be UTF-8: save it as UTF-8 (without a byte order mark).", pointer: "" }],
+    },
+    {
       name: "binary garbage names the character",
       code: "\u0000\u0001",
       errors: [{ message: "Unexpected character; found U+0000.", pointer: "", line: 1, column: 1, endLine: 1, endColumn: 3 }],
