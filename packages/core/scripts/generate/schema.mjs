@@ -1,6 +1,6 @@
 // Schema building: the baseline's request body converted to JSON Schema, the vendor spec's additions
 // merged in, the proxy and integration shapes rebuilt, defaults added; the model every output comes from.
-import { ANCHOR_PROXY_TYPES, DEFAULT_PROXY_TYPE, INTEGRATION, PROXY, deref, fail, readSpec, resolveRef, tidy } from "./spec.mjs";
+import { ANCHOR_PROXY_TYPES, DEFAULT_PROXY_TYPE, INTEGRATION, PROXY, SDK, deref, fail, readSpec, resolveRef, tidy } from "./spec.mjs";
 
 /**
  * Plain OpenAPI -> JSON Schema. Every object is closed (additionalProperties false) so that unknown keys
@@ -179,6 +179,9 @@ const VENDOR_DESCRIPTIONS = [
   "/configuration/browser/extra_stealth",
 ];
 
+// What the official SDK's SessionCreateParams types beyond both spec files (spec/sdk-session-create-params.yml).
+const EXPECTED_SDK_ADDITIONS = ["/configuration/browser/cross_origin_support"];
+
 const EXPECTED_VENDOR_ADDITIONS = [
   "/configuration/identities",
   "/configuration/session/tags",
@@ -228,7 +231,7 @@ function rank(k) {
 }
 
 export function buildModel() {
-  const { baseline, vendor, facts } = readSpec();
+  const { baseline, vendor, facts, sdk } = readSpec();
   const ex = { countries: {}, proxyTypeDescriptions: {}, loadModeDescriptions: {} };
   const special = (doc, node, path) => {
     if (path === PROXY) return buildProxy(doc, node, ex);
@@ -248,6 +251,10 @@ export function buildModel() {
   mergeVendor(root, vendorRoot, "", vendorAdded);
   const missing = EXPECTED_VENDOR_ADDITIONS.filter((p) => !vendorAdded.includes(p));
   if (missing.length) fail(`vendor spec no longer adds ${missing.join(", ")}`);
+  const sdkAdded = [];
+  const sdkConfiguration = convert(sdk, resolveRef(sdk, "#/components/schemas/SessionCreateRequestSchema"), "/configuration", () => undefined);
+  mergeVendor(root.properties.configuration, sdkConfiguration, "/configuration", sdkAdded);
+  if (JSON.stringify(sdkAdded) !== JSON.stringify(EXPECTED_SDK_ADDITIONS)) fail(`${SDK} adds ${sdkAdded.join(", ")}, expected ${EXPECTED_SDK_ADDITIONS.join(", ")}`);
 
   // count: the schema and the API's 400 message say 1..1000; the prose's "5,000" is not enforced.
   const count = root.properties.count;

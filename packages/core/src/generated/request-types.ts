@@ -151,6 +151,14 @@ export interface BrowserConfig {
   tracing?: TracingConfig;
   /** Automatically detects and masks sensitive data (passwords, emails, phone numbers, credit card fields, tokens) in web pages. Supports custom CSS selectors globally or per site, and custom regex patterns. */
   sensitive_data_mask?: SensitiveDataMaskConfig;
+  /** Configuration for cross-origin support. */
+  cross_origin_support?: {
+    /**
+     * Whether to enable cross-origin support. Allows accessing iframes and resources from different origins. Defaults to `false`.
+     * @defaultValue `false`
+     */
+    active?: boolean;
+  };
 }
 
 /** A 1Password integration created beforehand with the Integrations API. */
