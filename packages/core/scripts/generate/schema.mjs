@@ -194,6 +194,13 @@ const EXPECTED_VENDOR_ADDITIONS = [
   "/configuration/browser/sensitive_data_mask",
 ];
 
+const SCHEMA_PROPERTY = {
+  description:
+    "The JSON Schema editors check this file against, such as the one anchor-lint ships: " +
+    "`./node_modules/@anchor-lint/core/dist/generated/request.schema.json`. Not part of the API's body: `load()` leaves it out.",
+  type: "string",
+};
+
 function parseDefault(text) {
   if (text === "true" || text === "false") return text === "true";
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
@@ -268,6 +275,9 @@ export function buildModel() {
     t.anyOf = [{ const: -1 }, { minimum: 1 }];
   }
   for (const key of ["width", "height"]) root.properties.configuration.properties.browser.properties.viewport.properties[key].minimum = 1;
+
+  // Editors attach a schema to a file by its `$schema` (docs/spec-decisions.md): allowed at the top, as a string.
+  root.properties.$schema = SCHEMA_PROPERTY;
 
   addDefaults(root);
   const schema = {

@@ -25,7 +25,8 @@ export const propertyDocs = {
     "children": [
       "count",
       "configuration",
-      "metadata"
+      "metadata",
+      "$schema"
     ]
   },
   "/count": {
@@ -559,11 +560,18 @@ export const propertyDocs = {
   "/metadata": {
     "description": "Optional batch-level metadata for identification and organization",
     "type": "object"
+  },
+  "/$schema": {
+    "description": "The JSON Schema editors check this file against, such as the one anchor-lint ships: `./node_modules/@anchor-lint/core/dist/generated/request.schema.json`. Not part of the API's body: `load()` leaves it out.",
+    "type": "string"
   }
 };
 
 /** Key name -> the path patterns where that key is known (for "belongs under ..." hints). */
 export const propertyHomes = {
+  "$schema": [
+    "/$schema"
+  ],
   "active": [
     "/configuration/browser/adblock/active",
     "/configuration/browser/captcha_solver/active",

@@ -7,6 +7,8 @@ export interface BatchSessionRequest {
   configuration?: SessionCreateRequest;
   /** Optional batch-level metadata for identification and organization */
   metadata?: Record<string, unknown>;
+  /** The JSON Schema editors check this file against, such as the one anchor-lint ships: `./node_modules/@anchor-lint/core/dist/generated/request.schema.json`. Not part of the API's body: `load()` leaves it out. */
+  $schema?: string;
 }
 
 /** Configuration that applies to all sessions in the batch */

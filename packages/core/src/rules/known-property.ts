@@ -141,7 +141,9 @@ export default defineRule({
         continue;
       }
 
-      const listed = known.length > 0 && known.length <= MAX_LISTED ? ` Known properties: ${quotedList(known, "and")}.` : "";
+      // `$schema` is an editor's key, allowed but not one of the API's: the list names the API's.
+      const apiKeys = known.filter((candidate) => candidate !== "$schema");
+      const listed = apiKeys.length > 0 && apiKeys.length <= MAX_LISTED ? ` Known properties: ${quotedList(apiKeys, "and")}.` : "";
       context.report({ pointer, target: "key", message: `Unknown property ${JSON.stringify(key)} in ${where}.${listed}` });
     }
   },
