@@ -85,15 +85,16 @@ export default defineRule({
 
       if (parentPattern === PROXY_PATTERN && homesOf(key).includes(`${PROXY_PATTERN}/${key}`)) {
         const custom = isObject(parentValue) && parentValue.type === "custom";
+        // A proxy without "type" holding a custom proxy's keys is one mistake, the missing type:
+        // custom-proxy-missing-type reports it once, with the fix, rather than once per key here.
         const untyped = isObject(parentValue) && !Object.prototype.hasOwnProperty.call(parentValue, "type");
+        if (untyped) continue;
         context.report({
           pointer,
           target: "key",
           message: custom
             ? `${JSON.stringify(key)} applies only to Anchor proxies; a custom proxy ("type": "custom") does not use it.`
-            : untyped
-              ? `${JSON.stringify(key)} applies only to a custom proxy; a proxy without "type" is an Anchor proxy. Add "type": "custom" to use your own server.`
-              : `${JSON.stringify(key)} applies only to a custom proxy ("type": "custom"); this is an Anchor proxy.`,
+            : `${JSON.stringify(key)} applies only to a custom proxy ("type": "custom"); this is an Anchor proxy.`,
         });
         continue;
       }
