@@ -37,7 +37,7 @@ describe("the GitHub Action (action.yml)", () => {
 
   it("annotates findings (format github, the default) and fails the job with exit code 1", () => {
     const run = runAction(actionFile, project, { paths: "jobs/broken.anchor.json jobs/clean.anchor.json" });
-    expect(run.steps[0]!.stdout).toContain("::error file=jobs/broken.anchor.json,line=2,col=12,endLine=2,endColumn=16,title=count-range::Session count must be between 1 and 1000 (found 2500).");
+    expect(run.steps[0]!.stdout).toContain("::error file=jobs/broken.anchor.json,line=2,col=12,endLine=2,endColumn=16,title=count-range::Session count must be between 1 and 1000 (found 2500). The API enforces 1000 although its page mentions up to 5,000; if your account allows more, set maxCount in the anchor-lint config.");
     expect(outcomes(run)).toEqual(["success", "skipped", "failure"]);
     expect(run.steps[2]!.status).toBe(1);
     expect(run.outputs["exit-code"]).toBe("1");

@@ -94,7 +94,7 @@ describe("installed with npm", () => {
     writeFileSync(path.join(project, "clean.anchor.json"), clean);
     const failed = inProject("npx", ["--no-install", "anchor-lint", "broken.anchor.json"]);
     expect(failed.stderr).toBe("");
-    expect(failed.stdout).toContain("broken.anchor.json\n  2:12  error  Session count must be between 1 and 1000 (found 2500).  count-range");
+    expect(failed.stdout).toContain("broken.anchor.json\n  2:12  error  Session count must be between 1 and 1000 (found 2500). The API enforces 1000 although its page mentions up to 5,000; if your account allows more, set maxCount in the anchor-lint config.  count-range");
     expect(failed.status).toBe(1);
     const passed = inProject("npx", ["--no-install", "anchor-lint", "clean.anchor.json"]);
     expect({ status: passed.status, stdout: passed.stdout, stderr: passed.stderr }).toEqual({ status: 0, stdout: "", stderr: "" });

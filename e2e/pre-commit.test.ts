@@ -42,7 +42,7 @@ describe("the pre-commit hooks (.pre-commit-hooks.yaml)", () => {
   it("anchor-lint fails on the broken *.anchor.json files, passes the others, and leaves other JSON alone", () => {
     const run = tryRepo("anchor-lint");
     expect(run.output).toMatch(/anchor-lint\.+Failed/);
-    expect(run.output).toContain("broken.anchor.json\n  2:12  error  Session count must be between 1 and 1000 (found 2500).  count-range");
+    expect(run.output).toContain("broken.anchor.json\n  2:12  error  Session count must be between 1 and 1000 (found 2500). The API enforces 1000 although its page mentions up to 5,000; if your account allows more, set maxCount in the anchor-lint config.  count-range");
     expect(run.output).toContain('fixable.anchor.json\n  1:120  error  "US" must be written in lower case: "us".  proxy-country');
     expect(run.output).not.toContain("other.json");
     expect(run.output).not.toContain("clean.anchor.json");

@@ -157,7 +157,8 @@ const PLACEHOLDER = /^\$\{env:([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
 /**
  * Parses the text of a config, checks it, and resolves `${env:NAME}` placeholders in the custom
- * proxy's username and password, so credentials can stay out of the repository.
+ * proxy's username and password, so credentials can stay out of the repository. A top-level
+ * `$schema` (the editor's hint) is left out of the request.
  * @throws {@link PreflightError} on any error finding or an unset variable (the value is never shown).
  */
 export function load(text: string, options: LoadOptions = {}): BatchSessionRequest {
@@ -165,6 +166,8 @@ export function load(text: string, options: LoadOptions = {}): BatchSessionReque
   if (findings.some((finding) => finding.severity === "error")) throw new PreflightError(findings);
   const source = new TextDocumentSource(text);
   const request = source.root as BatchSessionRequest;
+  // `$schema` is for editors (docs/spec-decisions.md); the API does not document it, so it is not sent.
+  if (isObject(request) && Object.prototype.hasOwnProperty.call(request, "$schema")) delete (request as { $schema?: string }).$schema;
   const proxy = getAt(request, ["configuration", "session", "proxy"]);
   if (isObject(proxy)) {
     const missing: Finding[] = [];

@@ -174,7 +174,7 @@ describe("metadata", () => {
     const ids = rules.map((rule) => rule.id);
     expect(ids).toEqual([...ids].sort());
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(26);
+    expect(ids).toHaveLength(27);
     for (const rule of rules) expect(rule.docsUrl).toMatch(new RegExp(`/docs/rules/${rule.id}\\.md$`));
   });
 

@@ -21,7 +21,7 @@ describe("the core in a browser", () => {
     runInNewContext(`${code}\nglobalThis.result = anchorLint.lint('{"count": 2500, "configuration": {"browser": {"captcha_solver": {"active": true}}}}');`, sandbox);
     const findings = sandbox.result as { ruleId: string; message: string }[];
     expect(findings.map((finding) => finding.message)).toEqual([
-      "Session count must be between 1 and 1000 (found 2500).",
+      "Session count must be between 1 and 1000 (found 2500). The API enforces 1000 although its page mentions up to 5,000; if your account allows more, set maxCount in the anchor-lint config.",
       "CAPTCHA solver requires proxy to be active",
     ]);
     expect(typeof sandbox.require).toBe("undefined");

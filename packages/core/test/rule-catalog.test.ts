@@ -37,6 +37,8 @@ describe("rule catalog", () => {
         expect(title).toBe(`# ${id}`);
         expect(summary).toBe(rule.meta.description);
         for (const heading of ["Why", "Invalid", "Valid"]) expect(section(doc, heading), `## ${heading}`).toBeDefined();
+        // A rule that reads the request's values says which documented defaults it counts for omitted ones.
+        if (rule.meta.category === "semantic") expect(section(doc, "Defaults"), "## Defaults").toMatch(/\S/);
       });
 
       it("has its own test table", () => {

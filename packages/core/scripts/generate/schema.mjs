@@ -1,6 +1,6 @@
 // Schema building: the baseline's request body converted to JSON Schema, the vendor spec's additions
 // merged in, the proxy and integration shapes rebuilt, defaults added; the model every output comes from.
-import { ANCHOR_PROXY_TYPES, DEFAULT_PROXY_TYPE, INTEGRATION, PROXY, deref, fail, readSpec, resolveRef, tidy } from "./spec.mjs";
+import { ANCHOR_PROXY_TYPES, DEFAULT_PROXY_TYPE, INTEGRATION, PROXY, SDK, deref, fail, readSpec, resolveRef, tidy } from "./spec.mjs";
 
 /**
  * Plain OpenAPI -> JSON Schema. Every object is closed (additionalProperties false) so that unknown keys
@@ -179,6 +179,9 @@ const VENDOR_DESCRIPTIONS = [
   "/configuration/browser/extra_stealth",
 ];
 
+// What the official SDK's SessionCreateParams types beyond both spec files (spec/sdk-session-create-params.yml).
+const EXPECTED_SDK_ADDITIONS = ["/configuration/browser/cross_origin_support"];
+
 const EXPECTED_VENDOR_ADDITIONS = [
   "/configuration/identities",
   "/configuration/session/tags",
@@ -190,6 +193,13 @@ const EXPECTED_VENDOR_ADDITIONS = [
   "/configuration/browser/tracing",
   "/configuration/browser/sensitive_data_mask",
 ];
+
+const SCHEMA_PROPERTY = {
+  description:
+    "The JSON Schema editors check this file against, such as the one anchor-lint ships: " +
+    "`./node_modules/@anchor-lint/core/dist/generated/request.schema.json`. Not part of the API's body: `load()` leaves it out.",
+  type: "string",
+};
 
 function parseDefault(text) {
   if (text === "true" || text === "false") return text === "true";
@@ -228,7 +238,7 @@ function rank(k) {
 }
 
 export function buildModel() {
-  const { baseline, vendor, facts } = readSpec();
+  const { baseline, vendor, facts, sdk } = readSpec();
   const ex = { countries: {}, proxyTypeDescriptions: {}, loadModeDescriptions: {} };
   const special = (doc, node, path) => {
     if (path === PROXY) return buildProxy(doc, node, ex);
@@ -248,6 +258,10 @@ export function buildModel() {
   mergeVendor(root, vendorRoot, "", vendorAdded);
   const missing = EXPECTED_VENDOR_ADDITIONS.filter((p) => !vendorAdded.includes(p));
   if (missing.length) fail(`vendor spec no longer adds ${missing.join(", ")}`);
+  const sdkAdded = [];
+  const sdkConfiguration = convert(sdk, resolveRef(sdk, "#/components/schemas/SessionCreateRequestSchema"), "/configuration", () => undefined);
+  mergeVendor(root.properties.configuration, sdkConfiguration, "/configuration", sdkAdded);
+  if (JSON.stringify(sdkAdded) !== JSON.stringify(EXPECTED_SDK_ADDITIONS)) fail(`${SDK} adds ${sdkAdded.join(", ")}, expected ${EXPECTED_SDK_ADDITIONS.join(", ")}`);
 
   // count: the schema and the API's 400 message say 1..1000; the prose's "5,000" is not enforced.
   const count = root.properties.count;
@@ -261,6 +275,9 @@ export function buildModel() {
     t.anyOf = [{ const: -1 }, { minimum: 1 }];
   }
   for (const key of ["width", "height"]) root.properties.configuration.properties.browser.properties.viewport.properties[key].minimum = 1;
+
+  // Editors attach a schema to a file by its `$schema` (docs/spec-decisions.md): allowed at the top, as a string.
+  root.properties.$schema = SCHEMA_PROPERTY;
 
   addDefaults(root);
   const schema = {

@@ -9,6 +9,7 @@ export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "../.."
 export const BASELINE = "spec/create-batch-sessions.md";
 export const VENDOR = "spec/vendor-openapi-batch-sessions.yml";
 export const FACTS = "spec/FACTS.md";
+export const SDK = "spec/sdk-session-create-params.yml";
 
 export const ANCHOR_PROXY_TYPES = ["anchor_proxy", "anchor_residential", "anchor_mobile", "anchor_gov"];
 export const DEFAULT_PROXY_TYPE = "anchor_proxy";
@@ -31,6 +32,7 @@ export function readSpec() {
     baseline: parseYaml(block[1]),
     vendor: parseYaml(readFileSync(join(packageRoot, VENDOR), "utf8")),
     facts: readFileSync(join(packageRoot, FACTS), "utf8"),
+    sdk: parseYaml(readFileSync(join(packageRoot, SDK), "utf8")),
   };
 }
 

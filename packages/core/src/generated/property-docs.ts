@@ -25,7 +25,8 @@ export const propertyDocs = {
     "children": [
       "count",
       "configuration",
-      "metadata"
+      "metadata",
+      "$schema"
     ]
   },
   "/count": {
@@ -201,7 +202,8 @@ export const propertyDocs = {
       "web_bot_auth",
       "disable_dialogs",
       "tracing",
-      "sensitive_data_mask"
+      "sensitive_data_mask",
+      "cross_origin_support"
     ]
   },
   "/configuration/browser/profile": {
@@ -471,6 +473,18 @@ export const propertyDocs = {
     "type": "string",
     "default": "****"
   },
+  "/configuration/browser/cross_origin_support": {
+    "description": "Configuration for cross-origin support.",
+    "type": "object",
+    "children": [
+      "active"
+    ]
+  },
+  "/configuration/browser/cross_origin_support/active": {
+    "description": "Whether to enable cross-origin support. Allows accessing iframes and resources from different origins. Defaults to `false`.",
+    "type": "boolean",
+    "default": false
+  },
   "/configuration/integrations": {
     "description": "Array of integrations to load in the browser session. Integrations must be previously created using the Integrations API.",
     "type": "array"
@@ -546,14 +560,22 @@ export const propertyDocs = {
   "/metadata": {
     "description": "Optional batch-level metadata for identification and organization",
     "type": "object"
+  },
+  "/$schema": {
+    "description": "The JSON Schema editors check this file against, such as the one anchor-lint ships: `./node_modules/@anchor-lint/core/dist/generated/request.schema.json`. Not part of the API's body: `load()` leaves it out.",
+    "type": "string"
   }
 };
 
 /** Key name -> the path patterns where that key is known (for "belongs under ..." hints). */
 export const propertyHomes = {
+  "$schema": [
+    "/$schema"
+  ],
   "active": [
     "/configuration/browser/adblock/active",
     "/configuration/browser/captcha_solver/active",
+    "/configuration/browser/cross_origin_support/active",
     "/configuration/browser/disable_dialogs/active",
     "/configuration/browser/disable_web_security/active",
     "/configuration/browser/extra_stealth/active",
@@ -590,6 +612,9 @@ export const propertyHomes = {
   ],
   "country_code": [
     "/configuration/session/proxy/country_code"
+  ],
+  "cross_origin_support": [
+    "/configuration/browser/cross_origin_support"
   ],
   "custom_patterns": [
     "/configuration/browser/sensitive_data_mask/custom_patterns"

@@ -7,6 +7,8 @@ export interface BatchSessionRequest {
   configuration?: SessionCreateRequest;
   /** Optional batch-level metadata for identification and organization */
   metadata?: Record<string, unknown>;
+  /** The JSON Schema editors check this file against, such as the one anchor-lint ships: `./node_modules/@anchor-lint/core/dist/generated/request.schema.json`. Not part of the API's body: `load()` leaves it out. */
+  $schema?: string;
 }
 
 /** Configuration that applies to all sessions in the batch */
@@ -151,6 +153,14 @@ export interface BrowserConfig {
   tracing?: TracingConfig;
   /** Automatically detects and masks sensitive data (passwords, emails, phone numbers, credit card fields, tokens) in web pages. Supports custom CSS selectors globally or per site, and custom regex patterns. */
   sensitive_data_mask?: SensitiveDataMaskConfig;
+  /** Configuration for cross-origin support. */
+  cross_origin_support?: {
+    /**
+     * Whether to enable cross-origin support. Allows accessing iframes and resources from different origins. Defaults to `false`.
+     * @defaultValue `false`
+     */
+    active?: boolean;
+  };
 }
 
 /** A 1Password integration created beforehand with the Integrations API. */

@@ -4,7 +4,7 @@ import fullFormats from "ajv-formats/dist/formats.js";
 const formats = fullFormats.fullFormats;
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Anchor Browser batch-session request","description":"Body of `POST /v1/batch-sessions`: creates `count` browser sessions with one configuration.","type":"object","properties":{"count":{"description":"Number of sessions to create in the batch (1-1000)","type":"integer","minimum":1,"maximum":1000},"configuration":{"description":"Configuration that applies to all sessions in the batch","type":"object","properties":{"session":{"description":"Session-related configurations.","type":"object","properties":{"initial_url":{"description":"The URL to navigate to when the browser session starts. If not provided, the browser will load an empty page.","type":"string","format":"uri"},"recording":{"description":"Configuration for session recording.","type":"object","properties":{"active":{"description":"Enable or disable video recording of the browser session. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"proxy":{"description":"Proxy Documentation available at [Proxy Documentation](https://docs.anchorbrowser.io/advanced/proxy)","type":"object","if":{"properties":{"type":{"const":"custom"}},"required":["type"]},"then":{"title":"Custom Proxy","type":"object","properties":{"type":{"description":"`custom`: use your own proxy server.","type":"string","enum":["custom"]},"server":{"description":"Proxy address in **PROTOCOL://HOST:PORT** format (e.g., https://proxy.example.com:443). See [proxy page](https://docs.anchorbrowser.io/advanced/proxy#custom-proxy).","type":"string"},"username":{"description":"Proxy username","type":"string"},"password":{"description":"Proxy password","type":"string"},"active":{"description":"Enable or disable the proxy.","type":"boolean"}},"required":["type","server","username","password","active"],"additionalProperties":false},"else":{"title":"Anchor Proxy","type":"object","properties":{"active":{"description":"Enable or disable the proxy.","type":"boolean"},"type":{"description":"**On change make sure to update the country_code.**","type":"string","enum":["anchor_proxy","anchor_residential","anchor_mobile","anchor_gov"],"default":"anchor_proxy"},"country_code":{"description":"Supported country codes ISO 2 lowercase\n\n**On change make sure to update the Proxy type.**","type":"string","default":"us"},"region":{"description":"Region code for more specific geographic targeting. The city parameter can only be used when region is also provided.","type":"string"},"city":{"description":"City name for precise geographic targeting. Supported for anchor_proxy only. Can only be used when region is also provided.","type":"string"}},"required":["active"],"additionalProperties":false,"allOf":[{"if":{"anyOf":[{"not":{"required":["type"]}},{"properties":{"type":{"const":"anchor_proxy"}},"required":["type"]}]},"then":{"properties":{"country_code":{"enum":["ad","ae","af","ag","al","am","ao","ar","as","at","au","aw","az","ba","bb","be","bf","bg","bh","bj","bm","bo","br","bs","by","bz","ca","cg","ch","ci","cl","cm","co","cr","cu","cv","cy","cz","de","dk","dm","do","dz","ec","ee","eg","es","et","fi","fo","fr","ga","gd","ge","gf","gg","gh","gi","gm","gn","gp","gr","gt","gw","gy","hn","hr","ht","hu","ie","il","in","iq","ir","is","it","jm","jo","jp","kg","kr","kw","kz","lb","lc","li","lt","lu","lv","ly","ma","mc","md","me","mk","ml","mq","mr","mt","mx","ng","ni","nl","no","nz","pa","pe","pf","ph","pk","pl","pr","pt","py","qa","ro","rs","sa","sc","se","si","sk","sl","sm","sn","so","sr","st","sv","sy","tc","td","tg","tj","tn","tr","tt","tw","ua","us","uy","uz","ve","ye","za"]}}}},{"if":{"properties":{"type":{"const":"anchor_residential"}},"required":["type"]},"then":{"properties":{"country_code":{"enum":["ad","af","ag","al","am","ao","ar","at","au","aw","az","ba","bb","bd","be","bf","bg","bh","bi","bj","bm","bn","bo","br","bs","bw","by","bz","ca","cg","ch","ci","cl","cm","cn","co","cr","cu","cv","cy","cz","de","dj","dk","dm","do","dz","ec","ee","eg","es","et","fi","fj","fr","ga","gb","gd","ge","gh","gm","gn","gq","gr","gt","gy","hk","hn","hr","ht","hu","id","ie","il","in","iq","ir","is","it","jm","jo","jp","ke","kg","kh","kr","kw","kz","la","lb","lc","lk","lr","ls","lt","lu","lv","ly","ma","md","me","mg","mk","ml","mm","mn","mr","mt","mv","mw","mx","my","mz","na","nc","ne","ng","ni","nl","no","np","nz","om","pa","pe","pf","pg","ph","pk","pl","pr","pt","py","qa","ro","rs","ru","rw","sa","sd","se","sg","si","sk","sl","sm","sn","so","sr","ss","st","sv","sy","sz","td","tg","th","tj","tl","tm","tn","tr","tt","tw","tz","ua","ug","us","uy","uz","ve","vn","vu","ws","ye","za","zm","zw"]}}}},{"if":{"properties":{"type":{"const":"anchor_mobile"}},"required":["type"]},"then":{"properties":{"country_code":{"enum":["ae","af","ag","al","am","ao","ar","at","au","az","ba","bb","bd","be","bf","bg","bh","bj","bo","br","bs","bt","bw","bz","ca","cg","ch","ci","cl","cm","cn","co","cu","cv","cy","cz","de","dk","do","dz","ec","ee","eg","es","et","fi","fj","fr","ga","gb","ge","gh","gm","gr","gt","gw","gy","hn","hr","ht","hu","id","ie","il","in","iq","is","it","jm","jo","jp","ke","kg","kh","kr","kw","kz","la","lb","lk","lr","lt","lv","ly","ma","md","me","mk","ml","mn","mt","mu","mv","mw","mx","my","mz","na","nc","ng","ni","nl","no","np","nz","om","pa","pe","ph","pk","pl","pt","py","qa","ro","rs","ru","rw","sa","sd","se","sg","si","sk","sl","sn","sv","sy","tg","th","tj","tn","tr","tt","tw","tz","ua","ug","us","uy","uz","ve","vn","ye","za","zm","zw"]}}}},{"if":{"properties":{"type":{"const":"anchor_gov"}},"required":["type"]},"then":{"properties":{"country_code":{"enum":["ad","ae","af","ag","al","am","ao","ar","as","at","au","aw","az","ba","bb","be","bf","bg","bh","bj","bm","bo","br","bs","by","bz","ca","cg","ch","ci","cl","cm","co","cr","cu","cv","cy","cz","de","dk","dm","do","dz","ec","ee","eg","es","et","fi","fo","fr","ga","gd","ge","gf","gg","gh","gi","gm","gn","gp","gr","gt","gw","gy","hn","hr","ht","hu","ie","il","in","iq","ir","is","it","jm","jo","jp","kg","kr","kw","kz","lb","lc","li","lt","lu","lv","ly","ma","mc","md","me","mk","ml","mq","mr","mt","mx","ng","ni","nl","no","nz","pa","pe","pf","ph","pk","pl","pr","pt","py","qa","ro","rs","sa","sc","se","si","sk","sl","sm","sn","so","sr","st","sv","sy","tc","td","tg","tj","tn","tr","tt","tw","ua","us","uy","uz","ve","ye","za"]}}}}]}},"timeout":{"description":"Timeout configurations for the browser session.","type":"object","properties":{"max_duration":{"description":"Maximum time (in minutes) the session can run before automatically terminating. Defaults to `20`. Set to `-1` to disable this limit.","type":"integer","default":20,"anyOf":[{"const":-1},{"minimum":1}]},"idle_timeout":{"description":"Time (in minutes) the session waits for new connections after all others are closed before stopping. Defaults to `5`. Set to `-1` to disable this limit.","type":"integer","default":5,"anyOf":[{"const":-1},{"minimum":1}]}},"additionalProperties":false},"live_view":{"description":"Configuration for live viewing the browser session.","type":"object","properties":{"read_only":{"description":"Enable or disable read-only mode for live viewing. Defaults to `false`.","type":"boolean","default":false},"one_time_url":{"description":"Generate a single-use live view URL. After the first viewer connects, the link becomes invalid. Requires a headful browser. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"tags":{"description":"Custom labels to categorize and identify browser sessions. Useful for filtering, organizing, and tracking sessions across your workflows.","type":"array","items":{"type":"string"}}},"additionalProperties":false},"browser":{"description":"Browser-specific configurations.","type":"object","properties":{"profile":{"description":"Options for managing and persisting browser session profiles.","type":"object","properties":{"name":{"description":"The name of the profile to be used during the browser session.","type":"string"},"persist":{"description":"Indicates whether the browser session profile data should be saved when the browser session ends. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"adblock":{"description":"Configuration for ad-blocking.","type":"object","properties":{"active":{"description":"Enable or disable ad-blocking. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"popup_blocker":{"description":"Configuration for popup blocking.","type":"object","properties":{"active":{"description":"Blocks popups, including ads and CAPTCHA consent banners. Requires adblock to be active. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"captcha_solver":{"description":"Configuration for captcha-solving.","type":"object","properties":{"active":{"description":"Enable or disable captcha-solving. Requires proxy to be active. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"headless":{"description":"Configuration for headless mode.","type":"object","properties":{"active":{"description":"Whether browser should be headless or headful. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"viewport":{"description":"Configuration for the browser's viewport size.","type":"object","properties":{"width":{"description":"Width of the viewport in pixels. Defaults to `1440`.","type":"integer","default":1440,"minimum":1},"height":{"description":"Height of the viewport in pixels. Defaults to `900`.","type":"integer","default":900,"minimum":1}},"additionalProperties":false},"fullscreen":{"description":"Configuration for fullscreen mode.","type":"object","properties":{"active":{"description":"Enable or disable fullscreen mode. When enabled, the browser will start in fullscreen mode. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"p2p_download":{"description":"Configuration for peer-to-peer download capture functionality.","type":"object","properties":{"active":{"description":"Enable or disable P2P downloads. When enabled, the browser will capture downloads for direct data extraction, instead of uploading them on Anchor's storage. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"extensions":{"description":"Array of extension IDs to load in the browser session. Extensions must be previously uploaded using the Extensions API.","type":"array","items":{"type":"string","format":"uuid"}},"disable_web_security":{"description":"Configuration for disabling web security features.","type":"object","properties":{"active":{"description":"Whether to disable web security features (CORS, same-origin policy, etc.). Allows accessing iframes and resources from different origins. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"extra_stealth":{"description":"Enables our dedicated patched Chromium build, designed to avoid bot detection and blocking. Works with Anchor Proxy enabled only.","type":"object","properties":{"active":{"description":"Enable or disable extra stealth mode.","type":"boolean"}},"additionalProperties":false},"pdf_viewer":{"description":"Configuration for PDF viewer mode.","type":"object","properties":{"active":{"description":"Enable or disable PDF viewer mode. When disabled, the browser will download PDFs instead of viewing them. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"force_popups_as_tabs":{"description":"Configuration for forcing popups to open as tabs instead of popup windows.","type":"object","properties":{"active":{"description":"Enable or disable forcing popups as tabs. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"web_bot_auth":{"description":"Configuration for Cloudflare Web Bot Auth HTTP message signing. Enables authentication with websites that require Cloudflare's web bot authentication.","type":"object","properties":{"active":{"description":"Enable or disable web bot auth. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"disable_dialogs":{"description":"Suppresses native browser dialogs (window.alert, window.confirm, window.prompt). Useful for automated workflows where dialogs would block execution.","type":"object","properties":{"active":{"description":"Enable or disable suppression of native browser dialogs. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"tracing":{"description":"Configuration for browser tracing and debugging capabilities.","type":"object","properties":{"active":{"description":"Enable or disable tracing. Defaults to `true`.","type":"boolean","default":true},"snapshots":{"description":"Enable or disable snapshot capture in traces. Defaults to `false`.","type":"boolean","default":false},"sources":{"description":"Enable or disable source code capture in traces. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"sensitive_data_mask":{"description":"Automatically detects and masks sensitive data (passwords, emails, phone numbers, credit card fields, tokens) in web pages. Supports custom CSS selectors globally or per site, and custom regex patterns.","type":"object","properties":{"active":{"description":"Enable or disable sensitive data masking. Defaults to `false`.","type":"boolean","default":false},"custom_selectors":{"description":"Additional CSS selectors to mask globally across all sites. Matched elements will be blurred.","type":"array","items":{"type":"string"}},"site_selectors":{"description":"Per-site CSS selectors. Keys are hostnames (supports wildcard prefix like `*.bank.com`), values are arrays of CSS selectors. Matched elements will be blurred.","type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"custom_patterns":{"description":"Custom regex patterns to detect and mask additional sensitive data types.","type":"array","items":{"type":"object","properties":{"regex":{"description":"Regular expression pattern to match sensitive data.","type":"string"},"mask":{"description":"Replacement string for matched text. Defaults to `****`.","type":"string","default":"****"}},"additionalProperties":false}}},"additionalProperties":false}},"additionalProperties":false},"integrations":{"description":"Array of integrations to load in the browser session. Integrations must be previously created using the Integrations API.","type":"array","items":{"title":"1Password integration","description":"A 1Password integration created beforehand with the Integrations API.","type":"object","properties":{"id":{"description":"Unique integration ID","type":"string","format":"uuid"},"type":{"description":"Integration type","type":"string","enum":["1PASSWORD"]},"configuration":{"description":"How the 1Password integration loads secrets.","type":"object","properties":{"load_mode":{"description":"Which secrets to load: `all` of them, or the `specific` ones listed in `secrets`.","type":"string","enum":["all","specific"]},"secrets":{"description":"Array of secret references to load","type":"array","minItems":1,"items":{"type":"string"}}},"required":["load_mode"],"additionalProperties":false,"if":{"properties":{"load_mode":{"const":"specific"}},"required":["load_mode"]},"then":{"required":["secrets"]}}},"required":["id","type","configuration"],"additionalProperties":false}},"identities":{"description":"Activates an authenticated session.","type":"array","items":{"description":"Previously configured identity to be used for the authenticated session.","type":"object","properties":{"id":{"description":"The identity ID to use for the browser session.","type":"string"}},"additionalProperties":false}}},"additionalProperties":false},"metadata":{"description":"Optional batch-level metadata for identification and organization","type":"object"}},"required":["count"],"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Anchor Browser batch-session request","description":"Body of `POST /v1/batch-sessions`: creates `count` browser sessions with one configuration.","type":"object","properties":{"count":{"description":"Number of sessions to create in the batch (1-1000)","type":"integer","minimum":1,"maximum":1000},"configuration":{"description":"Configuration that applies to all sessions in the batch","type":"object","properties":{"session":{"description":"Session-related configurations.","type":"object","properties":{"initial_url":{"description":"The URL to navigate to when the browser session starts. If not provided, the browser will load an empty page.","type":"string","format":"uri"},"recording":{"description":"Configuration for session recording.","type":"object","properties":{"active":{"description":"Enable or disable video recording of the browser session. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"proxy":{"description":"Proxy Documentation available at [Proxy Documentation](https://docs.anchorbrowser.io/advanced/proxy)","type":"object","if":{"properties":{"type":{"const":"custom"}},"required":["type"]},"then":{"title":"Custom Proxy","type":"object","properties":{"type":{"description":"`custom`: use your own proxy server.","type":"string","enum":["custom"]},"server":{"description":"Proxy address in **PROTOCOL://HOST:PORT** format (e.g., https://proxy.example.com:443). See [proxy page](https://docs.anchorbrowser.io/advanced/proxy#custom-proxy).","type":"string"},"username":{"description":"Proxy username","type":"string"},"password":{"description":"Proxy password","type":"string"},"active":{"description":"Enable or disable the proxy.","type":"boolean"}},"required":["type","server","username","password","active"],"additionalProperties":false},"else":{"title":"Anchor Proxy","type":"object","properties":{"active":{"description":"Enable or disable the proxy.","type":"boolean"},"type":{"description":"**On change make sure to update the country_code.**","type":"string","enum":["anchor_proxy","anchor_residential","anchor_mobile","anchor_gov"],"default":"anchor_proxy"},"country_code":{"description":"Supported country codes ISO 2 lowercase\n\n**On change make sure to update the Proxy type.**","type":"string","default":"us"},"region":{"description":"Region code for more specific geographic targeting. The city parameter can only be used when region is also provided.","type":"string"},"city":{"description":"City name for precise geographic targeting. Supported for anchor_proxy only. Can only be used when region is also provided.","type":"string"}},"required":["active"],"additionalProperties":false,"allOf":[{"if":{"anyOf":[{"not":{"required":["type"]}},{"properties":{"type":{"const":"anchor_proxy"}},"required":["type"]}]},"then":{"properties":{"country_code":{"enum":["ad","ae","af","ag","al","am","ao","ar","as","at","au","aw","az","ba","bb","be","bf","bg","bh","bj","bm","bo","br","bs","by","bz","ca","cg","ch","ci","cl","cm","co","cr","cu","cv","cy","cz","de","dk","dm","do","dz","ec","ee","eg","es","et","fi","fo","fr","ga","gd","ge","gf","gg","gh","gi","gm","gn","gp","gr","gt","gw","gy","hn","hr","ht","hu","ie","il","in","iq","ir","is","it","jm","jo","jp","kg","kr","kw","kz","lb","lc","li","lt","lu","lv","ly","ma","mc","md","me","mk","ml","mq","mr","mt","mx","ng","ni","nl","no","nz","pa","pe","pf","ph","pk","pl","pr","pt","py","qa","ro","rs","sa","sc","se","si","sk","sl","sm","sn","so","sr","st","sv","sy","tc","td","tg","tj","tn","tr","tt","tw","ua","us","uy","uz","ve","ye","za"]}}}},{"if":{"properties":{"type":{"const":"anchor_residential"}},"required":["type"]},"then":{"properties":{"country_code":{"enum":["ad","af","ag","al","am","ao","ar","at","au","aw","az","ba","bb","bd","be","bf","bg","bh","bi","bj","bm","bn","bo","br","bs","bw","by","bz","ca","cg","ch","ci","cl","cm","cn","co","cr","cu","cv","cy","cz","de","dj","dk","dm","do","dz","ec","ee","eg","es","et","fi","fj","fr","ga","gb","gd","ge","gh","gm","gn","gq","gr","gt","gy","hk","hn","hr","ht","hu","id","ie","il","in","iq","ir","is","it","jm","jo","jp","ke","kg","kh","kr","kw","kz","la","lb","lc","lk","lr","ls","lt","lu","lv","ly","ma","md","me","mg","mk","ml","mm","mn","mr","mt","mv","mw","mx","my","mz","na","nc","ne","ng","ni","nl","no","np","nz","om","pa","pe","pf","pg","ph","pk","pl","pr","pt","py","qa","ro","rs","ru","rw","sa","sd","se","sg","si","sk","sl","sm","sn","so","sr","ss","st","sv","sy","sz","td","tg","th","tj","tl","tm","tn","tr","tt","tw","tz","ua","ug","us","uy","uz","ve","vn","vu","ws","ye","za","zm","zw"]}}}},{"if":{"properties":{"type":{"const":"anchor_mobile"}},"required":["type"]},"then":{"properties":{"country_code":{"enum":["ae","af","ag","al","am","ao","ar","at","au","az","ba","bb","bd","be","bf","bg","bh","bj","bo","br","bs","bt","bw","bz","ca","cg","ch","ci","cl","cm","cn","co","cu","cv","cy","cz","de","dk","do","dz","ec","ee","eg","es","et","fi","fj","fr","ga","gb","ge","gh","gm","gr","gt","gw","gy","hn","hr","ht","hu","id","ie","il","in","iq","is","it","jm","jo","jp","ke","kg","kh","kr","kw","kz","la","lb","lk","lr","lt","lv","ly","ma","md","me","mk","ml","mn","mt","mu","mv","mw","mx","my","mz","na","nc","ng","ni","nl","no","np","nz","om","pa","pe","ph","pk","pl","pt","py","qa","ro","rs","ru","rw","sa","sd","se","sg","si","sk","sl","sn","sv","sy","tg","th","tj","tn","tr","tt","tw","tz","ua","ug","us","uy","uz","ve","vn","ye","za","zm","zw"]}}}},{"if":{"properties":{"type":{"const":"anchor_gov"}},"required":["type"]},"then":{"properties":{"country_code":{"enum":["ad","ae","af","ag","al","am","ao","ar","as","at","au","aw","az","ba","bb","be","bf","bg","bh","bj","bm","bo","br","bs","by","bz","ca","cg","ch","ci","cl","cm","co","cr","cu","cv","cy","cz","de","dk","dm","do","dz","ec","ee","eg","es","et","fi","fo","fr","ga","gd","ge","gf","gg","gh","gi","gm","gn","gp","gr","gt","gw","gy","hn","hr","ht","hu","ie","il","in","iq","ir","is","it","jm","jo","jp","kg","kr","kw","kz","lb","lc","li","lt","lu","lv","ly","ma","mc","md","me","mk","ml","mq","mr","mt","mx","ng","ni","nl","no","nz","pa","pe","pf","ph","pk","pl","pr","pt","py","qa","ro","rs","sa","sc","se","si","sk","sl","sm","sn","so","sr","st","sv","sy","tc","td","tg","tj","tn","tr","tt","tw","ua","us","uy","uz","ve","ye","za"]}}}}]}},"timeout":{"description":"Timeout configurations for the browser session.","type":"object","properties":{"max_duration":{"description":"Maximum time (in minutes) the session can run before automatically terminating. Defaults to `20`. Set to `-1` to disable this limit.","type":"integer","default":20,"anyOf":[{"const":-1},{"minimum":1}]},"idle_timeout":{"description":"Time (in minutes) the session waits for new connections after all others are closed before stopping. Defaults to `5`. Set to `-1` to disable this limit.","type":"integer","default":5,"anyOf":[{"const":-1},{"minimum":1}]}},"additionalProperties":false},"live_view":{"description":"Configuration for live viewing the browser session.","type":"object","properties":{"read_only":{"description":"Enable or disable read-only mode for live viewing. Defaults to `false`.","type":"boolean","default":false},"one_time_url":{"description":"Generate a single-use live view URL. After the first viewer connects, the link becomes invalid. Requires a headful browser. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"tags":{"description":"Custom labels to categorize and identify browser sessions. Useful for filtering, organizing, and tracking sessions across your workflows.","type":"array","items":{"type":"string"}}},"additionalProperties":false},"browser":{"description":"Browser-specific configurations.","type":"object","properties":{"profile":{"description":"Options for managing and persisting browser session profiles.","type":"object","properties":{"name":{"description":"The name of the profile to be used during the browser session.","type":"string"},"persist":{"description":"Indicates whether the browser session profile data should be saved when the browser session ends. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"adblock":{"description":"Configuration for ad-blocking.","type":"object","properties":{"active":{"description":"Enable or disable ad-blocking. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"popup_blocker":{"description":"Configuration for popup blocking.","type":"object","properties":{"active":{"description":"Blocks popups, including ads and CAPTCHA consent banners. Requires adblock to be active. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"captcha_solver":{"description":"Configuration for captcha-solving.","type":"object","properties":{"active":{"description":"Enable or disable captcha-solving. Requires proxy to be active. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"headless":{"description":"Configuration for headless mode.","type":"object","properties":{"active":{"description":"Whether browser should be headless or headful. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"viewport":{"description":"Configuration for the browser's viewport size.","type":"object","properties":{"width":{"description":"Width of the viewport in pixels. Defaults to `1440`.","type":"integer","default":1440,"minimum":1},"height":{"description":"Height of the viewport in pixels. Defaults to `900`.","type":"integer","default":900,"minimum":1}},"additionalProperties":false},"fullscreen":{"description":"Configuration for fullscreen mode.","type":"object","properties":{"active":{"description":"Enable or disable fullscreen mode. When enabled, the browser will start in fullscreen mode. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"p2p_download":{"description":"Configuration for peer-to-peer download capture functionality.","type":"object","properties":{"active":{"description":"Enable or disable P2P downloads. When enabled, the browser will capture downloads for direct data extraction, instead of uploading them on Anchor's storage. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"extensions":{"description":"Array of extension IDs to load in the browser session. Extensions must be previously uploaded using the Extensions API.","type":"array","items":{"type":"string","format":"uuid"}},"disable_web_security":{"description":"Configuration for disabling web security features.","type":"object","properties":{"active":{"description":"Whether to disable web security features (CORS, same-origin policy, etc.). Allows accessing iframes and resources from different origins. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"extra_stealth":{"description":"Enables our dedicated patched Chromium build, designed to avoid bot detection and blocking. Works with Anchor Proxy enabled only.","type":"object","properties":{"active":{"description":"Enable or disable extra stealth mode.","type":"boolean"}},"additionalProperties":false},"pdf_viewer":{"description":"Configuration for PDF viewer mode.","type":"object","properties":{"active":{"description":"Enable or disable PDF viewer mode. When disabled, the browser will download PDFs instead of viewing them. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"force_popups_as_tabs":{"description":"Configuration for forcing popups to open as tabs instead of popup windows.","type":"object","properties":{"active":{"description":"Enable or disable forcing popups as tabs. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"web_bot_auth":{"description":"Configuration for Cloudflare Web Bot Auth HTTP message signing. Enables authentication with websites that require Cloudflare's web bot authentication.","type":"object","properties":{"active":{"description":"Enable or disable web bot auth. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"disable_dialogs":{"description":"Suppresses native browser dialogs (window.alert, window.confirm, window.prompt). Useful for automated workflows where dialogs would block execution.","type":"object","properties":{"active":{"description":"Enable or disable suppression of native browser dialogs. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false},"tracing":{"description":"Configuration for browser tracing and debugging capabilities.","type":"object","properties":{"active":{"description":"Enable or disable tracing. Defaults to `true`.","type":"boolean","default":true},"snapshots":{"description":"Enable or disable snapshot capture in traces. Defaults to `false`.","type":"boolean","default":false},"sources":{"description":"Enable or disable source code capture in traces. Defaults to `true`.","type":"boolean","default":true}},"additionalProperties":false},"sensitive_data_mask":{"description":"Automatically detects and masks sensitive data (passwords, emails, phone numbers, credit card fields, tokens) in web pages. Supports custom CSS selectors globally or per site, and custom regex patterns.","type":"object","properties":{"active":{"description":"Enable or disable sensitive data masking. Defaults to `false`.","type":"boolean","default":false},"custom_selectors":{"description":"Additional CSS selectors to mask globally across all sites. Matched elements will be blurred.","type":"array","items":{"type":"string"}},"site_selectors":{"description":"Per-site CSS selectors. Keys are hostnames (supports wildcard prefix like `*.bank.com`), values are arrays of CSS selectors. Matched elements will be blurred.","type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}},"custom_patterns":{"description":"Custom regex patterns to detect and mask additional sensitive data types.","type":"array","items":{"type":"object","properties":{"regex":{"description":"Regular expression pattern to match sensitive data.","type":"string"},"mask":{"description":"Replacement string for matched text. Defaults to `****`.","type":"string","default":"****"}},"additionalProperties":false}}},"additionalProperties":false},"cross_origin_support":{"description":"Configuration for cross-origin support.","type":"object","properties":{"active":{"description":"Whether to enable cross-origin support. Allows accessing iframes and resources from different origins. Defaults to `false`.","type":"boolean","default":false}},"additionalProperties":false}},"additionalProperties":false},"integrations":{"description":"Array of integrations to load in the browser session. Integrations must be previously created using the Integrations API.","type":"array","items":{"title":"1Password integration","description":"A 1Password integration created beforehand with the Integrations API.","type":"object","properties":{"id":{"description":"Unique integration ID","type":"string","format":"uuid"},"type":{"description":"Integration type","type":"string","enum":["1PASSWORD"]},"configuration":{"description":"How the 1Password integration loads secrets.","type":"object","properties":{"load_mode":{"description":"Which secrets to load: `all` of them, or the `specific` ones listed in `secrets`.","type":"string","enum":["all","specific"]},"secrets":{"description":"Array of secret references to load","type":"array","minItems":1,"items":{"type":"string"}}},"required":["load_mode"],"additionalProperties":false,"if":{"properties":{"load_mode":{"const":"specific"}},"required":["load_mode"]},"then":{"required":["secrets"]}}},"required":["id","type","configuration"],"additionalProperties":false}},"identities":{"description":"Activates an authenticated session.","type":"array","items":{"description":"Previously configured identity to be used for the authenticated session.","type":"object","properties":{"id":{"description":"The identity ID to use for the browser session.","type":"string"}},"additionalProperties":false}}},"additionalProperties":false},"metadata":{"description":"Optional batch-level metadata for identification and organization","type":"object"},"$schema":{"description":"The JSON Schema editors check this file against, such as the one anchor-lint ships: `./node_modules/@anchor-lint/core/dist/generated/request.schema.json`. Not part of the API's body: `load()` leaves it out.","type":"string"}},"required":["count"],"additionalProperties":false};
 const formats0 = formats.uri;
 const formats2 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const func2 = Object.prototype.hasOwnProperty;
@@ -24,7 +24,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "count") || (key0 === "configuration")) || (key0 === "metadata"))){
+if(!((((key0 === "count") || (key0 === "configuration")) || (key0 === "metadata")) || (key0 === "$schema"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1980,9 +1980,12 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/configuration/browser",schemaPath:"#/properties/configuration/properties/browser/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data34.cross_origin_support !== undefined){
+let data82 = data34.cross_origin_support;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key27 in data82){
+if(!(key27 === "active")){
+const err142 = {instancePath:instancePath+"/configuration/browser/cross_origin_support",schemaPath:"#/properties/configuration/properties/browser/properties/cross_origin_support/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1992,15 +1995,9 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data1.integrations !== undefined){
-let data82 = data1.integrations;
-if(Array.isArray(data82)){
-const len5 = data82.length;
-for(let i5=0; i5<len5; i5++){
-let data83 = data82[i5];
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-if(data83.id === undefined){
-const err143 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data82.active !== undefined){
+if(typeof data82.active !== "boolean"){
+const err143 = {instancePath:instancePath+"/configuration/browser/cross_origin_support/active",schemaPath:"#/properties/configuration/properties/browser/properties/cross_origin_support/properties/active/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2009,8 +2006,10 @@ vErrors.push(err143);
 }
 errors++;
 }
-if(data83.type === undefined){
-const err144 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/configuration/browser/cross_origin_support",schemaPath:"#/properties/configuration/properties/browser/properties/cross_origin_support/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2019,8 +2018,10 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data83.configuration === undefined){
-const err145 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/required",keyword:"required",params:{missingProperty: "configuration"},message:"must have required property '"+"configuration"+"'"};
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/configuration/browser",schemaPath:"#/properties/configuration/properties/browser/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2029,9 +2030,16 @@ vErrors.push(err145);
 }
 errors++;
 }
-for(const key27 in data83){
-if(!(((key27 === "id") || (key27 === "type")) || (key27 === "configuration"))){
-const err146 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+}
+if(data1.integrations !== undefined){
+let data84 = data1.integrations;
+if(Array.isArray(data84)){
+const len5 = data84.length;
+for(let i5=0; i5<len5; i5++){
+let data85 = data84[i5];
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.id === undefined){
+const err146 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2040,12 +2048,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-if(data83.id !== undefined){
-let data84 = data83.id;
-if(typeof data84 === "string"){
-if(!(formats2.test(data84))){
-const err147 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/id",schemaPath:"#/properties/configuration/properties/integrations/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(data85.type === undefined){
+const err147 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2054,9 +2058,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-else {
-const err148 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/id",schemaPath:"#/properties/configuration/properties/integrations/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data85.configuration === undefined){
+const err148 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/required",keyword:"required",params:{missingProperty: "configuration"},message:"must have required property '"+"configuration"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2065,11 +2068,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data83.type !== undefined){
-let data85 = data83.type;
-if(typeof data85 !== "string"){
-const err149 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/type",schemaPath:"#/properties/configuration/properties/integrations/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key28 in data85){
+if(!(((key28 === "id") || (key28 === "type")) || (key28 === "configuration"))){
+const err149 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2078,8 +2079,12 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(!(data85 === "1PASSWORD")){
-const err150 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/type",schemaPath:"#/properties/configuration/properties/integrations/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.configuration.properties.integrations.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data85.id !== undefined){
+let data86 = data85.id;
+if(typeof data86 === "string"){
+if(!(formats2.test(data86))){
+const err150 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/id",schemaPath:"#/properties/configuration/properties/integrations/items/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2089,15 +2094,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data83.configuration !== undefined){
-let data86 = data83.configuration;
-const _errs227 = errors;
-let valid59 = true;
-const _errs228 = errors;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-let missing6;
-if((data86.load_mode === undefined) && (missing6 = "load_mode")){
-const err151 = {};
+else {
+const err151 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/id",schemaPath:"#/properties/configuration/properties/integrations/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2106,10 +2104,11 @@ vErrors.push(err151);
 }
 errors++;
 }
-else {
-if(data86.load_mode !== undefined){
-if("specific" !== data86.load_mode){
-const err152 = {};
+}
+if(data85.type !== undefined){
+let data87 = data85.type;
+if(typeof data87 !== "string"){
+const err152 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/type",schemaPath:"#/properties/configuration/properties/integrations/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2118,24 +2117,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-}
-}
-}
-var _valid8 = _errs228 === errors;
-errors = _errs227;
-if(vErrors !== null){
-if(_errs227){
-vErrors.length = _errs227;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs230 = errors;
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.secrets === undefined){
-const err153 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/then/required",keyword:"required",params:{missingProperty: "secrets"},message:"must have required property '"+"secrets"+"'"};
+if(!(data87 === "1PASSWORD")){
+const err153 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/type",schemaPath:"#/properties/configuration/properties/integrations/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.configuration.properties.integrations.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2145,11 +2128,15 @@ vErrors.push(err153);
 errors++;
 }
 }
-var _valid8 = _errs230 === errors;
-valid59 = _valid8;
-}
-if(!valid59){
-const err154 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data85.configuration !== undefined){
+let data88 = data85.configuration;
+const _errs232 = errors;
+let valid60 = true;
+const _errs233 = errors;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+let missing6;
+if((data88.load_mode === undefined) && (missing6 = "load_mode")){
+const err154 = {};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2158,9 +2145,10 @@ vErrors.push(err154);
 }
 errors++;
 }
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-if(data86.load_mode === undefined){
-const err155 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/required",keyword:"required",params:{missingProperty: "load_mode"},message:"must have required property '"+"load_mode"+"'"};
+else {
+if(data88.load_mode !== undefined){
+if("specific" !== data88.load_mode){
+const err155 = {};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2169,9 +2157,24 @@ vErrors.push(err155);
 }
 errors++;
 }
-for(const key28 in data86){
-if(!((key28 === "load_mode") || (key28 === "secrets"))){
-const err156 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+}
+}
+var _valid8 = _errs233 === errors;
+errors = _errs232;
+if(vErrors !== null){
+if(_errs232){
+vErrors.length = _errs232;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs235 = errors;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.secrets === undefined){
+const err156 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/then/required",keyword:"required",params:{missingProperty: "secrets"},message:"must have required property '"+"secrets"+"'"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2181,10 +2184,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data86.load_mode !== undefined){
-let data88 = data86.load_mode;
-if(typeof data88 !== "string"){
-const err157 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/load_mode",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/load_mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid8 = _errs235 === errors;
+valid60 = _valid8;
+}
+if(!valid60){
+const err157 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2193,8 +2197,9 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(!((data88 === "all") || (data88 === "specific"))){
-const err158 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/load_mode",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/load_mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.configuration.properties.integrations.items.properties.configuration.properties.load_mode.enum},message:"must be equal to one of the allowed values"};
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.load_mode === undefined){
+const err158 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/required",keyword:"required",params:{missingProperty: "load_mode"},message:"must have required property '"+"load_mode"+"'"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2203,12 +2208,9 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-if(data86.secrets !== undefined){
-let data89 = data86.secrets;
-if(Array.isArray(data89)){
-if(data89.length < 1){
-const err159 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/secrets",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/secrets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+for(const key29 in data88){
+if(!((key29 === "load_mode") || (key29 === "secrets"))){
+const err159 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2217,10 +2219,11 @@ vErrors.push(err159);
 }
 errors++;
 }
-const len6 = data89.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data89[i6] !== "string"){
-const err160 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/secrets/" + i6,schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/secrets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data88.load_mode !== undefined){
+let data90 = data88.load_mode;
+if(typeof data90 !== "string"){
+const err160 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/load_mode",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/load_mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2229,10 +2232,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/secrets",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((data90 === "all") || (data90 === "specific"))){
+const err161 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/load_mode",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/load_mode/enum",keyword:"enum",params:{allowedValues: schema11.properties.configuration.properties.integrations.items.properties.configuration.properties.load_mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2242,9 +2243,11 @@ vErrors.push(err161);
 errors++;
 }
 }
-}
-else {
-const err162 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data88.secrets !== undefined){
+let data91 = data88.secrets;
+if(Array.isArray(data91)){
+if(data91.length < 1){
+const err162 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/secrets",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/secrets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2253,10 +2256,10 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-}
-else {
-const err163 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len6 = data91.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data91[i6] !== "string"){
+const err163 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/secrets/" + i6,schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/secrets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2268,7 +2271,7 @@ errors++;
 }
 }
 else {
-const err164 = {instancePath:instancePath+"/configuration/integrations",schemaPath:"#/properties/configuration/properties/integrations/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err164 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration/secrets",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/properties/secrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2278,16 +2281,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data1.identities !== undefined){
-let data91 = data1.identities;
-if(Array.isArray(data91)){
-const len7 = data91.length;
-for(let i7=0; i7<len7; i7++){
-let data92 = data91[i7];
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key29 in data92){
-if(!(key29 === "id")){
-const err165 = {instancePath:instancePath+"/configuration/identities/" + i7,schemaPath:"#/properties/configuration/properties/identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+else {
+const err165 = {instancePath:instancePath+"/configuration/integrations/" + i5+"/configuration",schemaPath:"#/properties/configuration/properties/integrations/items/properties/configuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2297,9 +2293,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data92.id !== undefined){
-if(typeof data92.id !== "string"){
-const err166 = {instancePath:instancePath+"/configuration/identities/" + i7+"/id",schemaPath:"#/properties/configuration/properties/identities/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err166 = {instancePath:instancePath+"/configuration/integrations/" + i5,schemaPath:"#/properties/configuration/properties/integrations/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2311,7 +2307,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/configuration/identities/" + i7,schemaPath:"#/properties/configuration/properties/identities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err167 = {instancePath:instancePath+"/configuration/integrations",schemaPath:"#/properties/configuration/properties/integrations/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2321,9 +2317,16 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-else {
-const err168 = {instancePath:instancePath+"/configuration/identities",schemaPath:"#/properties/configuration/properties/identities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data1.identities !== undefined){
+let data93 = data1.identities;
+if(Array.isArray(data93)){
+const len7 = data93.length;
+for(let i7=0; i7<len7; i7++){
+let data94 = data93[i7];
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key30 in data94){
+if(!(key30 === "id")){
+const err168 = {instancePath:instancePath+"/configuration/identities/" + i7,schemaPath:"#/properties/configuration/properties/identities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2333,9 +2336,9 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/configuration",schemaPath:"#/properties/configuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data94.id !== undefined){
+if(typeof data94.id !== "string"){
+const err169 = {instancePath:instancePath+"/configuration/identities/" + i7+"/id",schemaPath:"#/properties/configuration/properties/identities/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2345,10 +2348,9 @@ vErrors.push(err169);
 errors++;
 }
 }
-if(data.metadata !== undefined){
-let data94 = data.metadata;
-if(!(data94 && typeof data94 == "object" && !Array.isArray(data94))){
-const err170 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+else {
+const err170 = {instancePath:instancePath+"/configuration/identities/" + i7,schemaPath:"#/properties/configuration/properties/identities/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2360,12 +2362,61 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err171 = {instancePath:instancePath+"/configuration/identities",schemaPath:"#/properties/configuration/properties/identities/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
 else {
 vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/configuration",schemaPath:"#/properties/configuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+let data96 = data.metadata;
+if(!(data96 && typeof data96 == "object" && !Array.isArray(data96))){
+const err173 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err174 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+}
+else {
+const err175 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
 }
 errors++;
 }

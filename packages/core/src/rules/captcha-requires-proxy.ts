@@ -26,12 +26,9 @@ export default defineRule({
     } else {
       if (!isObject(proxy)) return;
       const active = proxy["active"];
-      if (active === true) return;
-      if (active !== undefined && typeof active !== "boolean") return;
-      related =
-        active === false
-          ? { pointer: "/configuration/session/proxy/active", message: "The proxy is turned off here." }
-          : { pointer: "/configuration/session/proxy", message: "This proxy is not turned on; add \"active\": true." };
+      // A missing `active` is one mistake: required-property reports it, pointing back at the solver.
+      if (active !== false) return;
+      related = { pointer: "/configuration/session/proxy/active", message: "The proxy is turned off here." };
     }
     context.report({
       pointer: "/configuration/browser/captcha_solver/active",

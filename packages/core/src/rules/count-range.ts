@@ -1,4 +1,5 @@
 import { defineRule, type RuleContext } from "../rule.js";
+import { DEFAULT_MAX_COUNT } from "../config.js";
 import { getAt } from "./util.js";
 
 export default defineRule({
@@ -22,10 +23,20 @@ export default defineRule({
     const found = fractional ? `${written(context, count)}, not a whole number` : written(context, count);
     context.report({
       pointer: "/count",
-      message: `Session count must be between 1 and ${max} (found ${found}).`,
+      message: `Session count must be between 1 and ${max} (found ${found}).${count > max ? aboveLimit(max) : ""}`,
     });
   },
 });
+
+/**
+ * Over the limit, the limit itself may be what is wrong: the API page mentions batches of up to
+ * 5,000 while its schema and 400 say 1000, and accounts may differ. Say where the limit comes from.
+ */
+function aboveLimit(max: number): string {
+  return max === DEFAULT_MAX_COUNT
+    ? ` The API enforces ${DEFAULT_MAX_COUNT} although its page mentions up to 5,000; if your account allows more, set maxCount in the anchor-lint config.`
+    : " The limit is maxCount in the anchor-lint config.";
+}
 
 /** The number as the user wrote it: `1e400` parses to Infinity, and quoting "Infinity" would puzzle them. */
 function written(context: RuleContext, value: number): string {

@@ -38,13 +38,11 @@ export default defineRule({
         related = { pointer: `${PROXY}/type`, message: "The proxy is a custom proxy here." };
       } else if (!ANCHOR_TYPES.has(type)) {
         return;
-      } else if (active !== true) {
+      } else if (active === false) {
         reason = "the proxy is not active";
-        related =
-          active === false
-            ? { pointer: `${PROXY}/active`, message: "The proxy is turned off here." }
-            : { pointer: PROXY, message: "This proxy is not turned on." };
+        related = { pointer: `${PROXY}/active`, message: "The proxy is turned off here." };
       } else {
+        // Active, or `active` missing: that is required-property's one finding, pointing back here.
         return;
       }
     }

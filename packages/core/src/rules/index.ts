@@ -1,6 +1,7 @@
 // The registry of rules, sorted by id. Ids are public: never rename one.
 import captchaRequiresProxy from "./captcha-requires-proxy.js";
 import countRange from "./count-range.js";
+import customProxyMissingType from "./custom-proxy-missing-type.js";
 import customProxyServer from "./custom-proxy-server.js";
 import extraStealthRequiresAnchorProxy from "./extra-stealth-requires-anchor-proxy.js";
 import initialUrlScheme from "./initial-url-scheme.js";
@@ -30,6 +31,7 @@ import type { Rule } from "../rule.js";
 export const allRules: readonly Rule[] = [
   captchaRequiresProxy,
   countRange,
+  customProxyMissingType,
   customProxyServer,
   extraStealthRequiresAnchorProxy,
   initialUrlScheme,

@@ -87,15 +87,16 @@ export default defineRule({
 
       if (parentPattern === PROXY_PATTERN && homesOf(key).includes(`${PROXY_PATTERN}/${key}`)) {
         const custom = isObject(parentValue) && parentValue.type === "custom";
+        // A proxy without "type" holding a custom proxy's keys is one mistake, the missing type:
+        // custom-proxy-missing-type reports it once, with the fix, rather than once per key here.
         const untyped = isObject(parentValue) && !Object.prototype.hasOwnProperty.call(parentValue, "type");
+        if (untyped) continue;
         context.report({
           pointer,
           target: "key",
           message: custom
             ? `${JSON.stringify(key)} applies only to Anchor proxies; a custom proxy ("type": "custom") does not use it.`
-            : untyped
-              ? `${JSON.stringify(key)} applies only to a custom proxy; a proxy without "type" is an Anchor proxy. Add "type": "custom" to use your own server.`
-              : `${JSON.stringify(key)} applies only to a custom proxy ("type": "custom"); this is an Anchor proxy.`,
+            : `${JSON.stringify(key)} applies only to a custom proxy ("type": "custom"); this is an Anchor proxy.`,
         });
         continue;
       }
@@ -143,7 +144,9 @@ export default defineRule({
         continue;
       }
 
-      const listed = known.length > 0 && known.length <= MAX_LISTED ? ` Known properties: ${quotedList(known, "and")}.` : "";
+      // `$schema` is an editor's key, allowed but not one of the API's: the list names the API's.
+      const apiKeys = known.filter((candidate) => candidate !== "$schema");
+      const listed = apiKeys.length > 0 && apiKeys.length <= MAX_LISTED ? ` Known properties: ${quotedList(apiKeys, "and")}.` : "";
       context.report({ pointer, target: "key", message: `Unknown property ${JSON.stringify(key)} in ${where}.${listed}` });
     }
   },

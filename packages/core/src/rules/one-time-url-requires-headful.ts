@@ -1,5 +1,9 @@
 import { defineRule } from "../rule.js";
+import { docOf } from "../schema/property-info.js";
 import { getAt } from "./util.js";
+
+/** The spec's default (`false`: headful). */
+const HEADLESS_DEFAULT = docOf("/configuration/browser/headless/active")?.default;
 
 export default defineRule({
   meta: {
@@ -11,9 +15,10 @@ export default defineRule({
   },
   check(context) {
     const root = context.root;
-    // headless defaults to off, so only an explicit `true` conflicts.
+    // Only a one-time URL the user asked for can be made pointless; headless counts as its default
+    // (off) when not written, so only an explicit `true` conflicts.
     if (getAt(root, ["configuration", "session", "live_view", "one_time_url"]) !== true) return;
-    if (getAt(root, ["configuration", "browser", "headless", "active"]) !== true) return;
+    if ((getAt(root, ["configuration", "browser", "headless", "active"]) ?? HEADLESS_DEFAULT) !== true) return;
     context.report({
       pointer: "/configuration/session/live_view/one_time_url",
       message:

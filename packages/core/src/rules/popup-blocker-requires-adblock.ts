@@ -1,8 +1,11 @@
 import { defineRule } from "../rule.js";
+import { docOf } from "../schema/property-info.js";
 import { getAt } from "./util.js";
 
 const POPUP = ["configuration", "browser", "popup_blocker", "active"] as const;
 const ADBLOCK = ["configuration", "browser", "adblock", "active"] as const;
+/** The spec's default (`true`). */
+const ADBLOCK_DEFAULT = docOf("/configuration/browser/adblock/active")?.default;
 
 export default defineRule({
   meta: {
@@ -13,9 +16,12 @@ export default defineRule({
     category: "semantic",
   },
   check(context) {
-    // Both settings default to on. Only an explicit contradiction is reported: turning adblock off
-    // without mentioning the popup blocker is a plain "no blocking" choice, not a mistake to nag about.
-    if (getAt(context.root, POPUP) !== true || getAt(context.root, ADBLOCK) !== false) return;
+    // Only a popup blocker the user turned on can be made pointless. Adblock counts as its default
+    // (on) when not written. Turning adblock off while the popup blocker is only on by default is a
+    // plain "no blocking" choice: that setting does what it says, so it is not nagged about.
+    if (getAt(context.root, POPUP) !== true) return;
+    const adblock = getAt(context.root, ADBLOCK) ?? ADBLOCK_DEFAULT;
+    if (adblock !== false) return;
     context.report({
       pointer: "/configuration/browser/popup_blocker/active",
       message:

@@ -67,6 +67,8 @@ export default defineRule({
       });
       return;
     }
+    // The list is the default type's when none is written: say so, or "anchor_proxy" would puzzle.
+    const typeText = proxy["type"] === undefined ? `${type} ("type" is not set, so it is ${type})` : type;
     const lookup = alias ?? lower;
     const subject =
       alias !== undefined
@@ -89,7 +91,7 @@ export default defineRule({
       }
       context.report({
         pointer: POINTER,
-        message: `${subject} is not offered by ${type}; it is offered by ${joinTypes(others)}.${caseNote}`,
+        message: `${subject} is not offered by ${typeText}; it is offered by ${joinTypes(others)}.${caseNote}`,
         related,
         ...(suggestions.length > 0 ? { suggestions } : {}),
       });
@@ -105,7 +107,7 @@ export default defineRule({
     const hint = guesses.length > 0 ? ` Did you mean ${joinGuesses(guesses)}?` : "";
     context.report({
       pointer: POINTER,
-      message: `${quote(code)} is not a country code offered by ${type}.${hint}`,
+      message: `${quote(code)} is not a country code offered by ${typeText}.${hint}`,
       related,
       ...(guesses.length === 1
         ? {

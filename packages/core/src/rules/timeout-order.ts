@@ -1,10 +1,16 @@
 import { defineRule } from "../rule.js";
+import { docOf } from "../schema/property-info.js";
 import { getAt, isObject } from "./util.js";
+
+const TIMEOUT = "/configuration/session/timeout";
 
 /** A positive whole number of minutes; -1 ("no limit"), 0 and wrong types are other rules' business. */
 function finiteMinutes(value: unknown): number | undefined {
   return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : undefined;
 }
+
+/** The spec's documented default (20 minutes): an omitted max_duration is that, not "no limit". */
+const DEFAULT_MAX = docOf(`${TIMEOUT}/max_duration`)?.default as number;
 
 export default defineRule({
   meta: {
@@ -17,19 +23,27 @@ export default defineRule({
   check(context) {
     const timeout = getAt(context.root, ["configuration", "session", "timeout"]);
     if (!isObject(timeout)) return;
-    // Only written values are compared: defaults (20 and 5) are left out so the rule never argues
-    // with a setting the user did not write.
+    // Only a written idle_timeout can be made pointless. A max_duration below the default idle (5)
+    // is not reported: sessions then end sooner still, which is what the user asked for.
     const idle = finiteMinutes(getAt(timeout, ["idle_timeout"]));
-    const max = finiteMinutes(getAt(timeout, ["max_duration"]));
-    if (idle === undefined || max === undefined || idle <= max) return;
+    if (idle === undefined) return;
+    const written = getAt(timeout, ["max_duration"]);
+    const max = written === undefined ? DEFAULT_MAX : finiteMinutes(written);
+    if (max === undefined || idle <= max) return;
+    const unset = written === undefined;
     context.report({
-      pointer: "/configuration/session/timeout/idle_timeout",
-      message:
-        `idle_timeout (${idle} minutes) is longer than max_duration (${max} minutes): ` +
-        `every session ends at ${max} minutes before it could stay idle that long. ` +
-        `Lower idle_timeout to at most ${max} or raise max_duration.`,
+      pointer: `${TIMEOUT}/idle_timeout`,
+      message: unset
+        ? `idle_timeout (${idle} minutes) is longer than max_duration: max_duration is not set, so it is ${max} minutes, ` +
+          `and every session ends at ${max} minutes before it could stay idle that long. ` +
+          `Lower idle_timeout to at most ${max} or set max_duration.`
+        : `idle_timeout (${idle} minutes) is longer than max_duration (${max} minutes): ` +
+          `every session ends at ${max} minutes before it could stay idle that long. ` +
+          `Lower idle_timeout to at most ${max} or raise max_duration.`,
       related: [
-        { pointer: "/configuration/session/timeout/max_duration", message: `sessions end after ${max} minutes` },
+        unset
+          ? { pointer: TIMEOUT, target: "key" as const, message: `max_duration is not set here, so sessions end after ${max} minutes.` }
+          : { pointer: `${TIMEOUT}/max_duration`, message: `sessions end after ${max} minutes` },
       ],
     });
   },

@@ -24,14 +24,17 @@ const proxy = (inner: string) => `{ "count": 1, "configuration": { "session": { 
 describe("property keys", () => {
   it("offers the top-level keys in an empty object, required first", () => {
     const { items } = itemsAt("{ | }");
-    expect(items.map((item) => item.label)).toEqual(["count", "configuration", "metadata"]);
+    // `$schema` (the editor's link to a schema, docs/spec-decisions.md) comes after the API's keys.
+    expect(items.map((item) => item.label)).toEqual(["count", "configuration", "metadata", "$schema"]);
+    expect(items[3]!.documentation).toContain("request.schema.json");
     const sorted = [...items].sort((a, b) => (a.sortText ?? "").localeCompare(b.sortText ?? ""));
     expect(sorted[0]!.label).toBe("count");
     expect(items[0]!.documentation).toContain("Number of sessions");
   });
 
   it("never proposes a key already present in that object", () => {
-    expect(labels('{ "count": 1, | }')).toEqual(["configuration", "metadata"]);
+    expect(labels('{ "count": 1, | }')).toEqual(["configuration", "metadata", "$schema"]);
+    expect(labels('{ "$schema": "./schema.json", | }')).toEqual(["count", "configuration", "metadata"]);
     expect(labels('{ "configuration": { "browser": {}, | } }')).not.toContain("browser");
   });
 
@@ -78,8 +81,8 @@ describe("property keys", () => {
   });
 
   it("looks past comments to tell a key from a value", () => {
-    expect(labels('{ // batch of ten\n  | }')).toEqual(["count", "configuration", "metadata"]);
-    expect(labels('{ "count": 1, /* later: "metadata" */ | }')).toEqual(["configuration", "metadata"]);
+    expect(labels('{ // batch of ten\n  | }')).toEqual(["count", "configuration", "metadata", "$schema"]);
+    expect(labels('{ "count": 1, /* later: "metadata" */ | }')).toEqual(["configuration", "metadata", "$schema"]);
     expect(pick('{ "count": 1 // the limit\n  | }', "metadata")).toBe('{ "count": 1, // the limit\n  "metadata": {\n\t\n} }');
     expect(labels('{ "configuration": { "session": { "proxy": { "type": "anchor_mobile", /* "x": { */ "country_code": | } } } }')).toContain("bt");
   });

@@ -25,6 +25,9 @@ ruleTester(rule, {
     // Any active proxy will do, custom ones included.
     config(true, { proxy: { active: true, type: "custom", server: "http://proxy.example.com:8080", username: "u", password: "p" } }),
     config(false, { proxy: { active: false } }),
+    // A proxy without "active" is one mistake: required-property reports it, pointing back at the solver.
+    config(true, { proxy: { type: "anchor_proxy" } }),
+    config(true, { proxy: {} }),
     // Mistyped values are valid-type's findings, reported once, there.
     config("true"),
     config(true, { proxy: { active: "true" } }),
@@ -45,11 +48,6 @@ ruleTester(rule, {
     {
       name: "a proxy turned off",
       code: config(true, { proxy: { active: false, type: "anchor_mobile" } }),
-      errors: [{ message: MESSAGE, pointer: POINTER }],
-    },
-    {
-      name: "a proxy without active (required-property also says it is missing)",
-      code: config(true, { proxy: { type: "anchor_proxy" } }),
       errors: [{ message: MESSAGE, pointer: POINTER }],
     },
   ],
@@ -78,9 +76,11 @@ describe("captcha-requires-proxy related information", () => {
     expect(relatedOf(config(true))).toEqual([["/configuration", 'No proxy is configured; add session.proxy with "active": true.']]);
   });
 
-  it("points at the proxy when it has no active", () => {
-    expect(relatedOf(config(true, { proxy: {} }))).toEqual([
-      ["/configuration/session/proxy", 'This proxy is not turned on; add "active": true.'],
+  it("leaves a proxy without active to required-property: one error, which points at the solver", () => {
+    const findings = lint(JSON.stringify(config(true, { proxy: { type: "anchor_residential" } }), null, 2));
+    expect(findings.map((finding) => finding.ruleId)).toEqual(["required-property"]);
+    expect(findings[0]!.related?.map((related) => [related.pointer, related.message, related.range?.start.line])).toEqual([
+      ["/configuration/browser/captcha_solver/active", "The CAPTCHA solver is turned on here; it requires an active proxy.", 6],
     ]);
   });
 

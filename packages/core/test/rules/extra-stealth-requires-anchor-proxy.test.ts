@@ -23,6 +23,8 @@ ruleTester(rule, {
     config(false, { proxy: { ...custom, active: true } }),
     // A proxy without type is anchor_proxy.
     config(true, { proxy: { active: true } }),
+    // A missing "active" is one mistake, required-property's, which points back at extra stealth.
+    config(true, { proxy: { country_code: "us" } }),
     config(true, { proxy: { active: true, type: "anchor_proxy" } }),
     config(true, { proxy: { active: true, type: "anchor_residential" } }),
     config(true, { proxy: { active: true, type: "anchor_mobile" } }),
@@ -62,11 +64,6 @@ ruleTester(rule, {
     {
       name: "an Anchor proxy turned off",
       code: config(true, { proxy: { active: false, type: "anchor_mobile" } }),
-      errors: [{ message: `Extra stealth works only with an active Anchor proxy, but the proxy is not active; ${ADVICE}` }],
-    },
-    {
-      name: "an Anchor proxy without active",
-      code: config(true, { proxy: { country_code: "us" } }),
       errors: [{ message: `Extra stealth works only with an active Anchor proxy, but the proxy is not active; ${ADVICE}` }],
     },
   ],

@@ -15,8 +15,11 @@ ruleTester(rule, {
     { count: 1 },
     config(false, true),
     config(true, false),
-    // headless is off by default.
+    // headless is off by default: a one-time URL without a headless setting works.
     { count: 1, configuration: { session: { live_view: { one_time_url: true } } } },
+    { count: 1, configuration: { browser: { headless: {} }, session: { live_view: { one_time_url: true } } } },
+    // one_time_url is off by default: a headless browser alone asks for nothing it cannot give.
+    { count: 1, configuration: { browser: { headless: { active: true } }, session: { live_view: {} } } },
     { count: 1, configuration: { browser: { headless: { active: true } }, session: { live_view: { read_only: true } } } },
     config("true", true),
     config(true, "true"),

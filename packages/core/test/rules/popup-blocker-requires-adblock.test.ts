@@ -12,8 +12,12 @@ ruleTester(rule, {
   valid: [
     { count: 1 },
     browser({}),
-    // Turning adblock off alone is a choice, not a contradiction: the default popup blocker is not reported.
+    // Turning adblock off alone is a choice that does what it says: the popup blocker, only on by
+    // default, is not the user's setting, so nothing the user wrote is made pointless.
     browser({ adblock: { active: false } }),
+    browser({ adblock: { active: false }, popup_blocker: {} }),
+    // adblock not set is adblock on (its default): the popup blocker works.
+    browser({ adblock: {}, popup_blocker: { active: true } }),
     browser({ adblock: { active: true }, popup_blocker: { active: true } }),
     browser({ popup_blocker: { active: true } }),
     browser({ adblock: { active: false }, popup_blocker: { active: false } }),

@@ -47,10 +47,20 @@ ruleTester(rule, {
     },
     {
       name: "several types offer it, listed sorted",
-      code: proxy({ country_code: "gb" }),
+      code: proxy({ type: "anchor_proxy", country_code: "gb" }),
       errors: [
         {
           message: '"gb" (United Kingdom) is not offered by anchor_proxy; it is offered by anchor_mobile and anchor_residential.',
+          pointer: POINTER,
+        },
+      ],
+    },
+    {
+      name: "without a type, the message says which type the default is",
+      code: proxy({ country_code: "gb" }),
+      errors: [
+        {
+          message: '"gb" (United Kingdom) is not offered by anchor_proxy ("type" is not set, so it is anchor_proxy); it is offered by anchor_mobile and anchor_residential.',
           pointer: POINTER,
         },
       ],
@@ -89,7 +99,7 @@ ruleTester(rule, {
       errors: [
         {
           message:
-            '"uk" is not an ISO country code, and "gb" (United Kingdom) is not offered by anchor_proxy; ' +
+            '"uk" is not an ISO country code, and "gb" (United Kingdom) is not offered by anchor_proxy ("type" is not set, so it is anchor_proxy); ' +
             "it is offered by anchor_mobile and anchor_residential.",
         },
       ],
@@ -97,7 +107,7 @@ ruleTester(rule, {
     {
       name: "a country name",
       code: proxy({ country_code: "Germany" }),
-      errors: [{ message: '"Germany" is not a country code offered by anchor_proxy. Did you mean "de" (Germany)?' }],
+      errors: [{ message: '"Germany" is not a country code offered by anchor_proxy ("type" is not set, so it is anchor_proxy). Did you mean "de" (Germany)?' }],
       output: JSON.stringify(proxy({ country_code: "de" }), null, 2),
     },
     {
@@ -106,19 +116,19 @@ ruleTester(rule, {
       errors: [
         {
           message:
-            '"usa" is not a country code offered by anchor_proxy. Did you mean "sa" (Saudi Arabia), "ua" (Ukraine) or "us" (United States)?',
+            '"usa" is not a country code offered by anchor_proxy ("type" is not set, so it is anchor_proxy). Did you mean "sa" (Saudi Arabia), "ua" (Ukraine) or "us" (United States)?',
         },
       ],
     },
     {
       name: "no guess for a two-letter code: any code is one or two letters away",
       code: proxy({ country_code: "xx" }),
-      errors: [{ message: '"xx" is not a country code offered by anchor_proxy.' }],
+      errors: [{ message: '"xx" is not a country code offered by anchor_proxy ("type" is not set, so it is anchor_proxy).' }],
     },
     {
       name: "no guess when too many codes are equally close",
       code: proxy({ country_code: "a" }),
-      errors: [{ message: '"a" is not a country code offered by anchor_proxy.' }],
+      errors: [{ message: '"a" is not a country code offered by anchor_proxy ("type" is not set, so it is anchor_proxy).' }],
     },
     {
       name: "spaces around a code",
@@ -134,12 +144,12 @@ ruleTester(rule, {
     {
       name: "an empty code",
       code: proxy({ country_code: "" }),
-      errors: [{ message: '"" is not a country code offered by anchor_proxy.' }],
+      errors: [{ message: '"" is not a country code offered by anchor_proxy ("type" is not set, so it is anchor_proxy).' }],
     },
     {
       name: "__proto__-like codes are plain data",
       code: proxy({ country_code: "constructor" }),
-      errors: [{ message: '"constructor" is not a country code offered by anchor_proxy.' }],
+      errors: [{ message: '"constructor" is not a country code offered by anchor_proxy ("type" is not set, so it is anchor_proxy).' }],
     },
   ],
 });

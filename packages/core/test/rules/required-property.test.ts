@@ -26,6 +26,42 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a proxy without active under an active CAPTCHA solver: one error that says both",
+      code: { count: 1, configuration: { browser: { captcha_solver: { active: true } }, session: { proxy: { type: "anchor_residential" } } } },
+      errors: [
+        {
+          message:
+            'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy). ' +
+            'The CAPTCHA solver is on, and the API rejects it without an active proxy ("CAPTCHA solver requires proxy to be active"): add "active": true.',
+          pointer: "/configuration/session/proxy",
+          line: 10,
+          column: 7,
+        },
+      ],
+    },
+    {
+      name: "a proxy without active under extra stealth",
+      code: { count: 1, configuration: { browser: { extra_stealth: { active: true } }, session: { proxy: {} } } },
+      errors: [
+        {
+          message:
+            'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy). ' +
+            'Extra stealth is on, and it works only with an active Anchor proxy: add "active": true.',
+        },
+      ],
+    },
+    {
+      name: "a custom proxy without active: extra stealth's own finding says it needs an Anchor proxy, not this one",
+      code: {
+        count: 1,
+        configuration: {
+          browser: { extra_stealth: { active: true }, captcha_solver: { active: false } },
+          session: { proxy: { type: "custom", server: "http://proxy.example.com:8080", username: "${env:U}", password: "${env:P}" } },
+        },
+      },
+      errors: [{ message: 'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy).' }],
+    },
+    {
       name: "empty request: on the root's opening brace",
       code: "{}",
       errors: [{ message: COUNT, pointer: "", line: 1, column: 1, endLine: 1, endColumn: 2 }],

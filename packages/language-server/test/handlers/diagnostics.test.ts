@@ -15,7 +15,7 @@ describe("diagnostics", () => {
       range: { start: { line: 1, character: 11 }, end: { line: 1, character: 15 } },
       severity: 1,
       source: "anchor-lint",
-      message: "Session count must be between 1 and 1000 (found 2000).",
+      message: "Session count must be between 1 and 1000 (found 2000). The API enforces 1000 although its page mentions up to 5,000; if your account allows more, set maxCount in the anchor-lint config.",
       codeDescription: { href: "https://github.com/anchor-lint/anchor-lint/blob/main/docs/rules/count-range.md" },
     });
     expect(diagnostics[2].severity).toBe(2);
