@@ -1,24 +1,15 @@
-let displayNames: Intl.DisplayNames | null | undefined;
+import { countryNames } from "./generated/country-names.js";
 
 /**
- * English name of an ISO 3166-1 alpha-2 code ("bt": "Bhutan"), or undefined when it is not one or
- * the runtime's Intl has no region names. Shared by the proxy-country rule's messages and the
- * editor features (hover, completion). CLDR names "zz" "Unknown Region": that is no country either.
+ * English name of an ISO 3166-1 alpha-2 code ("bt": "Bhutan"), or undefined when it is not one.
+ * Shared by the proxy-country rule's messages and the editor features (hover, completion). The
+ * names are a table generated from CLDR (scripts/generate/country-names.mjs), not Intl.DisplayNames:
+ * guessing a country asks for the name of every code a proxy type offers, and each Intl call costs
+ * microseconds; the table also gives the same names where the runtime has no full ICU.
  */
 export function regionName(code: string): string | undefined {
+  // ASCII letters only: "\u212Ar" (a Kelvin sign) lower-cases to "kr" but is no code.
   if (!/^[a-z]{2}$/i.test(code)) return undefined;
-  if (displayNames === undefined) {
-    try {
-      displayNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-    } catch {
-      displayNames = null;
-    }
-  }
-  if (displayNames === null) return undefined;
-  try {
-    const name = displayNames.of(code.toUpperCase());
-    return name === undefined || name === code.toUpperCase() || name === "Unknown Region" ? undefined : name;
-  } catch {
-    return undefined;
-  }
+  const lower = code.toLowerCase();
+  return Object.prototype.hasOwnProperty.call(countryNames, lower) ? countryNames[lower] : undefined;
 }

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { regionName } from "../src/country-names.js";
+import { countryCodesByProxyType } from "../src/generated/countries.js";
+
+const pinned = /^\/\/ CLDR ([^\s:]+)/m.exec(readFileSync(join(import.meta.dirname, "../src/generated/country-names.ts"), "utf8"))?.[1];
+const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
+const codes = letters.flatMap((a) => letters.map((b) => a + b));
+
+describe("regionName (generated table)", () => {
+  // The names the lookup gave when it called Intl at run time, for every two-letter code.
+  it.runIf(process.versions.cldr === pinned)("gives exactly Intl.DisplayNames' names of this Node's CLDR", () => {
+    const intl = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+    for (const code of codes) {
+      const name = intl.of(code);
+      const expected = name === undefined || name === code || name === "Unknown Region" ? undefined : name;
+      expect(regionName(code), code).toBe(expected);
+      expect(regionName(code.toLowerCase()), code).toBe(expected);
+    }
+  });
+
+  it("names every code a proxy type offers, and nothing that is not two ASCII letters", () => {
+    for (const list of Object.values(countryCodesByProxyType)) for (const code of list) expect(regionName(code), code).toBeTypeOf("string");
+    expect(regionName("de")).toBe("Germany");
+    expect(regionName("zz")).toBeUndefined();
+    expect(regionName("\u212Ar")).toBeUndefined();
+    expect(regionName("deu")).toBeUndefined();
+    expect(regionName("to")).toBe("Tonga");
+    expect(regionName("__")).toBeUndefined();
+  });
+});
