@@ -319,9 +319,18 @@ describe("VS Code (code-server) with the packaged extension", () => {
 
   it("writes to its output channel, where anchorLint.trace.server sends the protocol trace", async () => {
     await vscode.runCommand("anchor-lint: Show output");
-    // The lines of the editors the panel shows (the Output view is one); Monaco writes spaces as no-break spaces.
-    const panelText = () =>
-      page.locator(".part.panel .monaco-editor .view-line").evaluateAll((lines: Element[]) => lines.map((line) => (line.textContent ?? "").replace(/\u00a0/g, " ")).join("\n"));
-    await expect.poll(panelText, { timeout: 15_000 }).toMatch(/anchor-lint-language-server \d+\.\d+\.\d+ started/);
+    // The lines of the editors the panel shows (the Output view is one); Monaco writes spaces as
+    // no-break spaces. The Output view's filter box may still hold a file name typed for the
+    // Problems panel above: emptied once the view is up.
+    const panelText = async () => {
+      const filter = page.locator(".part.panel input:visible").first();
+      if ((await filter.count()) > 0 && (await filter.inputValue()) !== "") await filter.fill("");
+      return page.locator(".part.panel .monaco-editor .view-line").evaluateAll((lines: Element[]) => lines.map((line) => (line.textContent ?? "").replace(/\u00a0/g, " ")).join("\n"));
+    };
+    try {
+      await expect.poll(panelText, { timeout: 15_000 }).toMatch(/anchor-lint-language-server \d+\.\d+\.\d+ started/);
+    } finally {
+      await screenshot("output");
+    }
   }, 60_000);
 });

@@ -38,7 +38,7 @@ export function editorSandbox(): EditorSandbox {
       XDG_CACHE_HOME: path.join(home, ".cache"),
       XDG_STATE_HOME: path.join(home, ".local/state"),
     },
-    // Retries: an editor or its server may still be writing (swap, backup, state files) as it exits.
+    // Retries: an editor that is still quitting may write its state file once more.
     dispose: () => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
   };
 }
