@@ -26,3 +26,8 @@ export const shapes = {
   "duplicate extension ids": (n) =>
     `{"count": 1, "configuration": {"browser": {"extensions": [\n${Array.from({ length: n + 1 }, () => `  "3c90c3cc-0d44-4b50-8888-8dd25736052a"`).join(",\n")}\n]}}}`,
 };
+
+/** The issue's 140 KB file: 10,000 unknown keys in `configuration.browser`, one per line, no indentation. */
+export function unknownKeysCompact(n) {
+  return `{"count":1,"configuration":{"browser":{\n${Array.from({ length: n }, (_, i) => `"k${i}":${i}`).join(",\n")}\n}}}\n`;
+}
