@@ -74,9 +74,9 @@ describe("each path's own problem, in words, and the other paths still linted", 
       code: 2,
       stdout: countRange,
       stderr:
-        "anchor-lint: cannot read l1: too many symbolic links (a link loop?)\n" +
+        "anchor-lint: Cannot read l1: too many symbolic links (a link that points to itself?)\n" +
         "anchor-lint: No such file or directory: nope.anchor.json\n" +
-        "anchor-lint: No files matching the pattern '*.yaml' were found.\n",
+        'anchor-lint: No files matching the pattern "*.yaml" were found.\n',
     });
   });
 
@@ -85,8 +85,8 @@ describe("each path's own problem, in words, and the other paths still linted", 
     writeFileSync(join(cwd, "locked", "b.anchor.json"), "{}");
     chmodSync(join(cwd, "locked"), 0o000);
     try {
-      expect(cli(["."])).toEqual({ code: 2, stdout: countRange, stderr: "anchor-lint: cannot read folder locked: permission denied\n" });
-      expect(cli(["locked/b.anchor.json", "a.anchor.json"])).toEqual({ code: 2, stdout: countRange, stderr: "anchor-lint: cannot read locked/b.anchor.json: permission denied\n" });
+      expect(cli(["."])).toEqual({ code: 2, stdout: countRange, stderr: "anchor-lint: Cannot read folder locked: permission denied\n" });
+      expect(cli(["locked/b.anchor.json", "a.anchor.json"])).toEqual({ code: 2, stdout: countRange, stderr: "anchor-lint: Cannot read locked/b.anchor.json: permission denied\n" });
     } finally {
       chmodSync(join(cwd, "locked"), 0o755);
     }
