@@ -19,7 +19,7 @@ const common = {
   // jsonc-parser's "main" is a UMD build that esbuild cannot follow (TOOLCHAIN.md pitfall 4).
   mainFields: ["module", "main"],
   // Bundle the core and the Node API from their sources: always current, no need for their tsc output.
-  alias: { "@anchor-lint/core": path("../core/src/index.ts"), "@anchor-lint/node": path("../node/src/index.ts") },
+  alias: { "@anchor-lint/core": path("../core/src/index.ts"), "@anchor-lint/node/read": path("../node/src/read.ts"), "@anchor-lint/node": path("../node/src/index.ts") },
   legalComments: "none",
   logLevel: "warning",
   write: false,

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { escapeControls, escapeJsonControls, rules } from "@anchor-lint/core";
 import pkg from "../package.json" with { type: "json" };
 import { HELP, parseCliArgs, type CliOptions } from "./args.js";
-import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, repoRootOf, type FileResult } from "@anchor-lint/node";
+import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, repoRootOf, type FileResult, type PathProblem } from "@anchor-lint/node";
 import { describeFsError, EXIT_LINT, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { makeFolders, prepareOutputFile } from "./output-file.js";
 import { shouldColor } from "./formatters/color.js";
@@ -148,6 +148,8 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     keepSource: options.format === "json",
   };
   let results: FileResult[];
+  // Paths given that could not be searched (reported as they are found).
+  let pathProblems = 0;
   if (options.stdin) {
     const text = await io.readStdin();
     log("read stdin");
@@ -177,7 +179,11 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     let explicit: Set<string>;
     log("finding files");
     try {
-      ({ files, explicit } = await discover(options.paths, cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern }));
+      let problems: PathProblem[];
+      ({ files, explicit, problems } = await discover(options.paths, cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern }));
+      // Each path's own problem, in words; the other paths are linted, and the run exits 2.
+      for (const problem of problems) io.stderr(`anchor-lint: ${problem.message}\n`);
+      pathProblems = problems.length;
     } catch (error) {
       pool?.close();
       throw error;
@@ -222,6 +228,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     io.stdout(output);
   }
 
+  if (pathProblems > 0) return EXIT_USAGE;
   if (totals.errorCount > 0) return EXIT_LINT;
   if (options.maxWarnings >= 0 && totals.warningCount > options.maxWarnings) {
     io.stderr(`anchor-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);

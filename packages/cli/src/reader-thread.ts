@@ -1,8 +1,9 @@
 /**
  * The reader thread of `readAhead` (read-ahead.ts), bundled on its own as dist/reader.cjs: it loads
- * nothing but fs, so it starts in a fraction of the CLI's time.
+ * nothing but fs (and the Node API's reader, which uses nothing else), so it starts in a fraction of
+ * the CLI's time.
  */
-import { readFileSync } from "node:fs";
+import { readRegularFile } from "@anchor-lint/node/read";
 import { workerData } from "node:worker_threads";
 import { CHUNK_CHARACTERS, FINISHED, NEXT, PENDING, POSTED, type ReadChunk, type ReaderData } from "./read-ahead.js";
 
@@ -37,13 +38,10 @@ try {
     const index = Atomics.add(state, NEXT, 1);
     if (index >= files.length) break;
     chunk.indices.push(index);
-    try {
-      const text = readFileSync(files[index]!, "utf8");
-      chunk.texts.push(text);
-      characters += text.length;
-    } catch (error) {
-      chunk.texts.push({ code: (error as NodeJS.ErrnoException).code, message: (error as Error).message });
-    }
+    // Regular files only: a named pipe or a device would block this thread, and the run, for good.
+    const text = readRegularFile(files[index]!);
+    chunk.texts.push(text);
+    if (typeof text === "string") characters += text.length;
     if (chunk.indices.length >= limit || characters >= CHUNK_CHARACTERS) post();
   }
   post();

@@ -2,7 +2,7 @@ import type { Finding, LintConfig } from "./types.js";
 import type { RuleMeta } from "./rule.js";
 import type { BatchSessionRequest } from "./generated/request-types.js";
 import { allRules } from "./rules/index.js";
-import { runRules, withoutCredentialFixes } from "./engine.js";
+import { MAX_FINDINGS_PER_RULE, runRules, withoutCredentialFixes } from "./engine.js";
 import { TextDocumentSource, ValueSource } from "./source/document.js";
 import { checkConfig, ConfigError } from "./config.js";
 import type { MAX_FIX_PASSES } from "./fix.js";
@@ -142,10 +142,13 @@ export function fix(text: string, options: FixOptions = {}): FixResult {
   // later passes mask what the original text held too.
   const original = new TextDocumentSource(text);
   const earlierCredentials = findCredentials(original.root);
+  // Uncapped while fixing: one pass fixes every finding, not the first 1,000 of each rule.
   const lintForFix = (input: string) =>
-    runRules(input === text ? original : new TextDocumentSource(input), allRules, config, { keepCredentialFixes: true, earlierCredentials });
+    runRules(input === text ? original : new TextDocumentSource(input), allRules, config, { keepCredentialFixes: true, earlierCredentials, maxFindingsPerRule: Infinity });
   const result = runFixPasses(text, lintForFix, options);
-  return { output: result.output, changed: result.output !== text, applied: result.applied, findings: withoutCredentialFixes(result.findings) };
+  // What remains is reported as lint() reports it (capped); most outputs are far below the cap.
+  const findings = result.findings.length > MAX_FINDINGS_PER_RULE ? runRules(new TextDocumentSource(result.output), allRules, config, { keepCredentialFixes: true, earlierCredentials }) : result.findings;
+  return { output: result.output, changed: result.output !== text, applied: result.applied, findings: withoutCredentialFixes(findings) };
 }
 
 export interface LoadOptions extends LintOptions {

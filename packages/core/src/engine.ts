@@ -51,7 +51,21 @@ export function withoutCredentialFixes(findings: Finding[]): Finding[] {
   });
 }
 
+/**
+ * Findings one rule lists per file; the rest are counted in one summary finding. A generated file
+ * with 100,000 mistakes of one kind is one mistake repeated: listing each would only make reports,
+ * editors and memory grow with it.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+
+/** 98999 -> "98,999" (toLocaleString would load the locale data on the first summary of a process). */
+function thousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 export interface RunOptions {
+  /** Findings listed per rule before the rest become one summary (default {@link MAX_FINDINGS_PER_RULE}). */
+  maxFindingsPerRule?: number;
   /** Keep fixes that carry a credential (for `fix()`, never for output). */
   keepCredentialFixes?: boolean;
   /** Credentials of the text `fix()` started from, masked too in the findings of its later passes. */
@@ -106,6 +120,12 @@ function lintWith(
 
   // One context for the document; `current` is the rule running, so reports know whose they are.
   let current: Rule = rules[0]!;
+  // Past the cap a rule's reports are only counted; the first one left out places the summary.
+  const cap = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
+  let listed = 0;
+  let omitted = 0;
+  let firstOmitted: Report | undefined;
+  let omittedSeverity: Severity = "warning";
   const context: RuleContext = {
     root,
     maxCount: config.maxCount ?? DEFAULT_MAX_COUNT,
@@ -114,6 +134,13 @@ function lintWith(
     report(report: Report) {
       const severity = severityOf(current, config, report.severity);
       if (!severity) return;
+      if (listed >= cap) {
+        omitted++;
+        firstOmitted ??= report;
+        if (severity === "error") omittedSeverity = "error";
+        return;
+      }
+      listed++;
       const finding: Finding = {
         ruleId: current.meta.id,
         severity,
@@ -144,8 +171,25 @@ function lintWith(
   const enabled = enabledRules(rules, config);
   for (const rule of broken ? enabled.syntax : enabled.all) {
     current = rule;
+    listed = 0;
+    omitted = 0;
+    firstOmitted = undefined;
+    omittedSeverity = "warning";
     try {
       rule.check(context);
+      // (A cast: TypeScript cannot see that report() above assigns it during check().)
+      const first = firstOmitted as Report | undefined;
+      if (first) {
+        const summary: Finding = {
+          ruleId: rule.meta.id,
+          severity: omittedSeverity,
+          message: `...and ${thousands(omitted)} more ${rule.meta.id} ${omitted === 1 ? "finding" : "findings"} from here on: only the first ${thousands(cap)} of a rule are listed per file.`,
+          pointer: pointerOf(first.pointer),
+        };
+        const range = !textSource ? undefined : first.span ? textSource.lines.range(first.span.offset, first.span.length) : locate(first.pointer, first.target);
+        if (range) summary.range = range;
+        findings.push(summary);
+      }
     } catch (error) {
       // A rule bug must not take the whole lint down: say which rule failed, never the input.
       findings.push({

@@ -3,6 +3,9 @@ import { applicableFixes, applyEdits, applyFixes, MAX_FIX_PASSES } from "./fix.j
 import { effectOf } from "./source/edits/effects.js";
 import { keepsPromises } from "./fix-check.js";
 
+/** Fixes of a taken-back pass tried one at a time, at most, in that pass. */
+const MAX_SINGLE_TRIES = 8;
+
 export interface FixPassesResult {
   output: string;
   /** Number of fixes applied over all passes. */
@@ -36,7 +39,9 @@ export function runFixPasses(text: string, lintText: (text: string) => Finding[]
       applied += batch.applied.length;
       continue;
     }
-    for (const fix of batch.applied) {
+    // Each try lints the whole text: a few per pass, so a file with thousands of fixes that all
+    // break a promise costs a few lints, not one per fix (those not tried wait for the next pass).
+    for (const fix of batch.applied.slice(0, MAX_SINGLE_TRIES)) {
       const single = applyEdits(output, fix.edits);
       const singleFindings = batch.applied.length === 1 ? next : lintText(single);
       if (keepsPromises({ text: output, findings }, { text: single, findings: singleFindings }, [fix])) {

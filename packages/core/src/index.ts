@@ -8,6 +8,7 @@ export type { Finding, Fix, TextEdit, Position, SourceRange, RelatedLocation, Se
 export type { RuleMeta } from "./rule.js";
 export type * from "./generated/request-types.js";
 export { DEFAULT_MAX_COUNT } from "./config.js";
+export { MAX_FINDINGS_PER_RULE } from "./engine.js";
 export { escapeControls, escapeJsonControls } from "./display.js";
 export { countryCodesByProxyType, anchorProxyTypes, defaultProxyType } from "./generated/countries.js";
 export { propertyDocs, type PropertyDoc } from "./generated/property-docs.js";

@@ -17,6 +17,8 @@ export interface ServerOptions {
   debounceMs?: number;
   /** Least time between two looks at the config files' change times (ms). */
   configCheckMs?: number;
+  /** A script that, started as a worker thread, serves lint requests (see lint-worker.ts); without it, every lint runs here. */
+  lintThreadEntry?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const session = new Session(connection, options.debounceMs ?? 150);
   // The configuration first: its caches must be dropped before the diagnostics re-run on a settings change.
   const configuration = registerConfiguration(session, { ...(options.configCheckMs !== undefined ? { configCheckMs: options.configCheckMs } : {}) });
-  const diagnostics = registerDiagnostics(session, configuration);
+  const diagnostics = registerDiagnostics(session, configuration, options.lintThreadEntry);
   registerCodeActions(session, configuration, diagnostics);
   registerCompletion(session, configuration);
   registerHover(session, configuration, diagnostics);

@@ -64,22 +64,24 @@ export class AnchorLint {
   /**
    * Lints files, folders (searched for `*.anchor.json`, honouring `.gitignore`) and globs; no
    * pattern means the working folder. Files the config's `ignores` exclude are left out. Results
-   * are sorted by `path`. Throws `UsageError` for a path that does not exist, or a folder or glob
-   * without files (unless `errorOnUnmatchedPattern` is false).
+   * are sorted by `path`. A path that does not exist or cannot be read, a folder or glob without
+   * files (unless `errorOnUnmatchedPattern` is false) and a folder that cannot be read are results
+   * with `fatal` saying why, and the other paths are still linted; `UsageError` when no path gave a file.
    */
   async lintFiles(patterns: string | readonly string[] = []): Promise<FileResult[]> {
-    const { files } = await discover(typeof patterns === "string" ? [patterns] : patterns, this.cwd, { errorOnUnmatchedPattern: this.errorOnUnmatchedPattern });
+    const { files, problems } = await discover(typeof patterns === "string" ? [patterns] : patterns, this.cwd, { errorOnUnmatchedPattern: this.errorOnUnmatchedPattern });
     const tasks: LintTask[] = [];
     for (const file of files) {
       const config = this.resolver.taskConfigFor(file);
       if (config) tasks.push({ filePath: file, path: displayPath(this.cwd, file), config });
     }
-    tasks.sort((a, b) => comparePaths(a.path, b.path));
-    return tasks.map((task) => {
+    const results = tasks.map((task) => {
       const result = lintFile(task, this.job);
       taskOf.set(result, task);
       return result;
     });
+    for (const problem of problems) results.push({ filePath: resolve(this.cwd, problem.path), path: problem.path, findings: [], fatal: problem.message });
+    return results.sort((a, b) => comparePaths(a.path, b.path));
   }
 
   /**

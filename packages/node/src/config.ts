@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
 import { ConfigError as CoreConfigError, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
 import { describeFsError, UsageError } from "./errors.js";
+import { describeReadFailure, readRegularFile } from "./read.js";
 import { displayPath, folderOf, relativePosix } from "./paths.js";
 import { didYouMean } from "./suggest.js";
 
@@ -185,13 +186,13 @@ export function loadConfigFile(file: string, cwd: string, overlay?: (path: strin
   const name = displayPath(cwd, file);
   let text = overlay?.(file);
   if (text === undefined) {
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") throw new UsageError(`config file not found: ${name}`);
-      throw new UsageError(`cannot read config file ${name}: ${describeFsError(error)}`);
+    // A regular file only: a named pipe called like the config would block the run.
+    const read = readRegularFile(file);
+    if (typeof read !== "string") {
+      if (read.code === "ENOENT") throw new UsageError(`config file not found: ${name}`);
+      throw new UsageError(`cannot read config file ${name}: ${describeReadFailure(read)}`);
     }
+    text = read;
   }
   const { config, problems } = parseConfig(text, file);
   if (problems.length > 0) throw problemsError(file, name, problems);
@@ -259,13 +260,13 @@ export class ConfigResolver {
     if (!onProblem) return loadConfigFile(file, this.options.cwd, this.options.overlay);
     let text = this.options.overlay?.(file);
     if (text === undefined) {
-      try {
-        text = readFileSync(file, "utf8");
-      } catch (error) {
-        const message = `cannot read config file: ${describeFsError(error)}`;
+      const read = readRegularFile(file);
+      if (typeof read !== "string") {
+        const message = `cannot read config file: ${describeReadFailure(read)}`;
         onProblem(problemsError(file, displayPath(this.options.cwd, file), [{ pointer: "", message }]));
         return parseConfig("{}", file).config;
       }
+      text = read;
     }
     const { config, problems } = parseConfig(text, file);
     if (problems.length > 0) onProblem(problemsError(file, displayPath(this.options.cwd, file), problems));

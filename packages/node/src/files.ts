@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { readRegularFile } from "./read.js";
 import { dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { describeFsError, UsageError } from "./errors.js";
@@ -15,14 +16,21 @@ const ALWAYS_SKIPPED = ["**/node_modules/**", "**/.git/**"];
  * quarter of tinyglobby's time, which matches every path against a glob (tinyglobby still expands
  * the globs given on the command line).
  */
-function walk(root: string, gitignores: Gitignores): string[] {
+function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd: string): string[] {
   const found: string[] = [];
   const pending = [root];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      const failure = error as NodeJS.ErrnoException;
+      // A folder that cannot be read is reported: its configs would go unchecked without a word.
+      // (Gone since its parent was listed: nothing was there to check.)
+      if (failure.code !== "ENOENT") {
+        const shown = relativePosix(cwd, dir) || ".";
+        problems.push({ path: shown, message: `Cannot read folder ${shown}: ${describeFsError(failure)}` });
+      }
       continue;
     }
     // Paths by concatenation: `dir` is already absolute and normalised, and join() would normalise it again.
@@ -42,11 +50,20 @@ function walk(root: string, gitignores: Gitignores): string[] {
   return found;
 }
 
+/** A path given, or a folder met on the way, that could not be searched; `message` says why in words. */
+export interface PathProblem {
+  /** As given, or relative to the working folder for a folder met on the way. */
+  path: string;
+  message: string;
+}
+
 export interface Discovered {
   /** Absolute paths, deduplicated. */
   files: string[];
   /** Files named on the command line: linted whatever their names, .gitignore does not apply. */
   explicit: Set<string>;
+  /** Paths given that could not be searched, and folders that could not be read; the others were. */
+  problems: PathProblem[];
 }
 
 interface GitignoreLayer {
@@ -68,12 +85,9 @@ class Gitignores {
     const isTop = parent === dir || pathExists(join(dir, ".git")) || (!insideRepo(dir) && dir === this.cwd);
     const base = isTop ? [] : this.layersFor(parent);
     let chain = base;
-    let text: string | undefined;
-    try {
-      text = readFileSync(join(dir, ".gitignore"), "utf8");
-    } catch {
-      text = undefined;
-    }
+    // A regular file only: a named pipe called .gitignore would block the walk.
+    const read = readRegularFile(join(dir, ".gitignore"));
+    const text = typeof read === "string" ? read : undefined;
     if (text !== undefined) chain = [...base, { dir, ig: ignore().add(text) }];
     this.chains.set(dir, chain);
     return chain;
@@ -139,13 +153,22 @@ const FOLDER_HINT = [
 
 /**
  * Expands the command-line paths: files as given, directories walked for `*.anchor.json`, globs
- * matched. Throws UsageError for a path that does not exist, or a folder or glob without a file.
+ * matched. A path that does not exist, cannot be read, or is a folder or glob without a file is a
+ * problem (in `problems`, in words) and the other paths are still searched, as are the folders below
+ * one that cannot be read; UsageError only when there are problems and no file at all.
  */
 export async function discover(patterns: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovered> {
   const errorOnUnmatched = options.errorOnUnmatchedPattern ?? true;
   const explicit = new Set<string>();
   const found = new Set<string>();
   const gitignores = new Gitignores(cwd);
+  // Each path's own problem is collected and the other paths are still searched.
+  const problems: PathProblem[] = [];
+  let firstError: UsageError | undefined;
+  const problem = (pattern: string, error: UsageError) => {
+    firstError ??= error;
+    problems.push({ path: pattern, message: error.message });
+  };
   for (const pattern of patterns.length > 0 ? patterns : ["."]) {
     const absolute = resolve(cwd, pattern);
     let stats: ReturnType<typeof statSync> | undefined;
@@ -163,11 +186,11 @@ export async function discover(patterns: readonly string[], cwd: string, options
     if (stats) {
       // The walk has applied the .gitignore files already.
       let walked = 0;
-      for (const file of walk(absolute, gitignores)) {
+      for (const file of walk(absolute, gitignores, problems, cwd)) {
         walked++;
         if (!explicit.has(file)) found.add(file);
       }
-      if (walked === 0 && errorOnUnmatched) throw unmatched(pattern, FOLDER_HINT);
+      if (walked === 0 && errorOnUnmatched) problem(pattern, unmatched(pattern, FOLDER_HINT));
       continue;
     }
     // Loaded only for a glob: its file walker looks for an optional copy of picomatch when it loads,
@@ -175,12 +198,13 @@ export async function discover(patterns: readonly string[], cwd: string, options
     const { glob, isDynamicPattern } = await import("tinyglobby");
     if (!isDynamicPattern(pattern)) {
       if (!errorOnUnmatched && statError?.code === "ENOENT") continue;
-      if (statError?.code === "ENOENT") throw new UsageError(`No such file or directory: ${pattern}`);
-      throw new UsageError(`Cannot read ${pattern}: ${describeFsError(statError)}`);
+      if (statError?.code === "ENOENT") problem(pattern, new UsageError(`No such file or directory: ${pattern}`));
+      else problem(pattern, new UsageError(`Cannot read ${pattern}: ${describeFsError(statError)}`));
+      continue;
     }
     const matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false });
     if (matches.length === 0) {
-      if (errorOnUnmatched) throw unmatched(pattern);
+      if (errorOnUnmatched) problem(pattern, unmatched(pattern));
       continue;
     }
     for (const match of matches) {
@@ -189,5 +213,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
     }
   }
   for (const file of explicit) found.add(file);
-  return { files: [...found], explicit };
+  // Nothing to lint at all: the first problem is the usage error (with its hint), the rest follow it.
+  if (found.size === 0 && firstError) throw new UsageError(firstError.message, [...firstError.details, ...problems.slice(1).map((other) => `anchor-lint: ${other.message}`)]);
+  return { files: [...found], explicit, problems };
 }

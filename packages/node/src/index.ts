@@ -18,7 +18,8 @@ export {
   type ResolverOptions,
 } from "./config.js";
 export { describeFsError, UsageError } from "./errors.js";
-export { discover, type Discovered, type DiscoverOptions } from "./files.js";
+export { discover, type Discovered, type DiscoverOptions, type PathProblem } from "./files.js";
+export { describeReadFailure, readRegularFile } from "./read.js";
 export { lintFile, lintReadFile, lintText, writeFix, type FixMode, type LintJobOptions, type LintTask, type ReadFailure } from "./lint-file.js";
 export { comparePaths, displayPath, repoRootOf } from "./paths.js";
 export { countAll, countResult, isFixable, plural, type Counts, type FileResult } from "./results.js";

@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
 import { fix, lint, type Finding, type LintConfig } from "@anchor-lint/core";
-import { describeFsError } from "./errors.js";
+import { describeReadFailure, readRegularFile, type ReadFailure } from "./read.js";
 import type { FileResult } from "./results.js";
+
+/** Why a file could not be read, without a stack; what the reader thread sends instead of a text. */
+export type { ReadFailure } from "./read.js";
 import { reasonOf, writeFileAtomicSync } from "./write.js";
 
 /** `write` fixes files in place; `dry-run` computes the fixed text (`output`) without writing it. */
@@ -22,14 +24,8 @@ export interface LintJobOptions {
   keepSource: boolean;
 }
 
-/** Why a file could not be read, without a stack; what the reader thread sends instead of a text. */
-export interface ReadFailure {
-  code?: string | undefined;
-  message: string;
-}
-
 function readError(error: ReadFailure): string {
-  return `Cannot read file: ${describeFsError(error)}`;
+  return `Cannot read file: ${describeReadFailure(error)}`;
 }
 
 /** Lints (and fixes) one text. Shared by files, stdin and workers. */
@@ -54,13 +50,7 @@ export function lintText(text: string, task: LintTask, options: LintJobOptions):
 }
 
 export function lintFile(task: LintTask, options: LintJobOptions): FileResult {
-  let text: string;
-  try {
-    text = readFileSync(task.filePath, "utf8");
-  } catch (error) {
-    return lintReadFile(error as NodeJS.ErrnoException, task, options);
-  }
-  return lintReadFile(text, task, options);
+  return lintReadFile(readRegularFile(task.filePath), task, options);
 }
 
 /** Lints (and fixes, writing the file) a file read elsewhere, or reports why it could not be read. */

@@ -27,9 +27,9 @@ export function validatorCode(schema) {
   const prelude = [
     header(`${BASELINE} and ${VENDOR}`).trimEnd(),
     "// ajv standalone code of request.schema.json; browser-safe (no node: imports).",
-    `import fullFormats from "ajv-formats/dist/formats.js";`,
+    // Not ajv-formats' formats: its uri expression overflows the stack on a long URL (see formats.ts).
+    `import { formats } from "../schema/formats.js";`,
     ...imports,
-    "const formats = fullFormats.fullFormats;",
     "",
   ].join("\n");
   return `${prelude}${code.trimEnd()}\n`;

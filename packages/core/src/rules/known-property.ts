@@ -17,43 +17,66 @@ function placeOf(home: string): string {
   return home.lastIndexOf("/") === 0 ? "at the top level" : `under ${parentDisplay(home)}`;
 }
 
+/** A stand-in for a sibling off the way to a home: same type, none of its content. */
+function standIn(value: unknown): unknown {
+  return Array.isArray(value) ? [] : isObject(value) ? {} : value;
+}
+
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  // Assigning `__proto__` would set the prototype; only it needs defineProperty (which would make
+  // every object a slow dictionary).
+  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
 /**
  * Whether a misplaced or misspelt value would be valid at its home: moving or renaming it must not
  * trade one finding for several (a `recording` object with its own typos stays put, with the warning).
  * "incomplete" when the value is valid there but an object the move creates lacks required keys
  * (`country_code` moved into a new `proxy` without `active`): a new error, so only a suggestion.
+ *
+ * The validator runs on a skeleton, not on a copy of the request: the objects on the way to the
+ * home hold only their known properties, those off the way as empty stand-ins. Errors at or under
+ * the home depend only on the value itself and on scalar siblings on the way (a proxy's `type`),
+ * so the check costs the size of the value, not of the request: a file with thousands of typos
+ * would otherwise validate the whole request once per typo.
  */
 function fitsAtHome(root: unknown, fromPointer: string, home: string): "fits" | "incomplete" | false {
   const value = getAt(root, parsePointer(fromPointer));
   const segments = parsePointer(home);
-  // Copy only the objects on the way to the home; the validator reads, never writes, the rest.
-  // Spread copies an own `__proto__` key as data; only assigning one needs defineProperty. Plain
-  // objects keep the validator's property lookups fast (defineProperty would make them dictionaries).
-  const copy = (object: Record<string, unknown>): Record<string, unknown> => ({ ...object });
-  const set = (object: Record<string, unknown>, key: string, value: unknown): void => {
-    if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-    else object[key] = value;
-  };
   if (!isObject(root)) return false;
-  const candidate = copy(root);
+  let pattern = "";
+  const skeleton = (object: Record<string, unknown>): Record<string, unknown> => {
+    const result: Record<string, unknown> = {};
+    for (const key of docOf(pattern)?.children ?? []) {
+      if (Object.prototype.hasOwnProperty.call(object, key)) setOwn(result, key, standIn(object[key]));
+    }
+    return result;
+  };
+  const candidate = skeleton(root);
   let parent: Record<string, unknown> | unknown[] = candidate;
+  let original: unknown = root;
   // The first object the move has to create, if any.
   let created: string | undefined;
   let pointer = "";
   for (const segment of segments.slice(0, -1)) {
     pointer += "/" + escapePointerSegment(segment);
     // Homes inside arrays (an integration's configuration) go through items that already exist.
-    const has = Array.isArray(parent) || Object.prototype.hasOwnProperty.call(parent, segment);
-    const existing: unknown = Array.isArray(parent) ? parent[Number(segment)] : has ? parent[segment] : {};
+    const inArray = Array.isArray(original);
+    const has = inArray || (isObject(original) && Object.prototype.hasOwnProperty.call(original, segment));
+    const existing: unknown = inArray ? (original as unknown[])[Number(segment)] : has ? (original as Record<string, unknown>)[segment] : {};
     if (!has) created ??= pointer;
-    const next: Record<string, unknown> | unknown[] | undefined = Array.isArray(existing) ? [...existing] : isObject(existing) ? copy(existing) : undefined;
+    pattern += inArray ? "/*" : `/${segment}`;
+    // An array on the way keeps its length but only the item on the way (errors elsewhere are ignored).
+    const next: Record<string, unknown> | unknown[] | undefined = Array.isArray(existing) ? new Array<unknown>(existing.length) : isObject(existing) ? skeleton(existing) : undefined;
     if (next === undefined) return false;
     if (Array.isArray(parent)) parent[Number(segment)] = next;
-    else set(parent, segment, next);
+    else setOwn(parent, segment, next);
     parent = next;
+    original = existing;
   }
   if (Array.isArray(parent)) return false;
-  set(parent, segments[segments.length - 1]!, value);
+  setOwn(parent, segments[segments.length - 1]!, value);
   const errors = collectSchemaErrors(candidate);
   const within = (root: string) => (error: { pointer: string }) => error.pointer === root || error.pointer.startsWith(root + "/");
   if (errors.some(within(home))) return false;
@@ -75,15 +98,26 @@ export default defineRule({
     tags: ["unnecessary"],
   },
   check(context) {
+    // What every unknown key of one object shares, worked out once per object: an object with
+    // thousands of unknown keys would otherwise list its keys once per key.
+    const parents = new Map<string, { parentPattern: string; known: readonly string[]; parentValue: unknown; absent: string[]; present: string[]; where: string }>();
+    const parentOf = (parentPointer: string) => {
+      let parent = parents.get(parentPointer);
+      if (!parent) {
+        const parentPattern = patternOf(context.root, parentPointer);
+        const known = docOf(parentPattern)?.children ?? [];
+        const parentValue = getAt(context.root, parsePointer(parentPointer));
+        const has = (candidate: string) => isObject(parentValue) && Object.prototype.hasOwnProperty.call(parentValue, candidate);
+        parent = { parentPattern, known, parentValue, absent: known.filter((candidate) => !has(candidate)), present: known.filter(has), where: displayPath(parentPointer) };
+        parents.set(parentPointer, parent);
+      }
+      return parent;
+    };
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "additionalProperties") continue;
       const key = String(error.params.additionalProperty);
       const pointer = `${error.pointer}/${escapePointerSegment(key)}`;
-      const parentPattern = patternOf(context.root, error.pointer);
-      const known = docOf(parentPattern)?.children ?? [];
-      const parentValue = getAt(context.root, parsePointer(error.pointer));
-      const present = isObject(parentValue) ? Object.keys(parentValue) : [];
-      const where = displayPath(error.pointer);
+      const { parentPattern, known, parentValue, absent, present, where } = parentOf(error.pointer);
 
       if (parentPattern === PROXY_PATTERN && homesOf(key).includes(`${PROXY_PATTERN}/${key}`)) {
         const custom = isObject(parentValue) && parentValue.type === "custom";
@@ -101,7 +135,7 @@ export default defineRule({
         continue;
       }
 
-      const typo = didYouMean(key, known.filter((candidate) => !present.includes(candidate)));
+      const typo = didYouMean(key, absent);
       if (typo) {
         context.report({
           pointer,
@@ -115,7 +149,7 @@ export default defineRule({
       }
 
       // A misspelt copy of a key that is also written correctly: renaming would make a duplicate.
-      const shadowed = didYouMean(key, known.filter((candidate) => present.includes(candidate)));
+      const shadowed = didYouMean(key, present);
       if (shadowed) {
         context.report({
           pointer,

@@ -19,9 +19,9 @@ export default defineRule({
       for (const member of duplicate.members.slice(0, -1)) {
         const key = member.children![0]!;
         const text = context.source.text;
-        const keptLine = text ? lineOf(text, kept.offset) : undefined;
+        const keptLine = context.source.lineOf(kept.offset);
         // "the one on line 1 wins", said on line 1 itself, would point nowhere.
-        const winner = keptLine === undefined ? "the one below" : keptLine === lineOf(text!, key.offset) ? "the last one on this line" : `the one on line ${keptLine}`;
+        const winner = keptLine === undefined ? "the one below" : keptLine === context.source.lineOf(key.offset) ? "the last one on this line" : `the one on line ${keptLine}`;
         context.report({
           pointer: duplicate.pointer,
           span: { offset: key.offset, length: key.length },
@@ -36,12 +36,6 @@ export default defineRule({
     }
   },
 });
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let index = 0; index < offset; index++) if (text.charCodeAt(index) === 10) line++;
-  return line;
-}
 
 /** Whether two members' values are written the same, but for whitespace (a comment makes them differ). */
 function sameValue(text: string, a: JsonNode, b: JsonNode): boolean {

@@ -20,11 +20,30 @@ export { LineMap } from "./line-map.js";
 export { valueOfNode } from "./shape.js";
 export { ValueSource } from "./value-source.js";
 
+// Objects with more members than this get a key index on their first lookup: placing one finding
+// per member of a large object must not walk the object once per finding.
+const INDEXED_MEMBERS = 16;
+const memberIndexes = new WeakMap<JsonNode, Map<string, JsonNode>>();
+
 /** Own-property object member lookup keeping JSON.parse's "last duplicate wins". */
 function childOf(node: JsonNode, segment: string): JsonNode | undefined {
   if (node.type === "object") {
+    const members = node.children ?? [];
+    if (members.length > INDEXED_MEMBERS) {
+      let index = memberIndexes.get(node);
+      if (!index) {
+        index = new Map();
+        for (const member of members) {
+          const key = member.children?.[0]?.value;
+          const value = member.children?.[1];
+          if (typeof key === "string" && value) index.set(key, value);
+        }
+        memberIndexes.set(node, index);
+      }
+      return index.get(segment);
+    }
     let found: JsonNode | undefined;
-    for (const member of node.children ?? []) {
+    for (const member of members) {
       if (member.children?.[0]?.value === segment) found = member.children[1];
     }
     return found;
@@ -128,7 +147,9 @@ export class TextDocumentSource implements SourceDocument {
   spanOf(pointer: string, target: Target): { offset: number; length: number } {
     // Strict JSON without a tree yet: skipping characters to the node is cheaper than building one.
     // Without duplicate keys the first match is the one, and the rest of each object is never skipped.
-    if (!this.treeBuilt) {
+    // Each scan may read the whole text: past a few, the tree places every later finding (a file
+    // with 100,000 unknown keys took minutes of scanning). Text too deep for a tree always scans.
+    if (!this.treeBuilt && (++this.editScans <= SCANS_BEFORE_TREE || !this.buildable() || (void this.tree, false))) {
       const span = locatePointer(this.strictText!, parsePointer(pointer), target, { unique: !this.mayHaveDuplicateKeys() });
       return span ?? { offset: 0, length: Math.min(1, this.text.length) };
     }
@@ -145,6 +166,10 @@ export class TextDocumentSource implements SourceDocument {
       if (node.type === "object" || node.type === "array") return { offset: node.offset, length: 1 };
     }
     return { offset: node.offset, length: node.length };
+  }
+
+  lineOf(offset: number): number {
+    return this.lines.position(offset).line;
   }
 
   writtenValue(pointer: string): string | undefined {

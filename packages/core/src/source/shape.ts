@@ -68,29 +68,30 @@ export function countMembers(value: unknown): number {
   return count;
 }
 
-// Matches every string token, so a search never restarts inside a string; group 1 marks keys.
-const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
-
 /** Number of object keys written in a text that JSON.parse accepted. */
 export function countWrittenKeys(text: string): number {
   let count = 0;
-  // Without a backslash no string can hold a quote: hop from quote to quote (indexOf is far faster
-  // than a regex or a loop over every character), and a string followed by ":" is a key.
-  if (!text.includes("\\")) {
-    for (let open = text.indexOf('"'); open !== -1; ) {
-      const close = text.indexOf('"', open + 1);
-      if (close === -1) break;
-      let after = close + 1;
-      let code = text.charCodeAt(after);
-      while (code === 32 || code === 10 || code === 13 || code === 9) code = text.charCodeAt(++after);
-      if (code === 58 /* : */) count++;
-      open = text.indexOf('"', after);
+  // Hop from quote to quote (indexOf is far faster than a regex or a loop over every character,
+  // and a regex over string tokens overflows the stack on a long string full of escapes); a quote
+  // after an odd run of backslashes is inside the string. A string followed by ":" is a key.
+  const escapes = text.includes("\\");
+  for (let open = text.indexOf('"'); open !== -1; ) {
+    let close = text.indexOf('"', open + 1);
+    if (escapes) {
+      for (;;) {
+        if (close === -1) break;
+        let backslashes = 0;
+        while (text.charCodeAt(close - 1 - backslashes) === 92) backslashes++;
+        if (backslashes % 2 === 0) break;
+        close = text.indexOf('"', close + 1);
+      }
     }
-    return count;
-  }
-  STRING_TOKEN.lastIndex = 0;
-  for (let match = STRING_TOKEN.exec(text); match; match = STRING_TOKEN.exec(text)) {
-    if (match[1] !== undefined) count++;
+    if (close === -1) break;
+    let after = close + 1;
+    let code = text.charCodeAt(after);
+    while (code === 32 || code === 10 || code === 13 || code === 9) code = text.charCodeAt(++after);
+    if (code === 58 /* : */) count++;
+    open = text.indexOf('"', after);
   }
   return count;
 }

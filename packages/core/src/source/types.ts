@@ -22,6 +22,8 @@ export interface SourceDocument {
   readonly tree: JsonNode | undefined;
   /** What strict JSON parsing found: syntax errors, comments, trailing commas, excessive nesting. */
   readonly syntaxProblems: readonly SyntaxProblem[];
+  /** The 1-based line of an offset; undefined without source text. */
+  lineOf(offset: number): number | undefined;
   /** Keys written more than once in one object. */
   duplicateKeys(): DuplicateKey[];
   /** The source text of an existing value (a number as written: `1e400`), found without building a tree. */

@@ -13,6 +13,9 @@ export class ValueSource implements SourceDocument {
   nodeAt(): undefined {
     return undefined;
   }
+  lineOf(): undefined {
+    return undefined;
+  }
   writtenValue(): undefined {
     return undefined;
   }

@@ -1,9 +1,10 @@
 import type { CancellationToken, Diagnostic, DocumentDiagnosticReport, InitializeParams, ServerCapabilities } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { lint } from "@anchor-lint/core";
+import { lint, type Finding } from "@anchor-lint/core";
 import { toDiagnostic } from "../convert.js";
 import type { Session } from "../session.js";
 import { isConfigDocument, type Configuration } from "./configuration.js";
+import { LintThread, OFF_THREAD_CHARACTERS } from "../lint-worker.js";
 
 interface Validation {
   timer?: ReturnType<typeof setTimeout>;
@@ -25,8 +26,10 @@ export interface Diagnostics {
   shutdown(): void;
 }
 
-export function registerDiagnostics(session: Session, configuration: Configuration): Diagnostics {
+export function registerDiagnostics(session: Session, configuration: Configuration, lintThreadEntry?: string): Diagnostics {
   const { connection, documents, debounceMs } = session;
+  const lintThread = lintThreadEntry ? new LintThread(lintThreadEntry) : undefined;
+  const inflight = new Map<string, { version: number; config: unknown; findings: Promise<Finding[] | undefined> }>();
   const validations = new Map<string, Validation>();
   const results = new Map<string, Result>();
   const withDiagnostics = new Set<string>();
@@ -103,6 +106,8 @@ export function registerDiagnostics(session: Session, configuration: Configurati
   const publish = session.guard("validation", undefined, async (uri: string, version: number) => {
     if (configuration.configChangedOnDisk()) return; // the settings change re-schedules every document
     const diagnostics = await diagnose(uri, version);
+    // Changes that arrived while linting are read first: a newer version makes this result stale.
+    await new Promise((resolve) => setImmediate(resolve));
     // A newer version is on its way (or the document closed): its own run publishes.
     if (diagnostics === undefined || documents.get(uri)?.version !== version) return;
     // Other JSON files the editor sends (Neovim attaches servers by file type) hear nothing from
@@ -125,7 +130,39 @@ export function registerDiagnostics(session: Session, configuration: Configurati
     const context = await configuration.contextFor(uri);
     const document = documents.get(uri);
     if (!document || document.version !== version || token?.isCancellationRequested) return undefined;
-    const diagnostics = context.enabled && !context.ignored ? lint(document.getText(), { config: context.config }).map((finding) => toDiagnostic(finding, uri, version)) : [];
+    let findings: Finding[] | undefined = [];
+    if (context.enabled && !context.ignored) {
+      const text = document.getText();
+      if (lintThread && text.length >= OFF_THREAD_CHARACTERS) {
+        // Off the main loop: hovers, completions and changes are answered meanwhile. A newer
+        // version or a cancelled request ends the run (the thread is stopped, not waited for).
+        const cancelled = token?.onCancellationRequested(() => lintThread.cancel());
+        const stale = documents.onDidChangeContent((event) => {
+          if (event.document.uri === uri && event.document.version !== version) lintThread.cancel();
+        });
+        const closed = documents.onDidClose((event) => {
+          if (event.document.uri === uri) lintThread.cancel();
+        });
+        try {
+          // A pull and a push of one version share the run (a second run would cancel the first).
+          let run = inflight.get(uri);
+          if (!run || run.version !== version || run.config !== context.config) {
+            run = { version, config: context.config, findings: lintThread.lint(text, context.config) };
+            inflight.set(uri, run);
+          }
+          findings = await run.findings;
+          if (inflight.get(uri) === run) inflight.delete(uri);
+        } finally {
+          cancelled?.dispose();
+          stale.dispose();
+          closed.dispose();
+        }
+        if (findings === undefined || documents.get(uri)?.version !== version) return undefined;
+      } else {
+        findings = lint(text, { config: context.config });
+      }
+    }
+    const diagnostics = findings.map((finding) => toDiagnostic(finding, uri, version));
     if (at === session.generation) results.set(uri, { version, generation: session.generation, diagnostics });
     return diagnostics;
   }
@@ -159,6 +196,7 @@ export function registerDiagnostics(session: Session, configuration: Configurati
       return result?.version === version ? result.diagnostics : [];
     },
     shutdown() {
+      lintThread?.dispose();
       for (const validation of validations.values()) if (validation.timer) clearTimeout(validation.timer);
       validations.clear();
     },

@@ -34,8 +34,32 @@ export function objectOfLayout(layout: ObjectLayout): ObjectPlace {
   };
 }
 
+// Places of tree nodes, kept with the tree: one fix per member of a large object (duplicates
+// removed one by one) must not list the object's members once per fix. Places are never changed.
+const placesOfNodes = new WeakMap<JsonNode, ObjectPlace | undefined>();
+const memberIndexes = new WeakMap<JsonNode, Map<JsonNode, number>>();
+
 /** The place of an object node; undefined for anything else or a member without a value (broken text). */
 export function objectOfNode(node: JsonNode): ObjectPlace | undefined {
+  if (placesOfNodes.has(node)) return placesOfNodes.get(node);
+  const place = computeObjectOfNode(node);
+  placesOfNodes.set(node, place);
+  return place;
+}
+
+/** The index of a property node among its object's members (-1 when it is not one of them). */
+export function indexOfMember(object: JsonNode, member: JsonNode): number {
+  const members = object.children ?? [];
+  if (members.length <= 16) return members.indexOf(member);
+  let index = memberIndexes.get(object);
+  if (!index) {
+    index = new Map(members.map((sibling, position) => [sibling, position]));
+    memberIndexes.set(object, index);
+  }
+  return index.get(member) ?? -1;
+}
+
+function computeObjectOfNode(node: JsonNode): ObjectPlace | undefined {
   if (node.type !== "object") return undefined;
   const members: MemberSpan[] = [];
   for (const property of node.children ?? []) {

@@ -4,7 +4,7 @@ import { locateObject } from "../../language/locate.js";
 import { parsePointer } from "../../rules/util.js";
 import type { EditContext } from "./context.js";
 import { withEffect } from "./effects.js";
-import { lastIndexOfName, objectOfLayout, objectOfNode, type ObjectPlace } from "./places.js";
+import { indexOfMember, lastIndexOfName, objectOfLayout, objectOfNode, type ObjectPlace } from "./places.js";
 
 /**
  * Removes one member with its comma, keeping comments around it and the layout of its neighbours.
@@ -33,7 +33,7 @@ function placeOfMember(member: JsonNode): { object: ObjectPlace; index: number }
   const parent = member.parent;
   if (member.type !== "property" || !parent) return undefined;
   const object = objectOfNode(parent);
-  const index = parent.children!.indexOf(member);
+  const index = indexOfMember(parent, member);
   return object && index >= 0 ? { object, index } : undefined;
 }
 

@@ -1,0 +1,94 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+// The built command in a child process with a deadline: a read that blocks for good (a named pipe,
+// /dev/zero) makes the test fail after the deadline instead of hanging the suite.
+const command = new URL("../dist/anchor-lint.js", import.meta.url).pathname;
+const DEADLINE_MS = 20_000;
+
+let cwd: string;
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), "anchor-lint-special-"));
+  mkdirSync(join(cwd, ".git"));
+  writeFileSync(join(cwd, "a.anchor.json"), '{"count": 0}\n');
+});
+afterEach(() => {
+  chmodSync(cwd, 0o755);
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [command, "--format", "compact", ...args], { cwd, encoding: "utf8", timeout: DEADLINE_MS, stdio: ["ignore", "pipe", "pipe"] });
+  expect(result.signal, `anchor-lint ${args.join(" ")} did not finish within ${DEADLINE_MS} ms`).toBeNull();
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function mkfifo(path: string): void {
+  const made = spawnSync("mkfifo", [path]);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
+}
+
+const countRange = "a.anchor.json:1:11: error Session count must be between 1 and 1000 (found 0). [count-range]\n";
+
+describe("only regular files are read", () => {
+  it("a named pipe called x.anchor.json in a folder is reported and the rest is linted", () => {
+    mkfifo(join(cwd, "x.anchor.json"));
+    expect(cli(["."])).toEqual({ code: 1, stdout: countRange + "x.anchor.json:0:0: error Cannot read file: not a regular file (a named pipe)\n", stderr: "" });
+  });
+
+  it("a named pipe given by name, and /dev/zero, are reported, not read", () => {
+    mkfifo(join(cwd, "x.anchor.json"));
+    expect(cli(["x.anchor.json", "a.anchor.json"]).stdout).toBe(countRange + "x.anchor.json:0:0: error Cannot read file: not a regular file (a named pipe)\n");
+    const zero = cli(["/dev/zero", "a.anchor.json"]);
+    expect(zero.code).toBe(1);
+    expect(zero.stdout).toContain("/dev/zero:0:0: error Cannot read file: not a regular file (a device)\n");
+    expect(zero.stdout).toContain(countRange);
+  });
+
+  it("a named pipe on the reader thread's path (5,000 files and more) is reported", () => {
+    mkdirSync(join(cwd, "many"));
+    for (let index = 0; index < 5000; index++) writeFileSync(join(cwd, "many", `job-${String(index).padStart(4, "0")}.anchor.json`), '{"count": 1}');
+    // Last in order: the reader thread, not the main one, gets to it.
+    mkfifo(join(cwd, "many", "zz.anchor.json"));
+    const result = cli(["many"]);
+    expect(result.stdout).toBe("many/zz.anchor.json:0:0: error Cannot read file: not a regular file (a named pipe)\n");
+    expect(result.code).toBe(1);
+  });
+
+  it("a named pipe called like the config file is reported as a config problem", () => {
+    mkfifo(join(cwd, "anchor-lint.config.json"));
+    const result = cli(["a.anchor.json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("not a regular file (a named pipe)");
+  });
+});
+
+describe("each path's own problem, in words, and the other paths still linted", () => {
+  it("a link loop, a missing path and a glob without matches; exit code 2", () => {
+    symlinkSync("l2", join(cwd, "l1"));
+    symlinkSync("l1", join(cwd, "l2"));
+    expect(cli(["l1", "nope.anchor.json", "*.yaml", "a.anchor.json"])).toEqual({
+      code: 2,
+      stdout: countRange,
+      stderr:
+        "anchor-lint: Cannot read l1: too many symbolic links (a link that points to itself?)\n" +
+        "anchor-lint: No such file or directory: nope.anchor.json\n" +
+        'anchor-lint: No files matching the pattern "*.yaml" were found.\n',
+    });
+  });
+
+  it.skipIf(process.getuid?.() === 0)("an unreadable folder and an unreadable path are reported (not as missing)", () => {
+    mkdirSync(join(cwd, "locked"));
+    writeFileSync(join(cwd, "locked", "b.anchor.json"), "{}");
+    chmodSync(join(cwd, "locked"), 0o000);
+    try {
+      expect(cli(["."])).toEqual({ code: 2, stdout: countRange, stderr: "anchor-lint: Cannot read folder locked: permission denied\n" });
+      expect(cli(["locked/b.anchor.json", "a.anchor.json"])).toEqual({ code: 2, stdout: countRange, stderr: "anchor-lint: Cannot read locked/b.anchor.json: permission denied\n" });
+    } finally {
+      chmodSync(join(cwd, "locked"), 0o755);
+    }
+  });
+});
