@@ -20,8 +20,8 @@ describe("Emacs 28 with eglot 1.9, typed into through tmux", () => {
     sandbox = editorSandbox();
     stateFile = path.join(sandbox.workspace, "..", "state.json");
   });
-  afterEach(() => {
-    emacs?.close();
+  afterEach(async () => {
+    await emacs?.close();
     emacs = undefined;
     sandbox.dispose();
   });

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests under e2e/ need: Debian's Chromium, Neovim, Emacs + eglot,
-# Vim + ALE, tmux (to type into the terminal editors), pre-commit (for the hook test), and (outside the pnpm workspace, so the lockfile is
-# never touched) code-server and playwright-core. Idempotent: a second run only checks. Needs root
-# for apt-get; network access is limited to Debian's packages and the npm registry.
+# Vim + ALE, tmux (to type into the terminal editors), pre-commit (for the hook test), and
+# (outside the pnpm workspace, so the lockfile is never touched) code-server and playwright-core.
+# Idempotent: a second run only checks. Needs root for apt-get; network access is limited to
+# Debian's packages and the npm registry.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -46,8 +46,8 @@ export function describeTerminalEditor(name: string, editor: TerminalEditor, req
       sandbox = editorSandbox();
       stateFile = path.join(sandbox.workspace, "..", "state.json");
     });
-    afterEach(() => {
-      terminal?.close();
+    afterEach(async () => {
+      await terminal?.close();
       terminal = undefined;
       sandbox.dispose();
     });

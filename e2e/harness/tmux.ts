@@ -12,8 +12,12 @@ export class Terminal {
   private readonly tmux = requireProgram("tmux");
   private readonly socket = `anchor-lint-e2e-${process.pid}-${++sessions}`;
 
+  /** The editor's process (the pane's), to wait for its end. */
+  private readonly pid: number;
+
   constructor(command: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) {
     this.run(["new-session", "-d", "-s", "editor", "-x", "160", "-y", "48", "-c", options.cwd, ...command], options.env);
+    this.pid = Number(this.run(["display-message", "-p", "-t", "editor", "#{pane_pid}"]).trim());
   }
 
   private run(args: string[], env: NodeJS.ProcessEnv = process.env): string {
@@ -55,12 +59,26 @@ export class Terminal {
     return this.until(what, () => (existsSync(file) ? ready(JSON.parse(readFileSync(file, "utf8"))) : undefined), timeoutMs);
   }
 
-  /** Ends this test's own tmux server (and the editor in it), never anyone else's. */
-  close(): void {
+  /**
+   * Ends this test's own tmux server and waits for the editor in it to exit (it may still write
+   * its state file while it quits), never touching anyone else's.
+   */
+  async close(): Promise<void> {
     try {
       this.run(["kill-server"]);
     } catch {
       // Already gone: the editor quit and took its server with it.
     }
+    const alive = () => {
+      try {
+        process.kill(this.pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 5000;
+    while (this.pid > 0 && alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (this.pid > 0 && alive()) process.kill(this.pid, "SIGKILL");
   }
 }
