@@ -22,11 +22,13 @@ export { ValueSource } from "./value-source.js";
 
 // Objects with more members than this get a key index on their first lookup: placing one finding
 // per member of a large object must not walk the object once per finding.
+// (Kept by each document, not in a WeakMap: a weak table of 100,000-entry maps made every later
+// garbage collection slow.)
 const INDEXED_MEMBERS = 16;
-const memberIndexes = new WeakMap<JsonNode, Map<string, JsonNode>>();
+type MemberIndexes = Map<JsonNode, Map<string, JsonNode>>;
 
 /** Own-property object member lookup keeping JSON.parse's "last duplicate wins". */
-function childOf(node: JsonNode, segment: string): JsonNode | undefined {
+function childOf(node: JsonNode, segment: string, memberIndexes: MemberIndexes): JsonNode | undefined {
   if (node.type === "object") {
     const members = node.children ?? [];
     if (members.length > INDEXED_MEMBERS) {
@@ -57,6 +59,7 @@ function childOf(node: JsonNode, segment: string): JsonNode | undefined {
 /** A document backed by source text: nodes, ranges and formatting-preserving edits. */
 export class TextDocumentSource implements SourceDocument {
   readonly lines: LineMap;
+  private readonly memberIndexes: MemberIndexes = new Map();
   private parsedTree: JsonNode | undefined;
   private treeBuilt = false;
   readonly syntaxProblems: SyntaxProblem[];
@@ -119,7 +122,7 @@ export class TextDocumentSource implements SourceDocument {
     let node = this.tree;
     for (const segment of parsePointer(pointer)) {
       if (!node) return undefined;
-      node = childOf(node, segment);
+      node = childOf(node, segment, this.memberIndexes);
     }
     return node;
   }
@@ -131,7 +134,7 @@ export class TextDocumentSource implements SourceDocument {
     let reached = "";
     const segments = parsePointer(pointer);
     for (const segment of segments) {
-      const child = childOf(node, segment);
+      const child = childOf(node, segment, this.memberIndexes);
       if (!child) return { node, pointer: reached, exact: false };
       node = child;
       reached += "/" + escapePointerSegment(segment);
