@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-function prng(seed) {
+export function prng(seed) {
   // mulberry32: small, fast, and stable across Node versions.
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;

@@ -6,16 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { countryCodesByProxyType } from "../../packages/core/dist/generated/countries.js";
-
-function prng(seed) {
-  // mulberry32: small, fast, and stable across Node versions.
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../cli/corpus.mjs";
 
 const URLS = [
   "https://example.com",

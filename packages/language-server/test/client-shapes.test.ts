@@ -1,32 +1,17 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
-import { TestClient, ensureBuilt, pathUri, serverPath, type ClientOptions } from "./client.js";
+import { ensureBuilt, pathUri, serverPath, type ClientOptions } from "./client.js";
+import { broken, start, workspace } from "./helpers.js";
 
 // What real clients send and expect, beyond what VS Code does: ALE's code-action requests,
 // plaintext-only clients, the lifecycle errors, the newer optional features.
 
-const broken = `{
-  "count": 2000,
-  "configuration": {
-    "session": { "proxy": { "active": true, "type": "anchor_mobile", "country_code": "BT" } },
-    "browser": { "headles": { "active": true } }
-  }
-}
-`;
-
-const clients: TestClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.stop()));
-});
-
 async function opened(options: ClientOptions = {}, text = broken) {
-  const root = mkdtempSync(join(tmpdir(), "anchor-lint-ls-shapes-"));
-  const client = await TestClient.start({ rootPath: root, ...options });
-  clients.push(client);
+  const root = workspace();
+  const client = await start({ rootPath: root, ...options });
   const uri = pathUri(join(root, "batch.anchor.json"));
   await client.open(uri, text);
   const diagnostics = await client.diagnosticsFor(uri);
