@@ -7,6 +7,7 @@ import { registerFormatting, formattingCapabilities } from "./handlers/formattin
 import { registerHover, hoverCapabilities } from "./handlers/hover.js";
 import { registerSelection, selectionCapabilities } from "./handlers/selection.js";
 import { registerSymbols, symbolCapabilities } from "./handlers/symbols.js";
+import { HeavyWork } from "./heavy-work.js";
 import { Session } from "./session.js";
 import { serverVersion } from "./version.js";
 
@@ -32,11 +33,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // The configuration first: its caches must be dropped before the diagnostics re-run on a settings change.
   const configuration = registerConfiguration(session, { ...(options.configCheckMs !== undefined ? { configCheckMs: options.configCheckMs } : {}) });
   const diagnostics = registerDiagnostics(session, configuration, options.lintThreadEntry);
-  registerCodeActions(session, configuration, diagnostics);
+  // A thread per feature (started for the first large document only): a fix-all under way is not
+  // ended by the outline request that follows every change.
+  const heavy = [0, 1, 2].map(() => new HeavyWork(session, options.lintThreadEntry));
+  registerCodeActions(session, configuration, diagnostics, heavy[0]!);
   registerCompletion(session, configuration);
   registerHover(session, configuration, diagnostics);
-  registerFormatting(session, configuration);
-  registerSymbols(session, configuration);
+  registerFormatting(session, configuration, heavy[1]!);
+  registerSymbols(session, configuration, heavy[2]!);
   registerSelection(session, configuration);
 
   connection.onInitialize(
@@ -65,6 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onShutdown(() => {
     session.lifecycle = "shut down";
     diagnostics.shutdown();
+    for (const work of heavy) work.dispose();
     configuration.shutdown();
   });
 

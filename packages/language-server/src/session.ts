@@ -33,6 +33,8 @@ export class Session {
       try {
         return await handler(...args);
       } catch (error) {
+        // An answer the protocol names (a cancelled request, a changed document) goes to the client as such.
+        if (error instanceof ResponseError) throw error;
         this.log(`anchor-lint: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return fallback;
       }

@@ -1,26 +1,27 @@
 import { dirname, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { mkdir, realpath } from "node:fs/promises";
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type ServerCapabilities, type WorkspaceEdit } from "vscode-languageserver";
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type ServerCapabilities, type WorkspaceEdit } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { fix, lint, rules, setRuleInConfig, showsCredential, type Finding, type Fix, type TextEdit as CoreEdit } from "@anchor-lint/core";
+import { lint, rules, setRuleInConfig, type Finding, type Fix, type TextEdit as CoreEdit } from "@anchor-lint/core";
 import { writeFileAtomicSync } from "@anchor-lint/node";
-import { minimalEdit, toTextEdits, type DiagnosticData } from "../convert.js";
+import { toTextEdits, type DiagnosticData } from "../convert.js";
 import type { Session } from "../session.js";
 import { CONFIG_FILE_NAME } from "../settings.js";
 import type { Configuration, DocumentContext } from "./configuration.js";
 import type { Diagnostics } from "./diagnostics.js";
+import type { HeavyWork } from "../heavy-work.js";
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.anchor-lint`;
 export const DISABLE_RULE_COMMAND = "anchor-lint.disableRule";
 
 /** Quick fixes, suggestions, fix-all and "disable rule" (an edit, or a command for clients that cannot create files). */
-export function registerCodeActions(session: Session, configuration: Configuration, diagnostics: Diagnostics): void {
+export function registerCodeActions(session: Session, configuration: Configuration, diagnostics: Diagnostics, heavy: HeavyWork): void {
   const { connection, documents } = session;
   const { configFiles } = configuration;
 
   connection.onCodeAction(
-    session.request("code actions", [] as CodeAction[], async (params: CodeActionParams): Promise<CodeAction[]> => {
+    session.request("code actions", [] as CodeAction[], async (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const context = await configuration.contextFor(document.uri);
@@ -54,7 +55,8 @@ export function registerCodeActions(session: Session, configuration: Configurati
         }
       }
       if (wants(FIX_ALL_KIND) && (only !== undefined || params.context.diagnostics.length > 0)) {
-        const edits = fixAllEdits(document.getText(), context.config);
+        // The heaviest request (fix passes over the whole text): off the main loop for large documents, and cancellable.
+        const edits = await heavy.run(document, { kind: "fix-all", text: document.getText(), config: context.config }, token);
         if (edits.length > 0) actions.push({ title: "Fix all anchor-lint problems", kind: FIX_ALL_KIND, edit: documentEdit(document, edits) });
       }
       return actions;
@@ -162,25 +164,6 @@ export function registerCodeActions(session: Session, configuration: Configurati
     }
     return documents.all().some((document) => document.uri.startsWith("file:") && dirname(resolve(fileURLToPath(document.uri))) === folder);
   }
-}
-
-/**
- * The edits of "fix all": one edit from the first to the last change, unless it would carry a
- * credential (a moved proxy, or a proxy between two fixes); then the fixes of the current findings
- * that fit together, as separate edits, none of which carries one (the core drops those).
- */
-function fixAllEdits(text: string, config: DocumentContext["config"]): CoreEdit[] {
-  const result = fix(text, { config });
-  if (!result.changed) return [];
-  const whole = minimalEdit(text, result.output);
-  if (!showsCredential(text, whole.newText)) return [whole];
-  const accepted: CoreEdit[] = [];
-  const fixes = lint(text, { config }).flatMap((finding) => (finding.fix?.safety === "safe" ? [finding.fix] : []));
-  for (const candidate of fixes) {
-    const overlaps = candidate.edits.some((edit) => accepted.some((other) => edit.offset < other.offset + other.length + (other.length === 0 ? 1 : 0) && other.offset < edit.offset + edit.length + (edit.length === 0 ? 1 : 0)));
-    if (!overlaps) accepted.push(...candidate.edits);
-  }
-  return accepted;
 }
 
 /** The capabilities of code actions and commands: fix-all is only a kind for clients that take action literals. */

@@ -1,8 +1,8 @@
 import type { ServerCapabilities } from "vscode-languageserver";
-import { format } from "@anchor-lint/core";
 import { toTextEdits } from "../convert.js";
 import type { Session } from "../session.js";
 import type { Configuration } from "./configuration.js";
+import type { HeavyWork } from "../heavy-work.js";
 
 export const formattingCapabilities: Partial<ServerCapabilities> = {
   documentFormattingProvider: true,
@@ -10,25 +10,26 @@ export const formattingCapabilities: Partial<ServerCapabilities> = {
 };
 
 /** Whole-document and range formatting with the editor's indentation options. */
-export function registerFormatting(session: Session, configuration: Configuration): void {
+export function registerFormatting(session: Session, configuration: Configuration, heavy: HeavyWork): void {
   const { connection } = session;
   connection.onDocumentFormatting(
-    session.request("formatting", null, async (params) => {
+    session.request("formatting", null, async (params, token) => {
       const document = await configuration.enabledDocument(params.textDocument.uri);
       if (!document) return null;
       const { tabSize, insertSpaces, insertFinalNewline } = params.options;
-      return toTextEdits(document, format(document.getText(), { tabSize, insertSpaces, ...(insertFinalNewline !== undefined ? { insertFinalNewline } : {}) }));
+      const options = { tabSize, insertSpaces, ...(insertFinalNewline !== undefined ? { insertFinalNewline } : {}) };
+      return toTextEdits(document, await heavy.run(document, { kind: "format", text: document.getText(), options }, token));
     }),
   );
 
   connection.onDocumentRangeFormatting(
-    session.request("range formatting", null, async (params) => {
+    session.request("range formatting", null, async (params, token) => {
       const document = await configuration.enabledDocument(params.textDocument.uri);
       if (!document) return null;
       const { tabSize, insertSpaces } = params.options;
       const offset = document.offsetAt(params.range.start);
       const range = { offset, length: document.offsetAt(params.range.end) - offset };
-      return toTextEdits(document, format(document.getText(), { tabSize, insertSpaces, range }));
+      return toTextEdits(document, await heavy.run(document, { kind: "format", text: document.getText(), options: { tabSize, insertSpaces, range } }, token));
     }),
   );
 }

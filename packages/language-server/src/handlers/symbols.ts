@@ -1,8 +1,9 @@
 import type { ServerCapabilities } from "vscode-languageserver";
-import { documentSymbols, foldingRanges } from "@anchor-lint/core";
+import { foldingRanges } from "@anchor-lint/core";
 import { toDocumentSymbols, toFoldingRanges, toSymbolInformation } from "../convert.js";
 import type { Session } from "../session.js";
 import type { Configuration } from "./configuration.js";
+import type { HeavyWork } from "../heavy-work.js";
 
 export const symbolCapabilities: Partial<ServerCapabilities> = {
   documentSymbolProvider: { label: "anchor-lint" },
@@ -10,13 +11,13 @@ export const symbolCapabilities: Partial<ServerCapabilities> = {
 };
 
 /** The outline (a tree for clients that take one, a flat list otherwise) and folding ranges. */
-export function registerSymbols(session: Session, configuration: Configuration): void {
+export function registerSymbols(session: Session, configuration: Configuration, heavy: HeavyWork): void {
   const { connection } = session;
   connection.onDocumentSymbol(
-    session.request("symbols", null, async (params) => {
+    session.request("symbols", null, async (params, token) => {
       const document = await configuration.enabledDocument(params.textDocument.uri);
       if (!document) return null;
-      const symbols = documentSymbols(document.getText());
+      const symbols = await heavy.run(document, { kind: "symbols", text: document.getText() }, token);
       return session.capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
         ? toDocumentSymbols(document, symbols)
         : toSymbolInformation(document, symbols);

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { CancellationTokenSource } from "vscode-jsonrpc/node";
+import { applyEdits, editsOf, pathUri, start, workspace, type TestClient } from "../helpers.js";
+
+// One line of 100,000 unknown keys (2 MB) and one typo: fix-all on it takes seconds (fix passes over
+// the whole text), formatting puts every key on a line of its own.
+const keys = Array.from({ length: 100_000 }, (_, i) => `"zq${i}xw": ${i}`).join(", ");
+const large = `{"count": 1, "configuration": {"browser": {"headles": {"active": true}, ${keys}}}}`;
+const REQUEST_CANCELLED = -32800;
+
+function fixAll(client: TestClient, uri: string, token?: CancellationTokenSource["token"]): Promise<any[]> {
+  const params = { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ["source.fixAll"] } };
+  return (token ? client.connection.sendRequest("textDocument/codeAction", params, token) : client.request("textDocument/codeAction", params)) as Promise<any[]>;
+}
+
+async function openLarge() {
+  const root = workspace();
+  const client = await start({ rootPath: root });
+  const big = pathUri(`${root}/big.anchor.json`);
+  const small = pathUri(`${root}/small.anchor.json`);
+  await client.open(small, '{ "count": 2000 }');
+  await client.diagnosticsFor(small);
+  await client.open(big, large);
+  return { client, big, small };
+}
+
+/** The helpers' applyEdits, with the line starts found once: formatting answers 100,000 edits. */
+function applyMany(text: string, edits: { range: any; newText: string }[]): string {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const at = (position: { line: number; character: number }) => starts[position.line]! + position.character;
+  const sorted = edits.map((e) => ({ start: at(e.range.start), end: at(e.range.end), newText: e.newText })).sort((a, b) => a.start - b.start);
+  let out = "";
+  let last = 0;
+  for (const edit of sorted) {
+    out += text.slice(last, edit.start) + edit.newText;
+    last = edit.end;
+  }
+  return out + text.slice(last);
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("heavy requests on large documents run off the main loop and honour $/cancelRequest", () => {
+  it("answers a cancelled fix-all with RequestCancelled, and the next fix-all still fixes", async () => {
+    const { client, big } = await openLarge();
+    const source = new CancellationTokenSource();
+    const cancelled = fixAll(client, big, source.token).then(
+      () => "answered",
+      (error: { code?: number }) => error.code,
+    );
+    await pause(300);
+    source.cancel();
+    expect(await cancelled).toBe(REQUEST_CANCELLED);
+    const [action] = await fixAll(client, big);
+    expect(action.kind).toBe("source.fixAll.anchor-lint");
+    const fixed = applyEdits(large, editsOf(action.edit, big));
+    expect(fixed).toBe(large.replace('"headles"', '"headless"'));
+  }, 120_000);
+
+  it("answers a hover on another document while a large fix-all is under way", async () => {
+    const { client, big, small } = await openLarge();
+    const asked = { fixAll: performance.now(), hover: 0 };
+    const actions = fixAll(client, big).then((result) => ({ result, at: performance.now() }));
+    await pause(300);
+    asked.hover = performance.now();
+    const hover = await client.request("textDocument/hover", { textDocument: { uri: small }, position: { line: 0, character: 12 } });
+    const hovered = performance.now();
+    expect(hover.contents.value).toContain("Number of sessions to create in the batch");
+    const done = await actions;
+    expect(applyEdits(large, editsOf(done.result[0].edit, big))).toBe(large.replace('"headles"', '"headless"'));
+    // On the main loop the hover would be answered only after the fix-all; here it comes well before.
+    expect(hovered - asked.hover).toBeLessThan((done.at - asked.hover) / 2);
+  }, 120_000);
+
+  it("answers a cancelled formatting request with RequestCancelled, and the next one formats", async () => {
+    const { client, big } = await openLarge();
+    const options = { tabSize: 2, insertSpaces: true };
+    const source = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest("textDocument/formatting", { textDocument: { uri: big }, options }, source.token).then(
+      () => "answered",
+      (error: { code?: number }) => error.code,
+    );
+    source.cancel();
+    expect(await cancelled).toBe(REQUEST_CANCELLED);
+    const edits = await client.request("textDocument/formatting", { textDocument: { uri: big }, options });
+    const formatted = applyMany(large, edits);
+    expect(applyMany(large, edits.slice(0, 20))).toBe(applyEdits(large, edits.slice(0, 20)));
+    expect(formatted.split("\n").slice(0, 8)).toEqual(['{', '  "count": 1,', '  "configuration": {', '    "browser": {', '      "headles": {', '        "active": true', "      },", '      "zq0xw": 0,']);
+    expect(JSON.parse(formatted)).toEqual(JSON.parse(large));
+  }, 120_000);
+});
