@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { pathUri, start, workspace } from "../helpers.js";
+import { openBesideSmall, pathUri, start, workspace } from "../helpers.js";
 
 // 100,000 unknown keys (2 MB): linting it takes a second or more, on the lint thread.
 const large = `{"count": 1, "configuration": {"browser": {\n${Array.from({ length: 100_000 }, (_, i) => `  "zq${i}xw": ${i}`).join(",\n")}\n}}}`;
 
 describe("large documents are linted off the main loop", () => {
   it("answers a hover on another document while a large one is being linted", async () => {
-    const root = workspace();
-    const client = await start({ rootPath: root });
-    const big = pathUri(`${root}/big.anchor.json`);
-    const small = pathUri(`${root}/small.anchor.json`);
-    await client.open(small, '{ "count": 2000 }');
-    await client.diagnosticsFor(small);
-    await client.open(big, large);
+    const { client, big, small } = await openBesideSmall(large);
     // Once the lint is under way (it takes a second or more), a hover on the small document.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const asked = performance.now();
