@@ -166,11 +166,15 @@ function escapeSegment(segment: string): string {
  * The credentials of a document. `root` is the parsed value; with the source `text` and a way to find
  * a pointer's span in it, credentials are also matched as written (escapes and all) and by position.
  */
-export function findCredentials(root: unknown, source?: { text: string; spanOf(pointer: string): Span | undefined }): Credentials {
+export function findCredentials(
+  root: unknown,
+  source?: { text: string; spanOf(pointer: string): Span | undefined; mayHoldCredentials?: () => boolean },
+): Credentials {
   // `root` is parsed from `source.text`: a credential key is written there as `username`/`password`
   // (any case) or with an escape, and a URL's userinfo with "@" or an escape. Most files have none,
   // and this one native search spares them the walk over every value (large metadata included).
-  if (source !== undefined && !CREDENTIAL_HINT.test(source.text)) return NO_CREDENTIALS;
+  // A document that has walked its value already answers without a search of the text.
+  if (source !== undefined && !(source.mayHoldCredentials ? source.mayHoldCredentials() : CREDENTIAL_HINT.test(source.text))) return NO_CREDENTIALS;
   const found = collect(root);
   if (found.length === 0) return NO_CREDENTIALS;
   const values = new Set<string>();

@@ -6,7 +6,7 @@ import { strictTree } from "./strict-tree.js";
 import { locatePointer } from "../language/locate.js";
 import { MAX_NESTING_DEPTH, parseLenient, type SyntaxProblem } from "./parse.js";
 import { LineMap } from "./line-map.js";
-import { countMembers, countWrittenKeys, depthOf, valueOfNode } from "./shape.js";
+import { countWrittenKeys, depthOf, provenUniqueKeys, summarizeShape, valueOfNode, type ShapeSummary } from "./shape.js";
 import type { EditContext } from "./edits/context.js";
 import { replaceValue, renameKey } from "./edits/replace.js";
 import { removeProperty } from "./edits/remove.js";
@@ -190,7 +190,27 @@ export class TextDocumentSource implements SourceDocument {
   /** False when the cheap count proves every key unique (strict JSON only); computed once per document. */
   private mayHaveDuplicateKeys(): boolean {
     if (this.strictText === undefined) return true;
-    return (this.duplicatesPossible ??= countWrittenKeys(this.strictText) !== countMembers(this.root));
+    if (this.duplicatesPossible === undefined) {
+      const strict = this.strictText;
+      this.duplicatesPossible = !provenUniqueKeys(strict, this.shape) && countWrittenKeys(strict) !== this.shape.members;
+    }
+    return this.duplicatesPossible;
+  }
+
+  private shapeSummary: ShapeSummary | undefined;
+
+  /** Members of the parsed value and what its text must contain; one walk, on first use. */
+  get shape(): ShapeSummary {
+    return (this.shapeSummary ??= summarizeShape(this.root));
+  }
+
+  /**
+   * False when the text cannot hold a credential (secrets.ts): no "@" for a URL's userinfo, no
+   * backslash (so every key is written as it reads) and no key named like one.
+   */
+  mayHoldCredentials(): boolean {
+    const text = this.text;
+    return text.includes("@") || text.includes("\\") || this.shape.credentialKey;
   }
 
   /**
