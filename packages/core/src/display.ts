@@ -11,12 +11,16 @@
  * Lines starting with `::` (GitHub's workflow commands) cannot come from a file once newlines are
  * escaped; where a line starts with a file name, the formatters guard it (`./::x`).
  */
-const DISPLAY_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|(?<=##)\[/g;
+// `##\[` rather than a lookbehind `(?<=##)\[`: with a lookbehind the regex engine cannot skip ahead
+// to the first character a match can start with, and the search took four times as long.
+const DISPLAY_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\[/g;
 /** The same without C0: JSON text escapes those itself, and its own layout has newlines. */
-const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|(?<=##)\[/g;
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\[/g;
 
-function unicodeEscape(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function unicodeEscape(match: string): string {
+  // "##[" keeps its "##": only the bracket is escaped.
+  const at = match.length - 1;
+  return `${match.slice(0, at)}\\u${match.charCodeAt(at).toString(16).padStart(4, "0")}`;
 }
 
 /** The text with every control, separator and bidi character shown as `\uXXXX`. */
