@@ -85,7 +85,14 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
   const textSource = source instanceof TextDocumentSource ? source : undefined;
   const own = findCredentials(
     root,
-    textSource ? { text: textSource.text, spanOf: (pointer) => textSource.spanOf(pointer, "value"), mayHoldCredentials: () => textSource.mayHoldCredentials() } : undefined,
+    textSource
+      ? {
+          text: textSource.text,
+          spanOf: (pointer) => textSource.spanOf(pointer, "value"),
+          mayHoldCredentials: () => textSource.mayHoldCredentials(),
+          writtenAsParsed: () => textSource.writtenAsParsed(),
+        }
+      : undefined,
   );
   const credentials = options.earlierCredentials ? withEarlier(own, options.earlierCredentials) : own;
   return withCredentials(credentials, () => lintWith(source, rules, config, options, broken, root, textSource, credentials));

@@ -168,7 +168,14 @@ function escapeSegment(segment: string): string {
  */
 export function findCredentials(
   root: unknown,
-  source?: { text: string; spanOf(pointer: string): Span | undefined; mayHoldCredentials?: () => boolean },
+  source?: {
+    text: string;
+    spanOf(pointer: string): Span | undefined;
+    /** False when the text cannot hold a credential (see TextDocumentSource). */
+    mayHoldCredentials?: () => boolean;
+    /** True when every string is written in the text as JSON.parse read it: strict JSON, no backslash. */
+    writtenAsParsed?: () => boolean;
+  },
 ): Credentials {
   // `root` is parsed from `source.text`: a credential key is written there as `username`/`password`
   // (any case) or with an escape, and a URL's userinfo with "@" or an escape. Most files have none,
@@ -181,7 +188,17 @@ export function findCredentials(
   const anywhere = new Set<string>();
   const quoted = new Set<string>();
   const numbers = new Set<string>();
-  const spans: Span[] = [];
+  // Each credential's span, in the order found; undefined until located, null when it has none.
+  const located: (Span | null | undefined)[] = [];
+  const pointers: (string | undefined)[] = [];
+  const locate = (index: number): Span | null => {
+    let span = located[index];
+    if (span === undefined) {
+      const found = source!.spanOf(pointers[index]!);
+      span = located[index] = found && found.length > 0 ? found : null;
+    }
+    return span;
+  };
   const addForms = (value: string) => {
     const json = JSON.stringify(value);
     quoted.add(json);
@@ -190,15 +207,19 @@ export function findCredentials(
     const inner = json.slice(1, -1);
     for (const form of [value, inner, escapeControls(value), escapeControls(inner)]) anywhere.add(form);
   };
+  const plainText = source?.writtenAsParsed?.() === true;
   for (const { value, pointer } of found) {
     const text = String(value);
     values.add(text);
     addForms(text);
     if (typeof value === "number" && !distinctive(text)) numbers.add(text);
     if (source && pointer !== undefined) {
-      const span = source.spanOf(pointer);
-      if (!span || span.length === 0) continue;
-      spans.push(span);
+      const index = pointers.push(pointer) - 1;
+      // Without a backslash in the file, a string that JSON.stringify writes unescaped is written
+      // just so: its forms are added above, and its span waits until someone asks (most runs never do).
+      if (plainText && typeof value === "string" && JSON.stringify(value).length === value.length + 2) continue;
+      const span = locate(index);
+      if (!span) continue;
       // As written: `"\u0061lice"` or `9.18e8` must be found in a fix that copies the value's text.
       const written = source.text.slice(span.offset, span.offset + span.length);
       if (written.startsWith('"') && written.length >= 2) {
@@ -208,12 +229,22 @@ export function findCredentials(
       else numbers.add(written);
     }
   }
+  let spans: Span[] | undefined;
   return {
     values: [...values],
     anywhere: [...anywhere].filter((form) => form !== "").sort((a, b) => b.length - a.length),
     quoted: [...quoted],
     numbers: [...numbers],
-    spans,
+    get spans(): Span[] {
+      if (!spans) {
+        spans = [];
+        for (let index = 0; index < pointers.length; index++) {
+          const span = locate(index);
+          if (span) spans.push(span);
+        }
+      }
+      return spans;
+    },
   };
 }
 
@@ -230,7 +261,9 @@ export function withEarlier(credentials: Credentials, earlier: Credentials): Cre
     anywhere: union(credentials.anywhere, earlier.anywhere).sort((a, b) => b.length - a.length),
     quoted: union(credentials.quoted, earlier.quoted),
     numbers: union(credentials.numbers, earlier.numbers),
-    spans: credentials.spans,
+    get spans() {
+      return credentials.spans;
+    },
   };
 }
 

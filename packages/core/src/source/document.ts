@@ -204,6 +204,11 @@ export class TextDocumentSource implements SourceDocument {
     return (this.shapeSummary ??= summarizeShape(this.root));
   }
 
+  /** Whether every string is written in the text as JSON.parse read it: strict JSON, no backslash. */
+  writtenAsParsed(): boolean {
+    return this.strictText !== undefined && !this.text.includes("\\");
+  }
+
   /**
    * False when the text cannot hold a credential (secrets.ts): no "@" for a URL's userinfo, no
    * backslash (so every key is written as it reads) and no key named like one.
