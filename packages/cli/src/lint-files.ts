@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { LintConfig } from "@anchor-lint/core";
 import { lintFile, lintReadFile, type FileResult, type LintJobOptions, type LintTask } from "@anchor-lint/node";
 import { readAhead } from "./read-ahead.js";
+import { tuneForLongRun } from "./jit-settings.js";
 
 export { lintText, type FixMode, type LintJobOptions, type LintTask } from "@anchor-lint/node";
 
@@ -174,6 +175,7 @@ export async function lintTasks(
   log: (text: string) => void = () => {},
   readerUrl?: URL,
 ): Promise<FileResult[]> {
+  tuneForLongRun(tasks.length);
   const threads = pool ? Math.min(threadsFor(tasks.length, concurrency), pool.size + 1) : 1;
   if (!pool || threads <= 1) {
     pool?.close();
