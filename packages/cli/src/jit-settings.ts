@@ -1,4 +1,4 @@
-import { setFlagsFromString } from "node:v8";
+import { createRequire } from "node:module";
 
 /**
  * From this many files up, a run is long enough for the setting below to pay. A short run never
@@ -23,5 +23,7 @@ let tuned = false;
 export function tuneForLongRun(files: number): void {
   if (tuned || files < LONG_RUN_FILES) return;
   tuned = true;
+  // Loaded here, not at the top: a short run does not pay for loading node:v8.
+  const { setFlagsFromString } = createRequire(import.meta.url)("node:v8") as typeof import("node:v8");
   setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
