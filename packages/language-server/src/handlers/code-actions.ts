@@ -1,9 +1,9 @@
 import { dirname, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { mkdir, realpath } from "node:fs/promises";
-import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type ServerCapabilities, type WorkspaceEdit } from "vscode-languageserver";
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type ServerCapabilities, type WorkspaceEdit } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { lint, rules, setRuleInConfig, type Finding, type Fix, type TextEdit as CoreEdit } from "@anchor-lint/core";
+import { rules, setRuleInConfig, type Fix, type TextEdit as CoreEdit } from "@anchor-lint/core";
 import { writeFileAtomicSync } from "@anchor-lint/node";
 import { toTextEdits, type DiagnosticData } from "../convert.js";
 import type { Session } from "../session.js";
@@ -11,6 +11,8 @@ import { CONFIG_FILE_NAME } from "../settings.js";
 import type { Configuration, DocumentContext } from "./configuration.js";
 import type { Diagnostics } from "./diagnostics.js";
 import type { HeavyWork } from "../heavy-work.js";
+
+const ruleIds = new Set(rules.map((rule) => rule.id));
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.anchor-lint`;
 export const DISABLE_RULE_COMMAND = "anchor-lint.disableRule";
@@ -24,19 +26,35 @@ export function registerCodeActions(session: Session, configuration: Configurati
     session.request("code actions", [] as CodeAction[], async (params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
-      const context = await configuration.contextFor(document.uri);
+      const { uri, version } = document;
+      // The document object is updated in place by later changes: edits are computed for `version`
+      // only, and an answer for a version edited away meanwhile is refused, as the protocol says.
+      const check = () => {
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "anchor-lint: request cancelled");
+        if (documents.get(uri)?.version !== version) throw new ResponseError(LSPErrorCodes.ContentModified, "anchor-lint: the document changed");
+      };
+      const context = await configuration.contextFor(uri);
+      check();
       if (!context.enabled || context.ignored) return [];
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
       const actions: CodeAction[] = [];
       if (wants(CodeActionKind.QuickFix)) {
         const disabled = new Set<string>();
-        let findings: Finding[] | undefined;
-        const relint = () => (findings ??= lint(document.getText(), { config: context.config }));
         const own = ownDiagnostics(document, params);
-        for (const diagnostic of own) {
+        // A diagnostic without our data (ALE drops it) or from an older version: its fixes are found
+        // again in this version's diagnostics, linted now if need be (on the lint thread when large).
+        let linted: Diagnostic[] | undefined;
+        if (own.some((diagnostic) => !dataOf(diagnostic, version))) {
+          linted = await diagnostics.forVersion(uri, version, token);
+          check();
+          if (!linted) throw new ResponseError(LSPErrorCodes.RequestCancelled, "anchor-lint: superseded by another document's lint");
+        }
+        const found = linted ? byStart(document, linted) : undefined;
+        const edits = own.map((diagnostic) => fixesOf(document, diagnostic, found));
+        for (const [index, diagnostic] of own.entries()) {
           const code = String(diagnostic.code);
-          const { fix: ruleFix, suggestions } = fixesOf(document, diagnostic, relint);
+          const { fix: ruleFix, suggestions } = edits[index]!;
           for (const candidate of [...(ruleFix ? [ruleFix] : []), ...suggestions]) {
             actions.push({
               title: candidate.title,
@@ -50,6 +68,7 @@ export function registerCodeActions(session: Session, configuration: Configurati
           if (!disabled.has(code)) {
             disabled.add(code);
             const action = await disableRuleAction(code, context, own);
+            check();
             if (action) actions.push(action);
           }
         }
@@ -77,11 +96,11 @@ export function registerCodeActions(session: Session, configuration: Configurati
       return published.filter((d) => typeof d.code === "string" && document.offsetAt(d.range.start) <= to && from <= document.offsetAt(d.range.end));
     }
     const own: Diagnostic[] = [];
+    const byKey = byStart(document, published);
     for (const diagnostic of sent) {
       if ((diagnostic.source !== undefined && diagnostic.source !== "anchor-lint") || typeof diagnostic.code !== "string") continue;
-      if (!rules.some((rule) => rule.id === diagnostic.code)) continue;
-      const start = document.offsetAt(diagnostic.range.start);
-      const match = published.find((d) => d.code === diagnostic.code && document.offsetAt(d.range.start) === start);
+      if (!ruleIds.has(diagnostic.code)) continue;
+      const match = byKey.get(startKey(document, diagnostic));
       own.push(match && (diagnostic.data === undefined || diagnostic.data === null) ? { ...diagnostic, data: match.data } : diagnostic);
     }
     return own;
@@ -175,18 +194,36 @@ export function codeActionCapabilities(session: Session): Partial<ServerCapabili
   };
 }
 
-/**
- * The fixes of a diagnostic: from its data when it was computed on this version (dispatching
- * on the rule id, never on the message); otherwise found again by rule id and start.
- */
-function fixesOf(document: TextDocument, diagnostic: Diagnostic, relint: () => Finding[]): { fix: Fix | undefined; suggestions: Fix[] } {
+/** The fixes a diagnostic's data carries, when they were computed on this version. */
+function dataOf(diagnostic: Diagnostic, version: number): { fix: Fix | undefined; suggestions: Fix[] } | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (data && typeof data === "object" && data.version === document.version) {
-    return { fix: isFix(data.fix) ? data.fix : undefined, suggestions: Array.isArray(data.suggestions) ? data.suggestions.filter(isFix) : [] };
+  if (!data || typeof data !== "object" || data.version !== version) return undefined;
+  return { fix: isFix(data.fix) ? data.fix : undefined, suggestions: Array.isArray(data.suggestions) ? data.suggestions.filter(isFix) : [] };
+}
+
+/**
+ * The fixes of a diagnostic: from its data when it was computed on this version (dispatching on the
+ * rule id, never on the message); otherwise from this version's diagnostic of the same rule and start.
+ */
+function fixesOf(document: TextDocument, diagnostic: Diagnostic, linted: Map<string, Diagnostic> | undefined): { fix: Fix | undefined; suggestions: Fix[] } {
+  const own = dataOf(diagnostic, document.version);
+  if (own) return own;
+  const found = linted?.get(startKey(document, diagnostic));
+  return (found && dataOf(found, document.version)) ?? { fix: undefined, suggestions: [] };
+}
+
+/** Diagnostics by rule id and start (the first of each): one lookup per diagnostic the client sent, not a search. */
+function byStart(document: TextDocument, diagnostics: readonly Diagnostic[]): Map<string, Diagnostic> {
+  const map = new Map<string, Diagnostic>();
+  for (const diagnostic of diagnostics) {
+    const key = startKey(document, diagnostic);
+    if (!map.has(key)) map.set(key, diagnostic);
   }
-  const start = document.offsetAt(diagnostic.range.start);
-  const finding = relint().find((candidate) => candidate.ruleId === diagnostic.code && candidate.range?.start.offset === start);
-  return { fix: finding?.fix, suggestions: finding?.suggestions ?? [] };
+  return map;
+}
+
+function startKey(document: TextDocument, diagnostic: Diagnostic): string {
+  return `${String(diagnostic.code)}@${document.offsetAt(diagnostic.range.start)}`;
 }
 
 /** Data comes back from the client: check its shape before trusting its edits. */

@@ -1,6 +1,6 @@
 import type { CancellationToken, Diagnostic, DocumentDiagnosticReport, InitializeParams, ServerCapabilities } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { lint, type Finding } from "@anchor-lint/core";
+import { lint, type Finding, type LintConfig } from "@anchor-lint/core";
 import { toDiagnostic } from "../convert.js";
 import type { Session } from "../session.js";
 import { isConfigDocument, type Configuration } from "./configuration.js";
@@ -23,13 +23,21 @@ export interface Diagnostics {
   initialize(params: InitializeParams): Partial<ServerCapabilities>;
   /** The diagnostics last computed for this version of a document, or none. */
   current(uri: string, version: number): Diagnostic[];
+  /**
+   * The diagnostics of this version, linted now if they are not known yet: on the lint thread for
+   * large documents, sharing a run already under way for it. Undefined when the version is no longer
+   * current, the run was ended (a newer version, a close, another document's lint) or `token` was
+   * cancelled; a cancelled caller stops waiting, and the run goes on while another caller waits for it.
+   */
+  forVersion(uri: string, version: number, token?: CancellationToken): Promise<Diagnostic[] | undefined>;
   shutdown(): void;
 }
 
 export function registerDiagnostics(session: Session, configuration: Configuration, lintThreadEntry?: string): Diagnostics {
   const { connection, documents, debounceMs } = session;
   const lintThread = lintThreadEntry ? new LintThread(lintThreadEntry) : undefined;
-  const inflight = new Map<string, { version: number; config: unknown; findings: Promise<Finding[] | undefined> }>();
+  /** A large document's lint under way, shared by whoever wants that version: a push, a pull, a quick fix. */
+  const inflight = new Map<string, { version: number; config: unknown; findings: Promise<Finding[] | undefined>; waiters: number }>();
   const validations = new Map<string, Validation>();
   const results = new Map<string, Result>();
   const withDiagnostics = new Set<string>();
@@ -134,29 +142,7 @@ export function registerDiagnostics(session: Session, configuration: Configurati
     if (context.enabled && !context.ignored) {
       const text = document.getText();
       if (lintThread && text.length >= OFF_THREAD_CHARACTERS) {
-        // Off the main loop: hovers, completions and changes are answered meanwhile. A newer
-        // version or a cancelled request ends the run (the thread is stopped, not waited for).
-        const cancelled = token?.onCancellationRequested(() => lintThread.cancel());
-        const stale = documents.onDidChangeContent((event) => {
-          if (event.document.uri === uri && event.document.version !== version) lintThread.cancel();
-        });
-        const closed = documents.onDidClose((event) => {
-          if (event.document.uri === uri) lintThread.cancel();
-        });
-        try {
-          // A pull and a push of one version share the run (a second run would cancel the first).
-          let run = inflight.get(uri);
-          if (!run || run.version !== version || run.config !== context.config) {
-            run = { version, config: context.config, findings: lintThread.lint(text, context.config) };
-            inflight.set(uri, run);
-          }
-          findings = await run.findings;
-          if (inflight.get(uri) === run) inflight.delete(uri);
-        } finally {
-          cancelled?.dispose();
-          stale.dispose();
-          closed.dispose();
-        }
+        findings = await lintOffThread(lintThread, uri, version, text, context.config, token);
         if (findings === undefined || documents.get(uri)?.version !== version) return undefined;
       } else {
         findings = lint(text, { config: context.config });
@@ -165,6 +151,49 @@ export function registerDiagnostics(session: Session, configuration: Configurati
     const diagnostics = findings.map((finding) => toDiagnostic(finding, uri, version));
     if (at === session.generation) results.set(uri, { version, generation: session.generation, diagnostics });
     return diagnostics;
+  }
+
+  /**
+   * Off the main loop: hovers, completions and changes are answered meanwhile. A pull, a push and a
+   * quick fix of one version share the run (a second run would end the first). A newer version or a
+   * close ends it (the thread is stopped, not waited for); a cancelled caller only stops waiting, and
+   * ends the run when no one else waits for it.
+   */
+  async function lintOffThread(thread: LintThread, uri: string, version: number, text: string, config: LintConfig | undefined, token: CancellationToken | undefined): Promise<Finding[] | undefined> {
+    let run = inflight.get(uri);
+    if (!run || run.version !== version || run.config !== config) {
+      run = { version, config, findings: thread.lint(text, config), waiters: 0 };
+      inflight.set(uri, run);
+    }
+    const shared = run;
+    shared.waiters++;
+    const stale = documents.onDidChangeContent((event) => {
+      if (event.document.uri === uri && event.document.version !== version) thread.cancel();
+    });
+    const closed = documents.onDidClose((event) => {
+      if (event.document.uri === uri) thread.cancel();
+    });
+    let cancelled: { dispose(): void } | undefined;
+    const givenUp = new Promise<undefined>((resolve) => {
+      cancelled = token?.onCancellationRequested(() => {
+        resolve(undefined);
+        if (--shared.waiters > 0 || inflight.get(uri) !== shared) return;
+        inflight.delete(uri);
+        thread.cancel();
+      });
+    });
+    try {
+      const findings = await Promise.race([shared.findings, givenUp]);
+      if (!token?.isCancellationRequested) {
+        shared.waiters--;
+        if (inflight.get(uri) === shared) inflight.delete(uri);
+      }
+      return findings;
+    } finally {
+      cancelled?.dispose();
+      stale.dispose();
+      closed.dispose();
+    }
   }
 
   connection.languages.diagnostics.on(
@@ -195,6 +224,7 @@ export function registerDiagnostics(session: Session, configuration: Configurati
       const result = results.get(uri);
       return result?.version === version ? result.diagnostics : [];
     },
+    forVersion: (uri, version, token) => diagnose(uri, version, token),
     shutdown() {
       lintThread?.dispose();
       for (const validation of validations.values()) if (validation.timer) clearTimeout(validation.timer);
