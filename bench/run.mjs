@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-const suites = ["bench/varied/run.mjs", "bench/core/run.mjs", "bench/growth/run.mjs", "bench/cli/run.mjs", "bench/lsp/run.mjs"].filter((suite) => existsSync(suite));
+const suites = ["bench/varied/run.mjs", "bench/core/run.mjs", "bench/growth/run.mjs", "bench/cli/run.mjs", "bench/lsp/run.mjs", "bench/lsp/requests.mjs"].filter((suite) => existsSync(suite));
 let failed = false;
 for (const suite of suites) {
   console.log(`\n== ${suite}`);

@@ -2,14 +2,10 @@
 // 1 MB and a 5 MB *.anchor.json, for anchor-lint's server and, side by side in the same run, a
 // server on vscode-json-languageservice validating the same text against the same schema.
 // Figures are medians (the first two of each series warm up); times are wall clock at the client.
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { largeRequest } from "./corpus.mjs";
-
-const require = createRequire(new URL("../../packages/language-server/package.json", import.meta.url));
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-jsonrpc/node");
+import { median, positionAt, startServer } from "./client.mjs";
 
 const anchorServer = fileURLToPath(new URL("../../packages/language-server/dist/server.js", import.meta.url));
 const jsonServer = fileURLToPath(new URL("./json-server.mjs", import.meta.url));
@@ -26,50 +22,6 @@ const SIZES = [
 const PAUSE_MS = 250;
 const URI = "file:///bench/large.anchor.json";
 
-async function startServer(path) {
-  const child = spawn(process.execPath, [path, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map();
-  connection.onNotification("textDocument/publishDiagnostics", (params) => {
-    const resolve = waiting.get(params.version);
-    if (resolve) {
-      waiting.delete(params.version);
-      resolve(params.diagnostics);
-    }
-  });
-  connection.onNotification("window/logMessage", () => undefined);
-  connection.onNotification("window/showMessage", () => undefined);
-  connection.onRequest(() => null);
-  connection.listen();
-  await connection.sendRequest("initialize", {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
-  });
-  await connection.sendNotification("initialized", {});
-  const diagnosticsOf = (version) => new Promise((resolve) => waiting.set(version, resolve));
-  return {
-    connection,
-    diagnosticsOf,
-    async stop() {
-      await connection.sendRequest("shutdown").catch(() => undefined);
-      await connection.sendNotification("exit").catch(() => undefined);
-      connection.dispose();
-      child.kill();
-    },
-  };
-}
-
-function positionAt(text, offset) {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length - 1;
-  return { line, character: offset - (before.lastIndexOf("\n") + 1) };
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 const fastest = (values) => Math.min(...values);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

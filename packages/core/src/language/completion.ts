@@ -19,7 +19,7 @@ import {
   typesOffering,
 } from "./data.js";
 import { containerAt, objectMembers } from "./members.js";
-import { skeletonBefore } from "./skeleton.js";
+import { skeletonBefore, type Skeleton } from "./skeleton.js";
 import { needsComma, nextSignificant, previousSignificant, wordAt, type Span } from "./scan.js";
 import { escapeChoice, escapeSnippet, toPlain } from "./snippet.js";
 
@@ -67,14 +67,16 @@ export function completeWith(text: string, offset: number, options: CompletionOp
 }
 
 /**
- * `skeleton` is the text with the objects closed before the cursor emptied (same offsets): what
- * getLocation and the member scans read, so that they never tokenize a huge `metadata` for a
- * cursor elsewhere. Everything that looks at characters near the cursor reads `text`.
+ * `skeleton` is what getLocation and the member scans read (see skeleton.ts), so that they never
+ * tokenize a huge `metadata` for a cursor elsewhere; its offsets near the cursor are `delta` less
+ * than the text's. Everything that looks at characters near the cursor reads `text`.
  */
-function proposals(text: string, skeleton: string, offset: number, snippets: boolean): CompletionItem[] {
-  const location = getLocation(skeleton, offset);
+function proposals(text: string, { text: skeleton, delta }: Skeleton, offset: number, snippets: boolean): CompletionItem[] {
+  const location = getLocation(skeleton, offset - delta);
   const path = location.path;
-  const previous = location.previousNode;
+  const found = location.previousNode;
+  // In the text's offsets; member scans of the skeleton compare keys with `found`'s own.
+  const previous = found && { ...found, offset: found.offset + delta };
 
   if (previous && offset >= previous.offset && offset <= previous.offset + previous.length) {
     const raw = text.slice(previous.offset, previous.offset + previous.length);
@@ -93,7 +95,7 @@ function proposals(text: string, skeleton: string, offset: number, snippets: boo
       // previousNode is the key being typed; with a colon after it only the key is replaced.
       const keyOnly = nextSignificant(text, after) === ":";
       const slot = { replace, ...(string ? { string } : {}), commaAfter: !keyOnly && needsComma(text, after), snippets };
-      return keyItems(skeleton, path.slice(0, -1), slot, keyOnly, previous.offset);
+      return keyItems(skeleton, path.slice(0, -1), slot, keyOnly, found!.offset);
     }
     const slot = { replace, ...(string ? { string } : {}), commaAfter: needsComma(text, after), snippets };
     return valueItems(skeleton, path, slot);
@@ -157,13 +159,14 @@ function keyItems(text: string, objectPath: JSONPath, slot: Slot, keyOnly: boole
   if (pattern === undefined) return [];
   const doc = docAt(pattern);
   if (doc?.type !== "object") return [];
-  const members = objectMembers(text, objectPath);
+  let children = childrenOf(pattern);
+  // Only the keys that could be proposed (and a proxy's type) matter: not every unknown key.
+  const members = objectMembers(text, objectPath, { keys: new Set([...children, "type"]) });
   const present = new Set<string>();
   for (const member of members ?? []) {
     // The key being typed is not "present": it is what gets replaced.
     if (member.keyOffset !== typedKeyOffset) present.add(member.key);
   }
-  let children = childrenOf(pattern);
   if (pattern === PROXY) children = proxyKeys(children, proxyTypeOf(members));
   const items: CompletionItem[] = [];
   children.forEach((key, index) => {

@@ -1,10 +1,10 @@
-import { getLocation } from "jsonc-parser";
+import { getLocation, type JSONPath } from "jsonc-parser";
 import type { HoverInfo } from "./types.js";
 import { escapeControls } from "../display.js";
 import { findCredentials, MASK, redactText } from "../secrets.js";
 import { TextDocumentSource } from "../source/document.js";
 import { COUNTRY_CODE, countryName, docAt, patternOf, propertyMarkdown, proxyTypeOf, typesOffering } from "./data.js";
-import { objectMembers } from "./members.js";
+import { objectMembers, type Member } from "./members.js";
 import { skeletonBefore } from "./skeleton.js";
 
 /**
@@ -19,7 +19,11 @@ export function hover(text: string, offset: number): HoverInfo | undefined {
 /** `hover`, with the size above which closed containers before the cursor are skipped (tests set 0). */
 export function hoverWith(text: string, offset: number, skeletonMinLength?: number): HoverInfo | undefined {
   try {
-    const info = hoverAt(skeletonBefore(text, offset, skeletonMinLength), offset);
+    // The innermost object's members are read only for a country code (the proxy's type).
+    const skeleton = skeletonBefore(text, offset, skeletonMinLength, { cutInnermost: true });
+    const membersOf = (path: JSONPath) => objectMembers(skeletonBefore(text, offset, skeletonMinLength).text, path);
+    const found = hoverAt(skeleton.text, offset - skeleton.delta, membersOf);
+    const info = found && { ...found, offset: found.offset + skeleton.delta };
     return info?.value === undefined ? stripValue(info) : { ...stripValue(info)!, markdown: safeMarkdown(info.markdown, info.value, text) };
   } catch {
     // Hover is a convenience: an odd document (nesting deep enough to exhaust the stack) gets none.
@@ -47,8 +51,8 @@ function safeMarkdown(markdown: string, value: string, text: string): string {
   return escapeControls(redactText(quoted, credentials));
 }
 
-/** `text` may be a skeleton (see skeleton.ts): the cursor's surroundings are intact. */
-function hoverAt(text: string, offset: number): RawHover | undefined {
+/** `text` may be a skeleton (see skeleton.ts), `offset` and the answer's offset then the skeleton's. */
+function hoverAt(text: string, offset: number, membersOf: (path: JSONPath) => Member[] | undefined): RawHover | undefined {
   const location = getLocation(text, offset);
   const node = location.previousNode;
   if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
@@ -63,7 +67,7 @@ function hoverAt(text: string, offset: number): RawHover | undefined {
   const span = { offset: node.offset, length: node.length };
 
   if (!onKey && pattern === COUNTRY_CODE && node.type === "string") {
-    return { markdown: countryMarkdown(String(node.value), proxyTypeOf(objectMembers(text, path.slice(0, -1)))), ...span, value: String(node.value) };
+    return { markdown: countryMarkdown(String(node.value), proxyTypeOf(membersOf(path.slice(0, -1)))), ...span, value: String(node.value) };
   }
   let markdown = propertyMarkdown(doc);
   if (!onKey && doc.enum && node.type === "string") {

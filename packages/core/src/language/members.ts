@@ -1,29 +1,31 @@
 import { createScanner, type JSONPath, type JSONScanner } from "jsonc-parser";
 
 import { SyntaxKind } from "../source/syntax-kind.js";
+import { readPlainMembers, type Member } from "./member-run.js";
 
 const { OpenBrace: OPEN_BRACE, CloseBrace: CLOSE_BRACE, OpenBracket: OPEN_BRACKET, CloseBracket: CLOSE_BRACKET, Comma: COMMA, Colon: COLON, String: STRING, EOF: EOF_TOKEN } = SyntaxKind;
 
-export interface Member {
-  key: string;
-  keyOffset: number;
-  /** The value's first token: its kind (a jsonc-parser SyntaxKind) and, for a string, its value. */
-  valueKind: number | undefined;
-  value: string | undefined;
-}
+export type { Member } from "./member-run.js";
 
 /**
  * The members of the object at `path`, found by scanning tokens down that path only, without
  * building a tree: completion on a multi-megabyte file must not parse all of it. Tolerates the
  * broken text of a document being typed (missing commas, values or closing brackets).
- * Undefined when `path` does not lead to an object.
+ * Undefined when `path` does not lead to an object. `keys`: only the members of those names (an
+ * object of 300,000 unknown keys lists none of them); `plain` false: the scanner only, for tests.
  */
-export function objectMembers(text: string, path: JSONPath): Member[] | undefined {
+export function objectMembers(text: string, path: JSONPath, options: { keys?: ReadonlySet<string>; plain?: boolean } = {}): Member[] | undefined {
   const found = scanTo(text, path);
   if (!found || found.token !== OPEN_BRACE) return undefined;
   const { scanner } = found;
   const members: Member[] = [];
+  // Plain members by characters, the rest (from the first that is not plain) with the scanner.
+  const { keys } = options;
+  const rest = options.plain !== false ? readPlainMembers(text, scanner.getPosition(), members, keys) : scanner.getPosition();
+  if (rest < 0) return members;
+  scanner.setPosition(rest);
   forEachMember(scanner, (key, keyOffset, valueToken) => {
+    if (keys && !keys.has(key)) return false;
     members.push({
       key,
       keyOffset,

@@ -1,111 +1,85 @@
+import { walkJsonc } from "./walk.js";
+
 /**
- * The text with every object and array that closes before `offset` emptied (its inside turned to
- * a blank comment, its brackets kept): the same length, the same offsets, the same path to the cursor, but
- * jsonc-parser's getLocation and the member scans no longer tokenize megabytes of `metadata` the
- * cursor is not in. Returns the text itself when it is small, or when brackets do not pair up and
- * emptying could change how jsonc-parser recovers.
+ * What completion and hover read instead of a large text: the text with every object and array
+ * that closes before the cursor emptied (`{}`, `[]`), and in each container around the cursor but
+ * the innermost, the members before the one that holds the cursor left out. The path to the cursor,
+ * the innermost container's members and everything from the cursor on are the text's own, so
+ * jsonc-parser's getLocation and the member scans give the same answers, but read a few characters
+ * where the text has megabytes of `metadata` or thousands of keys before the cursor.
+ *
+ * Only array indices on the path change (the elements before are left out); nothing reads them
+ * but as "an item". Every node getLocation reports comes after the last part left out (containers
+ * and separators reset its previous node), so its offset is `delta` less than in the text.
  */
-export function skeletonBefore(text: string, offset: number, minLength = 64 * 1024): string {
-  if (text.length < minLength) return text;
-  const spans = closedBefore(text, offset);
-  if (!spans || spans.length === 0) return text;
+export interface Skeleton {
+  text: string;
+  delta: number;
+}
+
+/**
+ * The skeleton for a cursor at `offset`; `cutInnermost` leaves out the innermost container's members
+ * before the cursor's too (hover needs no list of keys). The text itself when it is small, or when brackets do not
+ * pair up and leaving parts out could change how jsonc-parser recovers.
+ */
+export function skeletonBefore(text: string, offset: number, minLength = 64 * 1024, options: { cutInnermost?: boolean } = {}): Skeleton {
+  const whole = { text, delta: 0 };
+  if (text.length < minLength) return whole;
+  const cuts = cutsBefore(text, offset, options.cutInnermost === true);
+  if (!cuts || cuts.length === 0) return whole;
   const parts: string[] = [];
   let from = 0;
-  for (const [start, end] of spans) {
-    // A block comment, not plain spaces: jsonc-parser's scanner builds whitespace tokens one
-    // character at a time, but takes a comment in one substring.
-    parts.push(text.slice(from, start + 1), `/*${" ".repeat(end - start - 6)}*/`);
-    from = end - 1;
+  let delta = 0;
+  for (const [start, end] of cuts) {
+    parts.push(text.slice(from, start));
+    delta += end - start;
+    from = end;
   }
   parts.push(text.slice(from));
-  return parts.join("");
-}
-
-const INTERESTING = /["{}[\]/]/g;
-
-/** Outermost containers that open and close before `offset` and are worth emptying, in order. */
-function closedBefore(text: string, offset: number): [number, number][] | undefined {
-  const spans: [number, number][] = [];
-  const open: number[] = [];
-  const lineBreaks = new LineBreaks(text);
-  INTERESTING.lastIndex = 0;
-  for (;;) {
-    const match = INTERESTING.exec(text);
-    if (!match || match.index >= offset) break;
-    const at = match.index;
-    const c = text.charCodeAt(at);
-    if (c === 34 /* " */) {
-      const end = stringEnd(text, at, lineBreaks);
-      // The cursor inside a string: stop here, nothing after it matters.
-      if (end >= offset) break;
-      INTERESTING.lastIndex = end;
-    } else if (c === 47 /* / */) {
-      const next = text.charCodeAt(at + 1);
-      let end: number;
-      if (next === 47) {
-        end = lineEnd(text, at);
-      } else if (next === 42) {
-        const close = text.indexOf("*/", at + 2);
-        end = close < 0 ? text.length : close + 2;
-      } else {
-        continue;
-      }
-      if (end >= offset) break;
-      INTERESTING.lastIndex = end;
-    } else if (c === 123 || c === 91) {
-      open.push(at);
-    } else {
-      const start = open.pop();
-      if (start === undefined) return undefined;
-      // A `{` closed by `]`: jsonc-parser's recovery there depends on what is inside; leave it all.
-      if ((text.charCodeAt(start) === 123) !== (c === 125)) return undefined;
-      while (spans.length > 0 && spans[spans.length - 1]![0] > start) spans.pop();
-      // Room for the comment that replaces the inside: `{/**/}`.
-      if (at + 1 - start >= 6) spans.push([start, at + 1]);
-    }
-  }
-  return spans;
+  return { text: parts.join(""), delta };
 }
 
 /**
- * The offset after the string whose quote is at `at`. Like jsonc-parser's scanner, an unclosed
- * string ends at the line break.
+ * The spans `[start, end)` to leave out, in order and apart, all before `offset`; undefined unless
+ * the text before the cursor is well-formed as far as it goes (see walk.ts): where it is not,
+ * jsonc-parser's recovery could be led elsewhere by the skeleton.
  */
-function stringEnd(text: string, at: number, lineBreaks: LineBreaks): number {
-  let quote = at;
-  for (;;) {
-    quote = text.indexOf('"', quote + 1);
-    if (quote < 0) quote = text.length;
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0 || quote === text.length) break;
+function cutsBefore(text: string, offset: number, cutInnermost: boolean): [number, number][] | undefined {
+  // The insides of containers closed so far, outermost only.
+  const closed: [number, number][] = [];
+  // The containers open, each with the last comma directly inside it (or -1).
+  const open: { at: number; comma: number }[] = [];
+  const read = walkJsonc(
+    text,
+    {
+      open: (at) => void open.push({ at, comma: -1 }),
+      close: (start, at) => {
+        open.pop();
+        while (closed.length > 0 && closed[closed.length - 1]![0] > start) closed.pop();
+        if (at > start + 1) closed.push([start + 1, at]);
+      },
+      comma: (at) => {
+        open[open.length - 1]!.comma = at;
+      },
+    },
+    offset,
+  );
+  if (read === "broken") return undefined;
+  // Around the cursor (but for the innermost container, unless told): the members before the current one, commas included.
+  const members: [number, number][] = [];
+  for (let i = 0; i < open.length - (cutInnermost ? 0 : 1); i++) {
+    const container = open[i]!;
+    if (container.comma >= 0) members.push([container.at + 1, container.comma + 1]);
   }
-  const lineBreak = lineBreaks.after(at);
-  return lineBreak < quote ? lineBreak : Math.min(quote + 1, text.length);
-}
-
-/** The next line break at or after an offset; offsets only grow, so each search resumes the last. */
-class LineBreaks {
-  private lf = -1;
-  private cr = -1;
-  constructor(private readonly text: string) {}
-
-  after(from: number): number {
-    if (this.lf < from) this.lf = indexOrEnd(this.text, "\n", from);
-    if (this.cr < from) this.cr = indexOrEnd(this.text, "\r", from);
-    return Math.min(this.lf, this.cr);
+  // The two lists are each in order and apart; a closed container inside left-out members goes with them.
+  const cuts: [number, number][] = [];
+  let m = 0;
+  for (const span of closed) {
+    while (m < members.length && members[m]![1] <= span[0]) cuts.push(members[m++]!);
+    const around = members[m];
+    if (around && around[0] <= span[0] && span[1] <= around[1]) continue;
+    cuts.push(span);
   }
-}
-
-function indexOrEnd(text: string, search: string, from: number): number {
-  const index = text.indexOf(search, from);
-  return index < 0 ? text.length : index;
-}
-
-function lineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
+  while (m < members.length) cuts.push(members[m++]!);
+  return cuts;
 }

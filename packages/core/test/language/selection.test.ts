@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { selectionRanges } from "../../src/language/index.js";
+import { selectionRangesWith } from "../../src/language/selection.js";
 import { cursor } from "./cursor.js";
+import { mutated, wellFormed } from "./texts.js";
 
 function steps(marked: string): string[] {
   const { text, offset } = cursor(marked);
@@ -28,5 +31,24 @@ describe("selection ranges", () => {
     const text = '{ "a": [1, 2] }';
     expect(selectionRanges(text, [8, 11]).map((chain) => chain.length)).toEqual([4, 4]);
     expect(() => selectionRanges("{[[\u0000", [0, 2, 99])).not.toThrow();
+  });
+
+  it("reads a large well-formed text without a tree, with the tree's answer", () => {
+    fc.assert(
+      fc.property(fc.oneof(wellFormed, mutated), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 3 }), (text, at) => {
+        const offsets = at.map((where) => Math.floor(where * (text.length + 1)));
+        expect(selectionRangesWith(text, offsets, 0)).toEqual(selectionRangesWith(text, offsets, Number.POSITIVE_INFINITY));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("steps out of 100,000 levels from the nesting limit lint() keeps to", () => {
+    const text = `{"a": ${"[".repeat(100_000)}1${"]".repeat(100_000)}}`;
+    const [chain] = selectionRanges(text, [text.indexOf("1")]);
+    // The 255 arrays within 256 levels, the property, the document.
+    expect(chain!.length).toBe(257);
+    expect(chain![0]).toEqual({ offset: 6 + 254, length: 2 * (100_000 - 254) + 1 });
+    expect(chain![chain!.length - 1]).toEqual({ offset: 0, length: text.length });
   });
 });
