@@ -19,7 +19,7 @@ import {
   typesOffering,
 } from "./data.js";
 import { containerAt, objectMembers } from "./members.js";
-import { skeletonBefore, type Skeleton } from "./skeleton.js";
+import { skeletonsBefore, type Skeleton } from "./skeleton.js";
 import { needsComma, nextSignificant, previousSignificant, wordAt, type Span } from "./scan.js";
 import { escapeChoice, escapeSnippet, toPlain } from "./snippet.js";
 
@@ -58,7 +58,7 @@ export function completeWith(text: string, offset: number, options: CompletionOp
   try {
     const at = Math.max(0, Math.min(offset, text.length));
     const snippets = options.snippets !== false;
-    const items = proposals(text, skeletonBefore(text, at, skeletonMinLength), at, snippets);
+    const items = proposals(text, skeletonsBefore(text, at, skeletonMinLength), at, snippets);
     return snippets ? items : items.map(toPlain);
   } catch {
     // Completion is a convenience: an odd document must never break the editor.
@@ -67,16 +67,18 @@ export function completeWith(text: string, offset: number, options: CompletionOp
 }
 
 /**
- * `skeleton` is what getLocation and the member scans read (see skeleton.ts), so that they never
- * tokenize a huge `metadata` for a cursor elsewhere; its offsets near the cursor are `delta` less
- * than the text's. Everything that looks at characters near the cursor reads `text`.
+ * `skeletons` are what getLocation and the member scans read (see skeleton.ts), so that they never
+ * tokenize a huge `metadata` for a cursor elsewhere; their offsets near the cursor are less than
+ * the text's by their `delta`. Everything that looks at characters near the cursor reads `text`.
  */
-function proposals(text: string, { text: skeleton, delta }: Skeleton, offset: number, snippets: boolean): CompletionItem[] {
-  const location = getLocation(skeleton, offset - delta);
+function proposals(text: string, skeletons: { located: Skeleton; scanned: () => Skeleton }, offset: number, snippets: boolean): CompletionItem[] {
+  const { located } = skeletons;
+  const location = getLocation(located.text, offset - located.delta);
   const path = location.path;
   const found = location.previousNode;
-  // In the text's offsets; member scans of the skeleton compare keys with `found`'s own.
-  const previous = found && { ...found, offset: found.offset + delta };
+  // In the text's offsets.
+  const previous = found && { ...found, offset: found.offset + located.delta };
+  const scanned = () => skeletons.scanned().text;
 
   if (previous && offset >= previous.offset && offset <= previous.offset + previous.length) {
     const raw = text.slice(previous.offset, previous.offset + previous.length);
@@ -95,10 +97,10 @@ function proposals(text: string, { text: skeleton, delta }: Skeleton, offset: nu
       // previousNode is the key being typed; with a colon after it only the key is replaced.
       const keyOnly = nextSignificant(text, after) === ":";
       const slot = { replace, ...(string ? { string } : {}), commaAfter: !keyOnly && needsComma(text, after), snippets };
-      return keyItems(skeleton, path.slice(0, -1), slot, keyOnly, found!.offset);
+      return keyItems(skeletons.scanned(), path.slice(0, -1), slot, keyOnly, previous.offset);
     }
     const slot = { replace, ...(string ? { string } : {}), commaAfter: needsComma(text, after), snippets };
-    return valueItems(skeleton, path, slot);
+    return valueItems(scanned(), path, slot);
   }
   if (previous?.type === "property" && offset > previous.offset + previous.length) {
     return []; // after a key, before its colon
@@ -116,17 +118,17 @@ function proposals(text: string, { text: skeleton, delta }: Skeleton, offset: nu
     const commaBefore = { offset: before + 1, length: 0, newText: "," };
     const container = path.slice(0, -1);
     const slot = { replace, commaAfter: needsComma(text, word.offset + word.length), commaBefore, snippets };
-    if (containerAt(skeleton, container) === "array") return valueItems(skeleton, [...container, 0], slot);
-    return keyItems(skeleton, container, slot, false, undefined);
+    if (containerAt(scanned(), container) === "array") return valueItems(scanned(), [...container, 0], slot);
+    return keyItems(skeletons.scanned(), container, slot, false, undefined);
   }
 
   const slot = { replace, commaAfter: needsComma(text, word.offset + word.length), snippets };
   const last = path[path.length - 1];
   if (typeof last === "string" && (text[before ?? -1] === "{" || text[before ?? -1] === ",")) {
-    return keyItems(skeleton, path.slice(0, -1), slot, false, undefined);
+    return keyItems(skeletons.scanned(), path.slice(0, -1), slot, false, undefined);
   }
   if (path.length === 0) return text.trim() === "" || text.trim() === word.text ? rootItems(slot) : [];
-  return valueItems(skeleton, path, slot);
+  return valueItems(scanned(), path, slot);
 }
 
 /** Where a replacement ends and what it writes after the string's content, per kind of slot. */
@@ -154,7 +156,8 @@ function placedValue(slot: Slot, json: string, comma: string): Pick<CompletionIt
   return { replace: { offset: string.start, length: end - string.start }, insertText: json + comma, ...extra };
 }
 
-function keyItems(text: string, objectPath: JSONPath, slot: Slot, keyOnly: boolean, typedKeyOffset: number | undefined): CompletionItem[] {
+/** `typedKeyOffset` is in the text's offsets, the members' in the skeleton's (see skeleton.ts for why they compare). */
+function keyItems({ text, delta }: Skeleton, objectPath: JSONPath, slot: Slot, keyOnly: boolean, typedKeyOffset: number | undefined): CompletionItem[] {
   const pattern = patternOf(objectPath);
   if (pattern === undefined) return [];
   const doc = docAt(pattern);
@@ -165,7 +168,7 @@ function keyItems(text: string, objectPath: JSONPath, slot: Slot, keyOnly: boole
   const present = new Set<string>();
   for (const member of members ?? []) {
     // The key being typed is not "present": it is what gets replaced.
-    if (member.keyOffset !== typedKeyOffset) present.add(member.key);
+    if (member.keyOffset + delta !== typedKeyOffset) present.add(member.key);
   }
   if (pattern === PROXY) children = proxyKeys(children, proxyTypeOf(members));
   const items: CompletionItem[] = [];

@@ -4,14 +4,17 @@ const REGION = /^\/\/\s*#(region|endregion)\b/;
 
 /**
  * Multi-line objects, arrays and block comments, plus `// #region` ... `// #endregion`.
- * The closing bracket's line stays visible, as in VS Code's own JSON folding.
+ * The closing bracket's line stays visible, as in VS Code's own JSON folding. At most `limit`
+ * ranges (default 5,000), the outermost first, as vscode-json-languageservice keeps them: a 5 MB
+ * document of deep objects has 300,000, which no editor shows and which took longer to send than
+ * to find.
  *
  * Read by characters, not with jsonc-parser's scanner (which makes a token of every piece and took
  * 100-200 ms on 5 MB): the same pieces and the same line numbers, its quirks included (an escaped
  * line break belongs to the string and is not counted as a line).
  */
 export function foldingRanges(text: string, options: { limit?: number } = {}): FoldingRange[] {
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const limit = options.limit ?? 5000;
   const ranges: FoldingRange[] = [];
   const open: { line: number; brace: boolean }[] = [];
   const regions: number[] = [];
@@ -24,7 +27,7 @@ export function foldingRanges(text: string, options: { limit?: number } = {}): F
   };
   const length = text.length;
   let line = 0;
-  for (let at = 0; at < length && ranges.length < limit; at++) {
+  for (let at = 0; at < length; at++) {
     const c = text.charCodeAt(at);
     switch (c) {
       case 10:
@@ -79,7 +82,32 @@ export function foldingRanges(text: string, options: { limit?: number } = {}): F
     }
   }
   // Ranges were added when they closed; editors expect them ordered by start.
-  return ranges.sort((a, b) => a.startLine - b.startLine);
+  ranges.sort((a, b) => a.startLine - b.startLine);
+  return ranges.length <= limit ? ranges : outermost(ranges, limit);
+}
+
+/** The `limit` ranges nested least deep (all of each level that fits whole, then the first of the next), in order. */
+function outermost(ranges: FoldingRange[], limit: number): FoldingRange[] {
+  const levels: number[] = [];
+  const ends: number[] = [];
+  for (const range of ranges) {
+    while (ends.length > 0 && ends[ends.length - 1]! < range.startLine) ends.pop();
+    levels.push(ends.length);
+    ends.push(range.endLine);
+  }
+  const counts: number[] = [];
+  for (const level of levels) counts[level] = (counts[level] ?? 0) + 1;
+  let whole = 0;
+  let cut = counts.length;
+  for (let level = 0; level < counts.length; level++) {
+    if (whole + (counts[level] ?? 0) > limit) {
+      cut = level;
+      break;
+    }
+    whole += counts[level] ?? 0;
+  }
+  let room = limit - whole;
+  return ranges.filter((_, index) => levels[index]! < cut || (levels[index] === cut && room-- > 0));
 }
 
 /** Where jsonc-parser's scanner ends the string whose quote is at `at`: after its closing quote, or at a line break. */

@@ -5,7 +5,7 @@ import { findCredentials, MASK, redactText } from "../secrets.js";
 import { TextDocumentSource } from "../source/document.js";
 import { COUNTRY_CODE, countryName, docAt, patternOf, propertyMarkdown, proxyTypeOf, typesOffering } from "./data.js";
 import { objectMembers, type Member } from "./members.js";
-import { skeletonBefore } from "./skeleton.js";
+import { skeletonsBefore } from "./skeleton.js";
 
 /**
  * Hover text at `offset`: on a key or a scalar value, the property's description, type, default
@@ -20,10 +20,9 @@ export function hover(text: string, offset: number): HoverInfo | undefined {
 export function hoverWith(text: string, offset: number, skeletonMinLength?: number): HoverInfo | undefined {
   try {
     // The innermost object's members are read only for a country code (the proxy's type).
-    const skeleton = skeletonBefore(text, offset, skeletonMinLength, { cutInnermost: true });
-    const membersOf = (path: JSONPath) => objectMembers(skeletonBefore(text, offset, skeletonMinLength).text, path);
-    const found = hoverAt(skeleton.text, offset - skeleton.delta, membersOf);
-    const info = found && { ...found, offset: found.offset + skeleton.delta };
+    const { located, scanned } = skeletonsBefore(text, offset, skeletonMinLength);
+    const found = hoverAt(located.text, offset - located.delta, (path) => objectMembers(scanned().text, path));
+    const info = found && { ...found, offset: found.offset + located.delta };
     return info?.value === undefined ? stripValue(info) : { ...stripValue(info)!, markdown: safeMarkdown(info.markdown, info.value, text) };
   } catch {
     // Hover is a convenience: an odd document (nesting deep enough to exhaust the stack) gets none.

@@ -6,7 +6,7 @@ import type { FoldingRange } from "../../src/language/types.js";
 import { mutated, wellFormed } from "./texts.js";
 
 /** The ranges as jsonc-parser's scanner gives them: what foldingRanges computed before it read characters. */
-function scanned(text: string, limit = Number.POSITIVE_INFINITY): FoldingRange[] {
+function scanned(text: string): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const open: { line: number; bracket: number }[] = [];
   const regions: number[] = [];
@@ -17,7 +17,7 @@ function scanned(text: string, limit = Number.POSITIVE_INFINITY): FoldingRange[]
     lastStartLine = range.startLine;
     ranges.push(range);
   };
-  for (let token = scanner.scan(); token !== 17 && ranges.length < limit; token = scanner.scan()) {
+  for (let token = scanner.scan(); token !== 17; token = scanner.scan()) {
     if (token === 1 || token === 3) open.push({ line: scanner.getTokenStartLine(), bracket: token });
     else if (token === 2 || token === 4) {
       const top = open[open.length - 1];
@@ -53,10 +53,50 @@ const pieces = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(""))
 describe("foldingRanges read by characters", () => {
   it("gives the scanner's ranges, whatever the text", () => {
     fc.assert(
-      fc.property(fc.oneof(pieces, mutated, wellFormed), fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }), (text, limit) => {
-        expect(foldingRanges(text, limit === undefined ? {} : { limit })).toEqual(scanned(text, limit));
+      fc.property(fc.oneof(pieces, mutated, wellFormed), (text) => {
+        expect(foldingRanges(text, { limit: Number.POSITIVE_INFINITY })).toEqual(scanned(text));
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("keeps at most the limit, in order", () => {
+    fc.assert(
+      fc.property(fc.oneof(pieces, mutated, wellFormed), fc.integer({ min: 0, max: 6 }), (text, limit) => {
+        const all = foldingRanges(text, { limit: Number.POSITIVE_INFINITY });
+        const kept = foldingRanges(text, { limit });
+        expect(kept).toHaveLength(Math.min(limit, all.length));
+        // A subsequence of all the ranges.
+        let next = 0;
+        for (const range of kept) {
+          while (next < all.length && JSON.stringify(all[next]) !== JSON.stringify(range)) next++;
+          expect(next).toBeLessThan(all.length);
+          next++;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("keeps the outermost ranges of well-nested objects", () => {
+    fc.assert(
+      fc.property(wellFormed, fc.integer({ min: 0, max: 6 }), (text, limit) => {
+        const all = foldingRanges(text, { limit: Number.POSITIVE_INFINITY });
+        const kept = new Set(foldingRanges(text, { limit }).map((range) => range.startLine));
+        const level = (range: FoldingRange) => all.filter((other) => other.startLine < range.startLine && range.endLine <= other.endLine).length;
+        const deepestKept = Math.max(-1, ...all.filter((range) => kept.has(range.startLine)).map(level));
+        for (const range of all) if (!kept.has(range.startLine)) expect(level(range)).toBeGreaterThanOrEqual(deepestKept);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("answers 5,000 ranges by default, the top levels among them", () => {
+    const text = `{\n${Array.from({ length: 3000 }, (_, i) => `"k${i}": {\n"a": [\n1\n]\n}`).join(",\n")}\n}`;
+    const ranges = foldingRanges(text);
+    const lines = text.split("\n");
+    expect(ranges).toHaveLength(5000);
+    // The document and the 3,000 objects, then the first 1,999 arrays.
+    expect(ranges.filter((range) => lines[range.startLine - 1]!.endsWith("{"))).toHaveLength(3001);
   });
 });

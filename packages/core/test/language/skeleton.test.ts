@@ -3,16 +3,17 @@ import fc from "fast-check";
 import { mutated, wellFormed } from "./texts.js";
 import { completeWith } from "../../src/language/completion.js";
 import { hoverWith } from "../../src/language/hover.js";
-import { skeletonBefore } from "../../src/language/skeleton.js";
+import { skeletonsBefore } from "../../src/language/skeleton.js";
 import { cursor } from "./cursor.js";
 
-describe("skeletonBefore", () => {
+describe("skeletonsBefore", () => {
   it("empties the containers closed before the cursor, and leaves out the members before the path", () => {
     const { text, offset } = cursor('{ "metadata": { "a": [1, 2] }, "configuration": { "browser": { "x": 1 }, "session": { "a": 1, "b": 2, | } } }');
-    const skeleton = skeletonBefore(text, offset, 0);
-    // The innermost object keeps its members (completion leaves out the keys present).
-    expect(skeleton.text).toBe('{ "configuration": { "session": { "a": 1, "b": 2,  } } }');
-    expect(skeleton.text.slice(offset - skeleton.delta)).toBe(text.slice(offset));
+    const { located, scanned } = skeletonsBefore(text, offset, 0);
+    expect(located.text).toBe('{ "configuration": { "session": {  } } }');
+    // For the scans, the innermost object keeps its members (completion leaves out the keys present).
+    expect(scanned().text).toBe('{ "configuration": { "session": { "a": 1, "b": 2,  } } }');
+    for (const skeleton of [located, scanned()]) expect(skeleton.text.slice(offset - skeleton.delta)).toBe(text.slice(offset));
   });
 
   it("changes no completion or hover, whatever the text and the cursor", () => {
@@ -26,8 +27,9 @@ describe("skeletonBefore", () => {
     );
   });
 
-  it("keeps the text when brackets do not pair up", () => {
+  it("keeps the text when the text before the cursor is not well-formed", () => {
     const text = '{ "a": [1, 2}, "b": | }'.replace("|", "");
-    expect(skeletonBefore(text, text.length - 2, 0)).toEqual({ text, delta: 0 });
+    const { located, scanned } = skeletonsBefore(text, text.length - 2, 0);
+    expect([located, scanned()]).toEqual([{ text, delta: 0 }, { text, delta: 0 }]);
   });
 });
