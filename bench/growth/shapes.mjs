@@ -23,6 +23,8 @@ export const shapes = {
     `{"count": 1, "metadata": {\n${Array.from({ length: n }, (_, i) => `  "k${i}": 1,\n  "k${i}": 2`).join(",\n")}\n}}`,
   "invalid extension ids": (n) =>
     `{"count": 1, "configuration": {"browser": {"extensions": [\n${Array.from({ length: n }, (_, i) => `  "ext-${i}"`).join(",\n")}\n]}}}`,
+  // Syntax errors, one per line: each error's line was once counted from the start of the text.
+  "unquoted keys (syntax)": (n) => `{"count": 1, "metadata": {\n${Array.from({ length: n }, (_, i) => `k${i}: v${i}`).join(",\n")}}}`,
   "duplicate extension ids": (n) =>
     `{"count": 1, "configuration": {"browser": {"extensions": [\n${Array.from({ length: n + 1 }, () => `  "3c90c3cc-0d44-4b50-8888-8dd25736052a"`).join(",\n")}\n]}}}`,
 };

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { lint } from "@anchor-lint/core";
+
+// Shapes that once cost time quadratic in their size (or memory enough to end the process), at
+// sizes that took seconds then: the results are checked, the time is the benchmark's business.
+describe("hostile shapes give their findings (issue 13)", () => {
+  it("20,000 lines of unquoted keys: the first syntax errors explained, the rest counted", () => {
+    // Each error's line was counted from the start of the text: 7.6 s here.
+    const text = `{"count": 1, "metadata": {\n${Array.from({ length: 20_000 }, (_, i) => `k${i}: v${i}`).join(",\n")}}}`;
+    const findings = lint(text);
+    expect(findings).toHaveLength(21);
+    expect(findings.slice(0, 2).map((finding) => `${finding.range!.start.line}: ${finding.message}`)).toEqual([
+      '2: Property names need double quotes: did you mean "k0"?',
+      '3: Property names need double quotes: did you mean "k1"?',
+    ]);
+    expect(findings[20]!.message).toBe("19980 more syntax errors not shown; is this file JSON at all?");
+  });
+
+  it("one line of 40,000 single-quoted keys: one syntax error (the first of its line)", () => {
+    // Searching for a line feed from the start, for each of 40,000 errors: 0.9 s here.
+    const text = `{"count": 1, "metadata": {${Array.from({ length: 40_000 }, (_, i) => `'k${i}': 1`).join(", ")}}}`;
+    expect(lint(text).map((finding) => `${finding.ruleId} ${finding.range!.start.column}: ${finding.message}`)).toEqual([
+      'json-syntax 27: Strings and property names need double quotes, not single quotes: did you mean "k0"?',
+    ]);
+  });
+
+  it('a custom proxy with 100 KB of spaces and a comment before its first member gets its "type" fix', () => {
+    // /\s*$/ over the text before the member was retried from each of the spaces: 8 s here.
+    const text = `{"count":1,"configuration":{"session":{"proxy":{${" ".repeat(100_000)}/*c*/ "server":"http://a:1"}}}}`;
+    const finding = lint(text).find((candidate) => candidate.ruleId === "custom-proxy-missing-type")!;
+    expect(finding.fix!.edits).toEqual([{ offset: text.indexOf('"server"'), length: 0, newText: '"type": "custom", ' }]);
+  });
+
+  it("150,000 lines of garbage keep 100,000 syntax errors, and the count says it is a floor", () => {
+    // One problem per token: 10 MB of garbage held 1.4 GB of them, and 50 MB ran out of memory.
+    const findings = lint("x\n".repeat(150_000));
+    expect(findings).toHaveLength(21);
+    expect(findings[20]!.message).toBe("At least 99980 more syntax errors not shown; is this file JSON at all?");
+  });
+});
