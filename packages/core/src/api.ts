@@ -207,11 +207,17 @@ export { ConfigError };
 export function redactCredentials(text: string): string {
   const source = new TextDocumentSource(text);
   const credentials = findCredentials(source.root, { text, spanOf: (pointer) => source.spanOf(pointer, "value") });
-  let output = text;
-  // The spans as written, escapes included: a search for the decoded value could miss them.
-  for (const span of [...credentials.spans].sort((a, b) => b.offset - a.offset)) {
-    output = output.slice(0, span.offset) + '"****"' + output.slice(span.offset + span.length);
+  // The spans as written, escapes included: a search for the decoded value could miss them. Joined
+  // in one pass: a copy of the text per span made 8,000 passwords take seconds.
+  const parts: string[] = [];
+  let copied = 0;
+  for (const span of [...credentials.spans].sort((a, b) => a.offset - b.offset)) {
+    if (span.offset < copied) continue; // the same value reached twice
+    parts.push(text.slice(copied, span.offset), '"****"');
+    copied = span.offset + span.length;
   }
+  parts.push(text.slice(copied));
+  const output = parts.join("");
   // Copies elsewhere (a tag, a key equal to the password) are masked as in messages.
   return redactText(maskUserinfo(output), credentials);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lint } from "@anchor-lint/core";
+import { lint, redactCredentials } from "@anchor-lint/core";
 
 // Shapes that once cost time quadratic in their size (or memory enough to end the process), at
 // sizes that took seconds then: the results are checked, the time is the benchmark's business.
@@ -36,5 +36,13 @@ describe("hostile shapes give their findings (issue 13)", () => {
     const findings = lint("x\n".repeat(150_000));
     expect(findings).toHaveLength(21);
     expect(findings[20]!.message).toBe("At least 99980 more syntax errors not shown; is this file JSON at all?");
+  });
+
+  it("redactCredentials masks 2,000 passwords in one pass over the text", () => {
+    // A copy of the whole text per password once.
+    const text = JSON.stringify({ count: 1, metadata: { items: Array.from({ length: 2000 }, (_, i) => ({ password: `pw-${i}-secret`, id: i })) } });
+    const redacted = redactCredentials(text);
+    expect(redacted).not.toMatch(/pw-\d+-secret/);
+    expect(JSON.parse(redacted).metadata.items[1999]).toEqual({ password: "****", id: 1999 });
   });
 });

@@ -13,10 +13,54 @@ export function fixAllEdits(text: string, config: LintConfig | undefined): TextE
   const whole = minimalEdit(text, result.output);
   if (!showsCredential(text, whole.newText)) return [whole];
   const accepted: TextEdit[] = [];
-  const fixes = lint(text, { config }).flatMap((finding) => (finding.fix?.safety === "safe" ? [finding.fix] : []));
-  for (const candidate of fixes) {
-    const overlaps = candidate.edits.some((edit) => accepted.some((other) => edit.offset < other.offset + other.length + (other.length === 0 ? 1 : 0) && other.offset < edit.offset + edit.length + (edit.length === 0 ? 1 : 0)));
-    if (!overlaps) accepted.push(...candidate.edits);
+  const taken = new Spans();
+  for (const finding of lint(text, { config })) {
+    if (finding.fix?.safety !== "safe") continue;
+    const spans = finding.fix.edits.map(spanOf);
+    if (spans.some((span) => taken.overlaps(span))) continue;
+    for (const span of spans) taken.add(span);
+    accepted.push(...finding.fix.edits);
   }
   return accepted;
+}
+
+/** What an edit occupies: an insertion counts as one character, so two at one place conflict. */
+function spanOf(edit: TextEdit): [number, number] {
+  return [edit.offset, edit.offset + Math.max(edit.length, 1)];
+}
+
+/**
+ * Spans taken so far, merged where they touch one another and kept in order: a fix is checked
+ * against its two neighbours, not against every edit taken (thousands of fixes once took seconds).
+ */
+class Spans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  overlaps([start, end]: [number, number]): boolean {
+    const index = this.after(start);
+    return (index > 0 && this.ends[index - 1]! > start) || (index < this.starts.length && this.starts[index]! < end);
+  }
+
+  add([start, end]: [number, number]): void {
+    let from = this.after(start);
+    if (from > 0 && this.ends[from - 1]! > start) from--;
+    let to = from;
+    while (to < this.starts.length && this.starts[to]! < end) to++;
+    const merged: [number, number] = to > from ? [Math.min(start, this.starts[from]!), Math.max(end, this.ends[to - 1]!)] : [start, end];
+    this.starts.splice(from, to - from, merged[0]);
+    this.ends.splice(from, to - from, merged[1]);
+  }
+
+  /** The index of the first span starting after `offset`. */
+  private after(offset: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle]! <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
