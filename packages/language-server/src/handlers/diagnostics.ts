@@ -35,7 +35,19 @@ export interface Diagnostics {
 
 export function registerDiagnostics(session: Session, configuration: Configuration, lintThreadEntry?: string): Diagnostics {
   const { connection, documents, debounceMs } = session;
-  const lintThread = lintThreadEntry ? new LintThread(lintThreadEntry) : undefined;
+  // A thread per large document: one shared thread runs one lint at a time, so opening a second large
+  // document ended the first one's run, and the first then waited for its next change to be linted.
+  const lintThreads = new Map<string, LintThread>();
+  const lintThreadFor = (uri: string): LintThread | undefined => {
+    if (!lintThreadEntry) return undefined;
+    let thread = lintThreads.get(uri);
+    if (!thread) lintThreads.set(uri, (thread = new LintThread(lintThreadEntry)));
+    return thread;
+  };
+  documents.onDidClose((event) => {
+    lintThreads.get(event.document.uri)?.dispose();
+    lintThreads.delete(event.document.uri);
+  });
   /** A large document's lint under way, shared by whoever wants that version: a push, a pull, a quick fix. */
   const inflight = new Map<string, { version: number; config: unknown; findings: Promise<Finding[] | undefined>; waiters: number }>();
   const validations = new Map<string, Validation>();
@@ -141,8 +153,9 @@ export function registerDiagnostics(session: Session, configuration: Configurati
     let findings: Finding[] | undefined = [];
     if (context.enabled && !context.ignored) {
       const text = document.getText();
-      if (lintThread && text.length >= OFF_THREAD_CHARACTERS) {
-        findings = await lintOffThread(lintThread, uri, version, text, context.config, token);
+      const thread = text.length >= OFF_THREAD_CHARACTERS ? lintThreadFor(uri) : undefined;
+      if (thread) {
+        findings = await lintOffThread(thread, uri, version, text, context.config, token);
         if (findings === undefined || documents.get(uri)?.version !== version) return undefined;
       } else {
         findings = lint(text, { config: context.config });
@@ -226,7 +239,8 @@ export function registerDiagnostics(session: Session, configuration: Configurati
     },
     forVersion: (uri, version, token) => diagnose(uri, version, token),
     shutdown() {
-      lintThread?.dispose();
+      for (const thread of lintThreads.values()) thread.dispose();
+      lintThreads.clear();
       for (const validation of validations.values()) if (validation.timer) clearTimeout(validation.timer);
       validations.clear();
     },

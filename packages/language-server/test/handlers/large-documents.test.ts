@@ -34,4 +34,18 @@ describe("large documents are linted off the main loop", () => {
     expect(diagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toContain("count-range");
     expect(client.published.filter((published) => published.uri === big).map((published) => published.version)).toEqual([2]);
   }, 90_000);
+
+  it("publishes the diagnostics of two large documents opened one after the other", async () => {
+    const root = workspace();
+    const client = await start({ rootPath: root });
+    const first = pathUri(`${root}/first.anchor.json`);
+    const second = pathUri(`${root}/second.anchor.json`);
+    await client.open(first, large);
+    // The second opens while the first is still being linted; neither is edited again.
+    await client.open(second, large.replace('"count": 1', '"count": 0'));
+    const wait = (uri: string) => client.until(() => client.published.find((published) => published.uri === uri)?.diagnostics, 60_000, `${uri}'s diagnostics`);
+    const [firstDiagnostics, secondDiagnostics] = await Promise.all([wait(first), wait(second)]);
+    expect(firstDiagnostics).toHaveLength(1001);
+    expect(secondDiagnostics.map((diagnostic: { code: string }) => diagnostic.code)).toContain("count-range");
+  }, 120_000);
 });
