@@ -206,7 +206,7 @@ export { ConfigError };
  */
 export function redactCredentials(text: string): string {
   const source = new TextDocumentSource(text);
-  const credentials = findCredentials(source.root, { text, spanOf: (pointer) => source.spanOf(pointer, "value") });
+  const credentials = findCredentials(source.root, source.credentialSource());
   // The spans as written, escapes included: a search for the decoded value could miss them. Joined
   // in one pass: a copy of the text per span made 8,000 passwords take seconds.
   const parts: string[] = [];
@@ -229,5 +229,5 @@ export function redactCredentials(text: string): string {
  */
 export function showsCredential(text: string, newText: string): boolean {
   const source = new TextDocumentSource(text);
-  return carriesCredential(newText, findCredentials(source.root, { text, spanOf: (pointer) => source.spanOf(pointer, "value") }));
+  return carriesCredential(newText, findCredentials(source.root, source.credentialSource()));
 }

@@ -83,17 +83,7 @@ export function runRules(source: SourceDocument, rules: readonly Rule[], config:
   const broken = source.syntaxProblems.some((problem) => problem.kind === "syntax" || problem.kind === "too-deep");
   const root = (source as { root?: unknown }).root;
   const textSource = source instanceof TextDocumentSource ? source : undefined;
-  const own = findCredentials(
-    root,
-    textSource
-      ? {
-          text: textSource.text,
-          spanOf: (pointer) => textSource.spanOf(pointer, "value"),
-          mayHoldCredentials: () => textSource.mayHoldCredentials(),
-          writtenAsParsed: () => textSource.writtenAsParsed(),
-        }
-      : undefined,
-  );
+  const own = findCredentials(root, textSource?.credentialSource());
   const credentials = options.earlierCredentials ? withEarlier(own, options.earlierCredentials) : own;
   return withCredentials(credentials, () => lintWith(source, rules, config, options, broken, root, textSource, credentials));
 }

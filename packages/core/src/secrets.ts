@@ -162,21 +162,21 @@ function escapeSegment(segment: string): string {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+/** The source text of a document, for {@link findCredentials}; TextDocumentSource.credentialSource() gives one. */
+export interface CredentialSource {
+  text: string;
+  spanOf(pointer: string): Span | undefined;
+  /** False when the text cannot hold a credential. */
+  mayHoldCredentials?: () => boolean;
+  /** True when every string is written in the text as JSON.parse read it: strict JSON, no backslash. */
+  writtenAsParsed?: () => boolean;
+}
+
 /**
  * The credentials of a document. `root` is the parsed value; with the source `text` and a way to find
  * a pointer's span in it, credentials are also matched as written (escapes and all) and by position.
  */
-export function findCredentials(
-  root: unknown,
-  source?: {
-    text: string;
-    spanOf(pointer: string): Span | undefined;
-    /** False when the text cannot hold a credential (see TextDocumentSource). */
-    mayHoldCredentials?: () => boolean;
-    /** True when every string is written in the text as JSON.parse read it: strict JSON, no backslash. */
-    writtenAsParsed?: () => boolean;
-  },
-): Credentials {
+export function findCredentials(root: unknown, source?: CredentialSource): Credentials {
   // `root` is parsed from `source.text`: a credential key is written there as `username`/`password`
   // (any case) or with an escape, and a URL's userinfo with "@" or an escape. Most files have none,
   // and this one native search spares them the walk over every value (large metadata included).

@@ -6,6 +6,7 @@ import { strictTree } from "./strict-tree.js";
 import { locatePointer } from "../language/locate.js";
 import { MAX_NESTING_DEPTH, parseLenient, type SyntaxProblem } from "./parse.js";
 import { LineMap } from "./line-map.js";
+import type { CredentialSource } from "../secrets.js";
 import { countWrittenKeys, depthOf, provenUniqueKeys, summarizeShape, valueOfNode, type ShapeSummary } from "./shape.js";
 import type { EditContext } from "./edits/context.js";
 import { replaceValue, renameKey } from "./edits/replace.js";
@@ -192,7 +193,7 @@ export class TextDocumentSource implements SourceDocument {
     if (this.strictText === undefined) return true;
     if (this.duplicatesPossible === undefined) {
       const strict = this.strictText;
-      this.duplicatesPossible = !provenUniqueKeys(strict, this.shape) && countWrittenKeys(strict) !== this.shape.members;
+      this.duplicatesPossible = !provenUniqueKeys(strict, this.shape, this.hasBackslash) && countWrittenKeys(strict) !== this.shape.members;
     }
     return this.duplicatesPossible;
   }
@@ -204,18 +205,26 @@ export class TextDocumentSource implements SourceDocument {
     return (this.shapeSummary ??= summarizeShape(this.root));
   }
 
-  /** Whether every string is written in the text as JSON.parse read it: strict JSON, no backslash. */
-  writtenAsParsed(): boolean {
-    return this.strictText !== undefined && !this.text.includes("\\");
+  private backslash: boolean | undefined;
+
+  /** Whether the text has a backslash: without one, every string is written as it reads. */
+  private get hasBackslash(): boolean {
+    return (this.backslash ??= this.text.includes("\\"));
   }
 
   /**
-   * False when the text cannot hold a credential (secrets.ts): no "@" for a URL's userinfo, no
-   * backslash (so every key is written as it reads) and no key named like one.
+   * What findCredentials needs of this document: spans as written, and two answers from the shape
+   * walk that spare most documents a search of the text (secrets.ts): no credential without an "@"
+   * (a URL's userinfo), a backslash (an escaped key) or a key named like one; and without a
+   * backslash in strict JSON, every string is written as JSON.parse read it.
    */
-  mayHoldCredentials(): boolean {
-    const text = this.text;
-    return text.includes("@") || text.includes("\\") || this.shape.credentialKey;
+  credentialSource(): CredentialSource {
+    return {
+      text: this.text,
+      spanOf: (pointer) => this.spanOf(pointer, "value"),
+      mayHoldCredentials: () => this.hasBackslash || this.text.includes("@") || this.shape.credentialKey,
+      writtenAsParsed: () => this.strictText !== undefined && !this.hasBackslash,
+    };
   }
 
   /**

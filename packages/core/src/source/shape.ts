@@ -49,28 +49,9 @@ export function depthOf(value: unknown): number {
   return deepest;
 }
 
-/** Counts the object members of a JSON.parse result, without recursion (input may be deeply nested). */
-export function countMembers(value: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (Array.isArray(current)) {
-      for (const item of current) if (typeof item === "object" && item !== null) stack.push(item);
-    } else if (typeof current === "object" && current !== null) {
-      for (const key in current) {
-        count++;
-        const item = (current as Record<string, unknown>)[key];
-        if (typeof item === "object" && item !== null) stack.push(item);
-      }
-    }
-  }
-  return count;
-}
-
 /** What one walk over a parsed value tells: its members, and what the text it came from must contain. */
 export interface ShapeSummary {
-  /** Object members, as {@link countMembers} counts them. */
+  /** Object members (own enumerable keys of every object, as JSON.parse kept them). */
   members: number;
   /** ':' characters inside its strings, keys and values. */
   colonsInStrings: number;
@@ -121,8 +102,8 @@ function colonsIn(text: string): number {
  * False when it cannot tell (a backslash, a colon in a dropped duplicate) or the text is large: on a
  * multi-MB text, indexOf from a position gets slow after garbage collection (see countWrittenKeys).
  */
-export function provenUniqueKeys(text: string, shape: ShapeSummary): boolean {
-  if (text.length > 1 << 20 || text.includes("\\")) return false;
+export function provenUniqueKeys(text: string, shape: ShapeSummary, hasBackslash: boolean): boolean {
+  if (text.length > 1 << 20 || hasBackslash) return false;
   return colonsIn(text) - shape.colonsInStrings === shape.members;
 }
 
