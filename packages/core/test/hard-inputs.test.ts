@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lint, fix, validate } from "@anchor-lint/core";
+import { TextDocumentSource } from "../src/source/document.js";
 
 function expectRangesInside(text: string): void {
   for (const finding of lint(text)) {
@@ -42,6 +43,14 @@ describe("inputs that must never crash", () => {
     const withComment = "// c\n" + text;
     expect(lint(withComment).filter((finding) => finding.ruleId === "known-property")).toHaveLength(3);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // A syntax error forces the error-recovering tree, whose value is built key by key: "__proto__"
+    // stays an own key there too, and the object keeps its prototype.
+    const broken = new TextDocumentSource(text.slice(0, -1) + ', "extra": }');
+    expect(broken.syntaxProblems.some((problem) => problem.kind === "syntax")).toBe(true);
+    const root = broken.root as Record<string, unknown>;
+    expect(Object.keys(root)).toEqual(["count", "__proto__", "constructor", "configuration", "extra"]);
+    expect(Object.getPrototypeOf(root)).toBe(Object.prototype);
+    expect(Object.keys(root.configuration as object)).toEqual(["__proto__"]);
   });
 
   it("numbers beyond double range are reported, not misread", () => {

@@ -175,6 +175,9 @@ export interface LenientParse {
  * built only when needed and by the strict builder; anything else gets jsonc-parser's tree.
  */
 export function parseLenient(input: string, options: { quick?: boolean } = {}): LenientParse {
+  // When the quick pass blanked the text and JSON.parse still refused it, the full scan blanks it
+  // the same way: parsing that text again would only fail again.
+  let refused: string | undefined;
   if (options.quick !== false) {
     const quick = quickBlank(input);
     if (quick) {
@@ -182,12 +185,13 @@ export function parseLenient(input: string, options: { quick?: boolean } = {}): 
         return { problems: quick.problems, strict: { text: quick.blanked, value: JSON.parse(quick.blanked) }, tooDeep: false };
       } catch {
         // Not only comments and trailing commas: the full scan below says what.
+        refused = quick.blanked;
       }
     }
   }
   const scanned = scan(input);
   if (scanned.tooDeep) return { problems: scanned.problems, tree: undefined, tooDeep: true };
-  if (scanned.blanked !== undefined) {
+  if (scanned.blanked !== undefined && scanned.blanked !== refused) {
     try {
       return { problems: scanned.problems, strict: { text: scanned.blanked, value: JSON.parse(scanned.blanked) }, tooDeep: false };
     } catch {
@@ -233,8 +237,9 @@ export function quickBlank(input: string): { blanked: string; problems: SyntaxPr
     return end;
   };
   STRUCTURE.lastIndex = 0;
-  for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
-    const at = match.index;
+  // test() and lastIndex, not exec(): exec allocates a match for every string and comma of the text.
+  while (STRUCTURE.test(text)) {
+    const at = STRUCTURE.lastIndex - 1;
     const code = text.charCodeAt(at);
     if (code === 34 /* " */) {
       let close = at;

@@ -11,7 +11,9 @@ export function valueOfNode(node: JsonNode | undefined): unknown {
         const key = member.children?.[0]?.value;
         if (typeof key !== "string") continue;
         const value = valueOfNode(member.children?.[1]);
-        Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+        // Assignment creates the same own data property, except for the one inherited setter.
+        if (key === "__proto__") Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+        else result[key] = value;
       }
       return result;
     }
