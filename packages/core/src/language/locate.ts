@@ -1,9 +1,78 @@
+type Span = { offset: number; length: number };
+/** A node reached by a walk: where its value starts and, for an object member, its key's span. */
+interface Step {
+  value: number;
+  key: Span | undefined;
+}
+
 /**
- * Where a JSON pointer lands in a strict JSON text, found by skipping over characters instead of
- * building a tree: a finding in a multi-megabyte file needs a range, not a tree. Same answer as
- * `TextDocumentSource.spanOf` (the last of duplicate keys, the nearest existing parent's key for a
- * missing node), for text that `JSON.parse` accepts; undefined for empty text. `unique` says the
- * text has no duplicate keys, so the first match is the one.
+ * Where JSON pointers land in one strict JSON text, found by skipping over characters instead of
+ * building a tree: a finding in a multi-megabyte file needs a range, not a tree. Every node reached
+ * on the way is remembered, so the finding's range, its fix and a credential's span, which name the
+ * same or neighbouring nodes, skip the large values before them once. Answers as
+ * `TextDocumentSource.spanOf` does (the last of duplicate keys, the nearest existing parent's key
+ * for a missing node), for text that `JSON.parse` accepts. `unique` says the text has no duplicate
+ * keys, so the first match is the one.
+ */
+export class Locator {
+  private readonly escaped: boolean;
+  private readonly start: number;
+  /** Steps by path (each segment length-prefixed, so no two paths share a key); null: no such node. */
+  private readonly steps = new Map<string, Step | null>();
+
+  constructor(private readonly text: string) {
+    this.escaped = text.includes("\\");
+    this.start = skipWhitespace(text, 0);
+  }
+
+  /** The deepest node found along `segments`, and whether it is the one they name. */
+  private walk(segments: readonly string[], first: boolean): { step: Step; exact: boolean } | undefined {
+    const text = this.text;
+    if (this.start >= text.length) return undefined;
+    let step: Step = { value: this.start, key: undefined };
+    let path = first ? "1" : "0";
+    for (const segment of segments) {
+      path += segment.length + ":" + segment;
+      let next = this.steps.get(path);
+      if (next === undefined) {
+        const code = text.charCodeAt(step.value);
+        let found: Step | undefined;
+        if (code === 123 /* { */) found = member(text, step.value, segment, first, this.escaped);
+        else if (code === 91 /* [ */ && /^(0|[1-9][0-9]*)$/.test(segment)) found = element(text, step.value, Number(segment));
+        next = found ?? null;
+        this.steps.set(path, next);
+      }
+      if (next === null) return { step, exact: false };
+      step = next;
+    }
+    return { step, exact: true };
+  }
+
+  /** The span a finding on `segments` covers; undefined for empty text. */
+  pointer(segments: readonly string[], target: "key" | "value", unique: boolean): Span | undefined {
+    const reached = this.walk(segments, unique);
+    if (!reached) return undefined;
+    const { step, exact } = reached;
+    if (!exact || target === "key") {
+      if (step.key) return step.key;
+      const code = this.text.charCodeAt(step.value);
+      if (code === 123 || code === 91) return { offset: step.value, length: 1 };
+    }
+    return { offset: step.value, length: skipValue(this.text, step.value) - step.value };
+  }
+
+  /** The spans of the value `segments` name and of its key; undefined when there is no such node. */
+  node(segments: readonly string[], unique: boolean): { value: Span; key: Span | undefined } | undefined {
+    const reached = this.walk(segments, unique);
+    if (!reached?.exact) return undefined;
+    const { step } = reached;
+    return { value: { offset: step.value, length: skipValue(this.text, step.value) - step.value }, key: step.key };
+  }
+}
+
+/**
+ * Where a JSON pointer lands in a strict JSON text (see {@link Locator}; one lookup, nothing kept);
+ * undefined for empty text.
  */
 export function locatePointer(
   text: string,
@@ -11,30 +80,7 @@ export function locatePointer(
   target: "key" | "value",
   options: { unique?: boolean } = {},
 ): { offset: number; length: number } | undefined {
-  let at = skipWhitespace(text, 0);
-  if (at >= text.length) return undefined;
-  let key: { offset: number; length: number } | undefined;
-  let exact = true;
-  const escaped = segments.length > 0 && text.includes("\\");
-  const first = options.unique === true;
-  for (const segment of segments) {
-    const code = text.charCodeAt(at);
-    let next: { value: number; key?: { offset: number; length: number } } | undefined;
-    if (code === 123 /* { */) next = member(text, at, segment, first, escaped);
-    else if (code === 91 /* [ */ && /^(0|[1-9][0-9]*)$/.test(segment)) next = element(text, at, Number(segment));
-    if (!next) {
-      exact = false;
-      break;
-    }
-    at = next.value;
-    key = next.key;
-  }
-  if (!exact || target === "key") {
-    if (key) return key;
-    const code = text.charCodeAt(at);
-    if (code === 123 || code === 91) return { offset: at, length: 1 };
-  }
-  return { offset: at, length: skipValue(text, at) - at };
+  return new Locator(text).pointer(segments, target, options.unique === true);
 }
 
 /**
@@ -44,22 +90,9 @@ export function locatePointer(
 export function locateNode(
   text: string,
   segments: readonly string[],
-  options: { unique?: boolean } = {},
+  options: { unique?: boolean; locator?: Locator } = {},
 ): { value: { offset: number; length: number }; key: { offset: number; length: number } | undefined } | undefined {
-  let at = skipWhitespace(text, 0);
-  if (at >= text.length) return undefined;
-  let key: { offset: number; length: number } | undefined;
-  const escaped = segments.length > 0 && text.includes("\\");
-  for (const segment of segments) {
-    const code = text.charCodeAt(at);
-    let next: { value: number; key?: { offset: number; length: number } } | undefined;
-    if (code === 123 /* { */) next = member(text, at, segment, options.unique === true, escaped);
-    else if (code === 91 /* [ */ && /^(0|[1-9][0-9]*)$/.test(segment)) next = element(text, at, Number(segment));
-    if (!next) return undefined;
-    at = next.value;
-    key = next.key;
-  }
-  return { value: { offset: at, length: skipValue(text, at) - at }, key };
+  return (options.locator ?? new Locator(text)).node(segments, options.unique === true);
 }
 
 /** The object a pointer names, with every member in order: what moving a member in or out needs. */
@@ -73,7 +106,7 @@ export interface ObjectLayout {
 }
 
 /** The layout of the object a pointer names; undefined when there is none. For strict JSON, like `locateNode`. */
-export function locateObject(text: string, segments: readonly string[], options: { unique?: boolean } = {}): ObjectLayout | undefined {
+export function locateObject(text: string, segments: readonly string[], options: { unique?: boolean; locator?: Locator } = {}): ObjectLayout | undefined {
   const node = locateNode(text, segments, options);
   if (!node || text.charCodeAt(node.value.offset) !== 123 /* { */) return undefined;
   const members: ObjectLayout["members"] = [];
@@ -116,11 +149,11 @@ function member(text: string, open: number, name: string, first: boolean, escape
   }
 }
 
-function element(text: string, open: number, index: number): { value: number } | undefined {
+function element(text: string, open: number, index: number): Step | undefined {
   let at = skipWhitespace(text, open + 1);
   if (text.charCodeAt(at) === 93 /* ] */) return undefined;
   for (let i = 0; ; i++) {
-    if (i === index) return { value: at };
+    if (i === index) return { value: at, key: undefined };
     at = skipWhitespace(text, skipValue(text, at));
     if (text.charCodeAt(at) !== 44) return undefined;
     at = skipWhitespace(text, at + 1);

@@ -3,7 +3,7 @@ import type { DuplicateKey, SourceDocument, Target } from "./types.js";
 import type { SourceRange, TextEdit } from "../types.js";
 import { parsePointer, escapePointerSegment } from "../rules/util.js";
 import { strictTree } from "./strict-tree.js";
-import { locatePointer } from "../language/locate.js";
+import { Locator } from "../language/locate.js";
 import { MAX_NESTING_DEPTH, parseLenient, type SyntaxProblem } from "./parse.js";
 import { LineMap } from "./line-map.js";
 import type { CredentialSource } from "../secrets.js";
@@ -154,7 +154,7 @@ export class TextDocumentSource implements SourceDocument {
     // Each scan may read the whole text: past a few, the tree places every later finding (a file
     // with 100,000 unknown keys took minutes of scanning). Text too deep for a tree always scans.
     if (!this.treeBuilt && (++this.editScans <= SCANS_BEFORE_TREE || !this.buildable() || (void this.tree, false))) {
-      const span = locatePointer(this.strictText!, parsePointer(pointer), target, { unique: !this.mayHaveDuplicateKeys() });
+      const span = this.locator.pointer(parsePointer(pointer), target, !this.mayHaveDuplicateKeys());
       return span ?? { offset: 0, length: Math.min(1, this.text.length) };
     }
     const found = this.nearestNode(pointer);
@@ -184,6 +184,13 @@ export class TextDocumentSource implements SourceDocument {
   rangeOf(pointer: string, target: Target): SourceRange {
     const span = this.spanOf(pointer, target);
     return this.lines.range(span.offset, span.length);
+  }
+
+  private strictLocator: Locator | undefined;
+
+  /** Lookups in the strict text without a tree; only while scanning (strict JSON, no tree yet). */
+  private get locator(): Locator {
+    return (this.strictLocator ??= new Locator(this.strictText!));
   }
 
   private duplicatesPossible: boolean | undefined;
@@ -277,6 +284,8 @@ export class TextDocumentSource implements SourceDocument {
       },
       unique: () => !this.mayHaveDuplicateKeys(),
       nodeAt: (pointer) => this.nodeAt(pointer),
+      // Called only while scanning, when the strict text is the structure.
+      locator: () => this.locator,
     });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { locatePointer } from "../../src/language/locate.js";
+import { Locator, locatePointer } from "../../src/language/locate.js";
 import { TextDocumentSource } from "../../src/source/document.js";
 import { parsePointer } from "../../src/rules/util.js";
 
@@ -42,5 +42,34 @@ describe("locatePointer", () => {
     expect(locatePointer(text, ["a"], "key")).toEqual({ offset: text.lastIndexOf('"a"'), length: 3 });
     expect(locatePointer(text, ["cA"], "value")).toEqual({ offset: text.indexOf('"v"'), length: 3 });
     expect(locatePointer(text, ["b", "y"], "value")).toEqual({ offset: text.indexOf('"b"'), length: 3 });
+  });
+
+  it("one Locator, asked about every node in any order, answers as the tree does (what it remembers never leaks into another answer)", () => {
+    fc.assert(
+      fc.property(
+        // Keys with ":" and digits: remembered paths must not run together ("1:a" against "1" then "a").
+        fc.dictionary(fc.constantFrom("1", "a", "1:a", "1a", "a1", ":", "11", ""), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }),
+        fc.integer(),
+        fc.boolean(),
+        (value, seed, firstMatch) => {
+          const text = JSON.stringify(value, null, 2);
+          const source = new TextDocumentSource(text);
+          expect(source.tree).toBeDefined();
+          const pointers = pointersOf(value);
+          pointers.push(...pointers.map((pointer) => `${pointer}/1`), "/1:a/1", "/1/a", "/11");
+          // A shuffle from the seed: later answers start from nodes that earlier ones remembered.
+          const order = pointers.map((pointer, index) => ({ pointer, rank: Math.sin(seed + index) })).sort((a, b) => a.rank - b.rank);
+          const locator = new Locator(text);
+          for (const { pointer } of order) {
+            for (const target of ["value", "key"] as const) {
+              expect(locator.pointer(parsePointer(pointer), target, firstMatch), `${pointer} ${target} in ${text}`).toEqual(source.spanOf(pointer, target));
+            }
+            const node = source.nodeAt(pointer);
+            expect(locator.node(parsePointer(pointer), firstMatch)?.value).toEqual(node ? { offset: node.offset, length: node.length } : undefined);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Node as JsonNode } from "jsonc-parser";
+import type { Locator } from "../../language/locate.js";
 
 /** What the edit builders need of a document: its text, its structure and a way to its nodes. */
 export interface EditContext {
@@ -17,4 +18,6 @@ export interface EditContext {
   /** The cheap count proved every key unique: the first match of a key is the one. */
   unique(): boolean;
   nodeAt(pointer: string): JsonNode | undefined;
+  /** Lookups in `structure` while scanning, sharing what earlier ones found. */
+  locator(): Locator;
 }

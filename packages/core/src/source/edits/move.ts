@@ -65,7 +65,7 @@ export function moveProperty(doc: EditContext, fromPointer: string, toPointer: s
 
 function findObject(doc: EditContext, segments: readonly string[]): ObjectPlace | undefined {
   if (doc.scanning() && doc.unique()) {
-    const layout = locateObject(doc.structure, segments, { unique: true });
+    const layout = locateObject(doc.structure, segments, { unique: true, locator: doc.locator() });
     return layout ? objectOfLayout(layout) : undefined;
   }
   const node = doc.nodeAt(pointerOf(segments));

@@ -21,7 +21,7 @@ export function findMember(doc: EditContext, pointer: string): { object: ObjectP
   if (segments.length === 0) return undefined;
   if (doc.scanning() && doc.unique()) {
     // Strict JSON with unique keys: the member and its neighbours are found without a tree.
-    const layout = locateObject(doc.structure, segments.slice(0, -1), { unique: true });
+    const layout = locateObject(doc.structure, segments.slice(0, -1), { unique: true, locator: doc.locator() });
     const index = layout ? lastIndexOfName(layout, segments[segments.length - 1]!) : -1;
     return index >= 0 ? { object: objectOfLayout(layout!), index } : undefined;
   }

@@ -16,7 +16,7 @@ export function renameKey(doc: EditContext, pointer: string, newKey: string): Te
   if (segments.length === 0) return undefined;
   let key: { offset: number; length: number } | undefined;
   if (doc.scanning()) {
-    const found = locateNode(doc.structure, segments, { unique: doc.unique() });
+    const found = locateNode(doc.structure, segments, { unique: doc.unique(), locator: doc.locator() });
     if (!found) return undefined;
     // Not an object member (the root or an array item): the tree's answer below, whatever it is.
     key = found.key;
@@ -32,7 +32,7 @@ export function renameKey(doc: EditContext, pointer: string, newKey: string): Te
 
 function valueSpan(doc: EditContext, pointer: string): { offset: number; length: number } | undefined {
   // A fix on strict JSON needs the value's span, not a tree.
-  if (doc.scanning()) return locateNode(doc.structure, parsePointer(pointer), { unique: doc.unique() })?.value;
+  if (doc.scanning()) return locateNode(doc.structure, parsePointer(pointer), { unique: doc.unique(), locator: doc.locator() })?.value;
   const node = doc.nodeAt(pointer);
   return node ? { offset: node.offset, length: node.length } : undefined;
 }
