@@ -59,6 +59,32 @@ describe("edits on strict JSON found by scanning agree with the tree's", () => {
     );
   });
 
+  it("removing any array element but the first", () => {
+    fc.assert(
+      fc.property(
+        fc.record({ value: fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 2, maxLength: 6 }), indent: fc.constantFrom(0, 2, 4, "\t"), crlf: fc.boolean() }),
+        fc.nat(),
+        fc.boolean(),
+        ({ value, indent, crlf }, pick, nested) => {
+          const document = nested ? { configuration: { list: value } } : value;
+          let text = JSON.stringify(document, null, indent);
+          if (crlf) text = text.replace(/\n/g, "\r\n");
+          const pointer = nested ? "/configuration/list" : "";
+          const index = 1 + (pick % (value.length - 1));
+          const edits = new TextDocumentSource(text).removeElement(pointer, index, value.length);
+          expect(edits).toEqual(withTree(text).removeElement(pointer, index, value.length));
+          // The element is gone, every other one kept in order.
+          const expected = JSON.parse(JSON.stringify(value)) as unknown[];
+          expected.splice(index, 1);
+          const result = JSON.parse(applyEdits(text, edits!)) as unknown;
+          expect(nested ? (result as { configuration: { list: unknown } }).configuration.list : result).toEqual(expected);
+          // An array that does not line up with the parsed one gets no edit.
+          expect(new TextDocumentSource(text).removeElement(pointer, index, value.length + 1)).toBeUndefined();
+        },
+      ),
+    );
+  });
+
   it("moving any member into any other object", () => {
     fc.assert(
       fc.property(layouts, fc.nat(), fc.nat(), fc.string({ maxLength: 3 }), ({ value, indent, crlf }, pickMember, pickTarget, newKey) => {

@@ -61,6 +61,23 @@ export class Locator {
     return { offset: step.value, length: skipValue(this.text, step.value) - step.value };
   }
 
+  /** The spans of the elements of the array `segments` name; undefined when that is not an array. */
+  elements(segments: readonly string[], unique: boolean): Span[] | undefined {
+    const reached = this.walk(segments, unique);
+    const text = this.text;
+    if (!reached?.exact || text.charCodeAt(reached.step.value) !== 91 /* [ */) return undefined;
+    const spans: Span[] = [];
+    let at = skipWhitespace(text, reached.step.value + 1);
+    if (text.charCodeAt(at) === 93 /* ] */) return spans;
+    for (;;) {
+      const end = skipValue(text, at);
+      spans.push({ offset: at, length: end - at });
+      at = skipWhitespace(text, end);
+      if (text.charCodeAt(at) !== 44 /* , */) return spans;
+      at = skipWhitespace(text, at + 1);
+    }
+  }
+
   /** The spans of the value `segments` name and of its key; undefined when there is no such node. */
   node(segments: readonly string[], unique: boolean): { value: Span; key: Span | undefined } | undefined {
     const reached = this.walk(segments, unique);

@@ -1,4 +1,4 @@
-import type { RuleContext, FixProposal } from "../rule.js";
+import type { FixProposal } from "../rule.js";
 import { defineRule } from "../rule.js";
 import { getAt, isObject, pointerOf, quote } from "./util.js";
 
@@ -44,18 +44,6 @@ function idEntries(array: unknown, arrayPath: (string | number)[]): Entry[] {
     if (typeof id === "string") entries.push({ index, value: id, path: [...arrayPath, index, "id"] });
   });
   return entries;
-}
-
-/** Deletes an array element together with the separator before it; the element is never the first. */
-function removeElement(context: RuleContext, arrayPath: (string | number)[], index: number, length: number) {
-  const array = context.source.nodeAt(pointerOf(arrayPath));
-  const children = array?.type === "array" ? array.children : undefined;
-  // A broken array (syntax errors) may not line up with the parsed value: better no fix than a wrong one.
-  if (!children || children.length !== length || index < 1) return undefined;
-  const previous = children[index - 1]!;
-  const node = children[index]!;
-  const start = previous.offset + previous.length;
-  return [{ offset: start, length: node.offset + node.length - start, newText: "" }];
 }
 
 export default defineRule({
@@ -145,7 +133,7 @@ export default defineRule({
           fix = {
             title: `Remove the repeated ${quote(entry.value)}`,
             safety: "unsafe",
-            edits: removeElement(context, group.arrayPath, entry.index, arrayLength),
+            edits: context.source.removeElement(pointerOf(group.arrayPath), entry.index, arrayLength),
           };
         }
         context.report({

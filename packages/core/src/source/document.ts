@@ -10,7 +10,7 @@ import type { CredentialSource } from "../secrets.js";
 import { countWrittenKeys, depthOf, provenUniqueKeys, summarizeShape, valueOfNode, type ShapeSummary } from "./shape.js";
 import type { EditContext } from "./edits/context.js";
 import { replaceValue, renameKey } from "./edits/replace.js";
-import { removeProperty } from "./edits/remove.js";
+import { removeElement, removeProperty } from "./edits/remove.js";
 import { moveProperty } from "./edits/move.js";
 
 export type { DuplicateKey } from "./types.js";
@@ -299,6 +299,10 @@ export class TextDocumentSource implements SourceDocument {
 
   removeProperty(pointer: string, memberNode?: JsonNode): TextEdit[] | undefined {
     return removeProperty(this.editing, pointer, memberNode);
+  }
+
+  removeElement(pointer: string, index: number, length: number): TextEdit[] | undefined {
+    return removeElement(this.editing, pointer, index, length);
   }
 
   moveProperty(fromPointer: string, toPointer: string): TextEdit[] | undefined {

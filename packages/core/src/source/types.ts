@@ -34,6 +34,8 @@ export interface SourceDocument {
   renameKey(pointer: string, newKey: string): TextEdit[] | undefined;
   /** Removes one property member; `memberNode` picks one of several duplicate members. */
   removeProperty(pointer: string, memberNode?: JsonNode): TextEdit[] | undefined;
+  /** Removes the array element at `index` (never the first) with the comma before it; `length` is the parsed array's. */
+  removeElement(pointer: string, index: number, length: number): TextEdit[] | undefined;
   /** Moves a property to another object (created if missing), keeping the value text as written. */
   moveProperty(fromPointer: string, toPointer: string): TextEdit[] | undefined;
 }

@@ -28,6 +28,9 @@ export class ValueSource implements SourceDocument {
   removeProperty(): undefined {
     return undefined;
   }
+  removeElement(): undefined {
+    return undefined;
+  }
   moveProperty(): undefined {
     return undefined;
   }

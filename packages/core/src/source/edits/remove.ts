@@ -81,3 +81,23 @@ export function removal(doc: Pick<EditContext, "text" | "structure" | "blanked">
   const breakLength = text[lineEnd] === "\r" && text[lineEnd + 1] === "\n" ? 2 : 1;
   return [{ offset: lineStart, length: lineEnd + breakLength - lineStart, newText: "" }];
 }
+
+/**
+ * Deletes an array element together with the separator before it; the element is never the first.
+ * `length` is the length of the parsed array: a broken array (syntax errors) that does not line up
+ * with it gets no edit rather than a wrong one.
+ */
+export function removeElement(doc: EditContext, pointer: string, index: number, length: number): TextEdit[] | undefined {
+  let elements: readonly { offset: number; length: number }[] | undefined;
+  // Strict JSON: the elements' spans by scanning, no tree for one array.
+  if (doc.scanning()) elements = doc.locator().elements(parsePointer(pointer), doc.unique());
+  else {
+    const array = doc.nodeAt(pointer);
+    elements = array?.type === "array" ? array.children : undefined;
+  }
+  if (!elements || elements.length !== length || index < 1) return undefined;
+  const previous = elements[index - 1]!;
+  const element = elements[index]!;
+  const start = previous.offset + previous.length;
+  return [{ offset: start, length: element.offset + element.length - start, newText: "" }];
+}
