@@ -14,6 +14,9 @@ interface Step {
  * for a missing node), for text that `JSON.parse` accepts. `unique` says the text has no duplicate
  * keys, so the first match is the one.
  */
+/** Paths longer than this (in characters) are walked every time instead of remembered. */
+const REMEMBERED_PATH_LENGTH = 1024;
+
 export class Locator {
   private readonly escaped: boolean;
   private readonly start: number;
@@ -30,17 +33,19 @@ export class Locator {
     const text = this.text;
     if (this.start >= text.length) return undefined;
     let step: Step = { value: this.start, key: undefined };
-    let path = first ? "1" : "0";
+    // Undefined once the path is too long to keep: each prefix is a key of its own, and on a hostile
+    // file (long keys, deep nesting) keeping them all would cost memory quadratic in the path.
+    let path: string | undefined = first ? "1" : "0";
     for (const segment of segments) {
-      path += segment.length + ":" + segment;
-      let next = this.steps.get(path);
+      if (path !== undefined) path = path.length + segment.length < REMEMBERED_PATH_LENGTH ? path + segment.length + ":" + segment : undefined;
+      let next = path === undefined ? undefined : this.steps.get(path);
       if (next === undefined) {
         const code = text.charCodeAt(step.value);
         let found: Step | undefined;
         if (code === 123 /* { */) found = member(text, step.value, segment, first, this.escaped);
         else if (code === 91 /* [ */ && /^(0|[1-9][0-9]*)$/.test(segment)) found = element(text, step.value, Number(segment));
         next = found ?? null;
-        this.steps.set(path, next);
+        if (path !== undefined) this.steps.set(path, next);
       }
       if (next === null) return { step, exact: false };
       step = next;

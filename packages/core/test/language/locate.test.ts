@@ -72,4 +72,17 @@ describe("locatePointer", () => {
       { numRuns: 300 },
     );
   });
+
+  it("answers as the tree does past the length of path it remembers (long keys, deep nesting)", () => {
+    const key = "k".repeat(300);
+    const text = `{"count": 1, "metadata": ${`{"a": 1, "${key}": `.repeat(20)}{"password": "x"}${"}".repeat(20)}}`;
+    const source = new TextDocumentSource(text);
+    expect(source.tree).toBeDefined();
+    const locator = new Locator(text);
+    const pointers = Array.from({ length: 21 }, (_, depth) => "/metadata" + `/${key}`.repeat(depth));
+    pointers.push(...pointers.map((pointer) => `${pointer}/a`), pointers.at(-1) + "/password");
+    for (const pointer of [...pointers, ...pointers.reverse()]) {
+      expect(locator.pointer(parsePointer(pointer), "value", true)).toEqual(source.spanOf(pointer, "value"));
+    }
+  });
 });
