@@ -44,14 +44,14 @@ function at(root: Written, path: readonly string[]): Written & { object: [string
 /** Mistakes, each applied to a fresh base; `touched` collects the pointers a mistake disturbed. */
 const mistakes = {
   typoParent: (root: Written, pick: number) => {
-    const [path, typo] = ([[["configuration"], "session", "sesion"], [["configuration"], "browser", "browsr"], [["configuration", "session"], "timeout", "timout"]] as const)[pick % 3];
-    const member = at(root, path).object.find(([name]) => name === typo[0])!;
-    member[0] = typo[1];
+    const [path, name, typo] = ([[["configuration"], "session", "sesion"], [["configuration"], "browser", "browsr"], [["configuration", "session"], "timeout", "timout"]] as const)[pick % 3]!;
+    const member = at(root, path).object.find(([key]) => key === name)!;
+    member[0] = typo;
     return [`/${path.join("/")}`];
   },
   misplaced: (root: Written, pick: number) => {
     // Keys that belong in one object, written in its parent, the object itself missing.
-    const [path, name] = ([[["configuration", "session"], "timeout"], [["configuration", "browser"], "viewport"], [["configuration", "session"], "recording"]] as const)[pick % 3];
+    const [path, name] = ([[["configuration", "session"], "timeout"], [["configuration", "browser"], "viewport"], [["configuration", "session"], "recording"]] as const)[pick % 3]!;
     const parent = at(root, path);
     const index = parent.object.findIndex(([key]) => key === name);
     const [, value] = parent.object[index]!;
@@ -67,7 +67,7 @@ const mistakes = {
     return ["/configuration/session", "/configuration/browser"];
   },
   duplicate: (root: Written, pick: number, same: boolean) => {
-    const [path, name, other] = ([[[], "count", 7], [["configuration", "session", "timeout"], "idle_timeout", 3], [["configuration", "session"], "proxy", { active: false }], [["metadata"], "team", "y"]] as const)[pick % 4];
+    const [path, name, other] = ([[[], "count", 7], [["configuration", "session", "timeout"], "idle_timeout", 3], [["configuration", "session"], "proxy", { active: false }], [["metadata"], "team", "y"]] as const)[pick % 4]!;
     const parent = at(root, path);
     const index = parent.object.findIndex(([key]) => key === name);
     const copy = same ? parent.object[index]![1] : typeof other === "object" ? obj({ active: raw(false) }) : raw(other);
@@ -75,17 +75,17 @@ const mistakes = {
     return [`/${[...path, name].join("/")}`];
   },
   caseError: (root: Written, pick: number) => {
-    const [path, name, value] = ([[["configuration", "session", "proxy"], "country_code", "BT"], [["configuration", "session", "proxy"], "type", "Anchor_Mobile"]] as const)[pick % 2];
+    const [path, name, value] = ([[["configuration", "session", "proxy"], "country_code", "BT"], [["configuration", "session", "proxy"], "type", "Anchor_Mobile"]] as const)[pick % 2]!;
     at(root, path).object.find(([key]) => key === name)![1] = raw(value);
     return [`/${[...path, name].join("/")}`];
   },
   wrongType: (root: Written, pick: number) => {
-    const [path, name, value] = ([[[], "count", "5"], [["configuration", "browser"], "headless", true]] as const)[pick % 2];
+    const [path, name, value] = ([[[], "count", "5"], [["configuration", "browser"], "headless", true]] as const)[pick % 2]!;
     at(root, path).object.find(([key]) => key === name)![1] = raw(value);
     return [`/${[...path, name].join("/")}`];
   },
   oddNumber: (root: Written, pick: number, _same: boolean, text: string) => {
-    const [path, name] = ([[["configuration", "session", "timeout"], "max_duration"], [["configuration", "browser", "viewport"], "width"], [["metadata", "list"], "0"]] as const)[pick % 3];
+    const [path, name] = ([[["configuration", "session", "timeout"], "max_duration"], [["configuration", "browser", "viewport"], "width"], [["metadata", "list"], "0"]] as const)[pick % 3]!;
     if (name === "0") at(root, ["metadata"]).object.find(([key]) => key === "list")![1] = { array: [{ raw: text }] };
     else at(root, path).object.find(([key]) => key === name)![1] = { raw: text };
     return [`/${[...path, name].join("/")}`];
