@@ -1,9 +1,32 @@
 import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { CONFIG_FILE, displayPath } from "@anchor-lint/node";
 
-const STARTER_CONFIG = `{
-  "$schema": "./node_modules/@anchor-lint/cli/schema/anchor-lint.config.schema.json",
+/** Where the config's JSON Schema is, below a project that installed the CLI. */
+const INSTALLED_SCHEMA = ["node_modules", "@anchor-lint", "cli", "schema", "anchor-lint.config.schema.json"];
+
+/**
+ * The `$schema` reference for a config written in `folder`, relative to it as editors resolve it: to
+ * the schema of the nearest installed CLI at or above the folder; with none installed, to where
+ * installing it in the nearest project (a folder with package.json) puts it, else beside the config.
+ */
+export function schemaReference(folder: string): string {
+  let project: string | undefined;
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ...INSTALLED_SCHEMA))) return relativeReference(folder, dir);
+    project ??= existsSync(join(dir, "package.json")) ? dir : undefined;
+    if (dirname(dir) === dir) break;
+  }
+  return relativeReference(folder, project ?? folder);
+}
+
+function relativeReference(folder: string, root: string): string {
+  const path = [relative(folder, root), ...INSTALLED_SCHEMA].filter(Boolean).join("/").split(sep).join("/");
+  return path.startsWith("..") ? path : `./${path}`;
+}
+
+const starterConfig = (schema: string) => `{
+  "$schema": ${JSON.stringify(schema)},
   "rules": {
     "strict-json": "error",
     "known-property": "warn"
@@ -43,7 +66,7 @@ export function init(folder: string, cwd = folder): { lines: string[]; wrote: nu
   const lines: string[] = [];
   let wrote = 0;
   for (const [name, text] of [
-    [CONFIG_FILE, STARTER_CONFIG],
+    [CONFIG_FILE, starterConfig(schemaReference(folder))],
     ["example.anchor.json", EXAMPLE],
   ] as const) {
     const path = join(folder, name);

@@ -1,6 +1,6 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rules } from "@anchor-lint/core";
 import pkg from "../package.json" with { type: "json" };
@@ -101,5 +101,22 @@ describe("run", () => {
   it("--init writes a valid starter config and an example that lints clean", async () => {
     expect((await cli(["--init"])).code).toBe(0);
     expect(await cli([])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("--init DIR points $schema at the schema an editor finds from DIR: the installed CLI's, else where installing puts it", async () => {
+    const schemaOf = (folder: string) => JSON.parse(readFileSync(join(cwd, folder, "anchor-lint.config.json"), "utf8")).$schema as string;
+    writeFileSync(join(cwd, "package.json"), "{}");
+    // Not installed yet: the project's node_modules, seen from the config's folder.
+    expect((await cli(["--init", "configs/team-a"])).code).toBe(0);
+    expect(schemaOf("configs/team-a")).toBe("../../node_modules/@anchor-lint/cli/schema/anchor-lint.config.schema.json");
+    // Installed: the reference resolves, from each folder's config, to the installed schema file.
+    const installed = join(cwd, "node_modules", "@anchor-lint", "cli", "schema");
+    mkdirSync(installed, { recursive: true });
+    writeFileSync(join(installed, "anchor-lint.config.schema.json"), "{}");
+    for (const folder of [".", "deep/er/still"]) {
+      expect((await cli(["--init", folder])).code).toBe(0);
+      expect(existsSync(resolve(join(cwd, folder), schemaOf(folder))), folder).toBe(true);
+    }
+    expect(schemaOf(".")).toBe("./node_modules/@anchor-lint/cli/schema/anchor-lint.config.schema.json");
   });
 });
