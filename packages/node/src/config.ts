@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
-import { ConfigError as CoreConfigError, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
+import { ConfigError as CoreConfigError, didYouMean, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
 import { describeFsError, UsageError } from "./errors.js";
 import { describeReadFailure, readRegularFile } from "./read.js";
 import { displayPath, folderOf, relativePosix } from "./paths.js";
-import { didYouMean } from "./suggest.js";
 
 export const CONFIG_FILE = "anchor-lint.config.json";
 

@@ -112,6 +112,28 @@ describe("config discovery and merging", () => {
     expect(() => resolver({ cliRules: [{ id: "proxy-contry", setting: "off" }] })).toThrow("unknown rule 'proxy-contry' in '--rule' (did you mean 'proxy-country'?).");
   });
 
+  it("suggests for a mistyped rule id in --rule what it suggests for the same id in a config file", () => {
+    const hintOf = (message: string) => /did you mean '([^']+)'|did you mean "([^"]+)"/.exec(message)?.slice(1).find(Boolean);
+    for (const typo of ["pr", "cnt", "CoUnT-RaNgE", "strictjson", "known-prop", "timeout-ordre", "nodup-keys"]) {
+      let fromFlag = "";
+      try {
+        resolver({ cliRules: [{ id: typo, setting: "off" }] });
+      } catch (error) {
+        fromFlag = (error as Error).message;
+      }
+      write("anchor-lint.config.json", JSON.stringify({ rules: { [typo]: "off" } }));
+      let fromFile = "";
+      try {
+        resolver().lintConfigFor(join(root, "a.anchor.json"));
+      } catch (error) {
+        fromFile = (error as ConfigFileError).problems.map((problem) => problem.message).join("; ");
+      }
+      expect(fromFlag, typo).toContain(`'${typo}'`);
+      expect(fromFile, typo).toContain(`"${typo}"`);
+      expect(hintOf(fromFlag), typo).toBe(hintOf(fromFile));
+    }
+  });
+
   it("prints every rule's effective setting", () => {
     write("anchor-lint.config.json", JSON.stringify({ rules: { "known-property": "off" } }));
     const shown = effectiveConfig(resolver(), join(root, "a.anchor.json"), root) as { configFile: string; rules: Record<string, string>; maxCount: number };
