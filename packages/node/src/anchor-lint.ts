@@ -55,6 +55,8 @@ export class AnchorLint {
       configPath: options.configFile,
       noConfig: options.noConfig ?? false,
       cliRules: Object.entries(options.rules ?? {}).map(([id, setting]) => ({ id, setting })),
+      // A library user passed no flag: name the option they did pass.
+      cliRulesSource: "the 'rules' option",
       cliMaxCount: options.maxCount,
     });
     this.job = { fix: options.fix ? "dry-run" : "none", keepSource: options.keepSource ?? false };

@@ -207,6 +207,8 @@ export interface ResolverOptions {
   noConfig?: boolean;
   /** `--rule`, laid over every config. */
   cliRules?: { id: string; setting: RuleSetting }[];
+  /** Where `cliRules` came from, for messages: `'--rule'` unless said otherwise. */
+  cliRulesSource?: string;
   /** `--max-count`, replacing every config's `maxCount`. */
   cliMaxCount?: number | undefined;
   /**
@@ -246,7 +248,7 @@ export class ConfigResolver {
     for (const { id } of options.cliRules ?? []) {
       if (!known.includes(id)) {
         const hint = didYouMean(id, known);
-        throw new UsageError(`unknown rule '${id}' in '--rule'${hint ? ` (did you mean '${hint}'?)` : ""}.`);
+        throw new UsageError(`unknown rule '${id}' in ${options.cliRulesSource ?? "'--rule'"}${hint ? ` (did you mean '${hint}'?)` : ""}.`);
       }
     }
     if (options.configPath !== undefined) {

@@ -60,7 +60,7 @@ describe("AnchorLint.lintFiles", () => {
 
   it("refuses a missing path, an unknown rule and a config file with mistakes, saying which", async () => {
     await expect(new AnchorLint({ cwd: root }).lintFiles("missing.anchor.json")).rejects.toThrow(new UsageError("No such file or directory: missing.anchor.json"));
-    expect(() => new AnchorLint({ cwd: root, rules: { "proxy-contry": "off" } })).toThrow("unknown rule 'proxy-contry' in '--rule' (did you mean 'proxy-country'?).");
+    expect(() => new AnchorLint({ cwd: root, rules: { "proxy-contry": "off" } })).toThrow("unknown rule 'proxy-contry' in the 'rules' option (did you mean 'proxy-country'?).");
     write("anchor-lint.config.json", JSON.stringify({ rules: { "count-rang": "off" } }));
     write("a.anchor.json", twoThousand);
     const failure = await new AnchorLint({ cwd: root }).lintFiles().catch((error: unknown) => error);
