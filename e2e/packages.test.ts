@@ -137,7 +137,13 @@ describe("installed with npm", () => {
     );
     writeFileSync(
       path.join(project, "use.cts"),
-      ['import core = require("@anchor-lint/core");', "export const count: number = core.preflight({ count: 1 }).count;", ""].join("\n"),
+      [
+        'import core = require("@anchor-lint/core");',
+        'import node = require("@anchor-lint/node");',
+        "export const count: number = core.preflight({ count: 1 }).count;",
+        "export const results: Promise<node.FileResult[]> = new node.AnchorLint().lintFiles([\"jobs/\"]);",
+        "",
+      ].join("\n"),
     );
     const tsc = path.join(repoRoot, "node_modules/typescript/bin/tsc");
     const tsconfig = (files: string[]) =>
@@ -156,10 +162,16 @@ describe("installed with npm", () => {
     expect(wrong.stdout).toMatch(/wrong\.mts\(2,14\): error TS2322/);
   });
 
-  it("the Node API lints the files of a folder as the command does", () => {
-    const script = `import { AnchorLint } from "@anchor-lint/node"; const results = await new AnchorLint().lintFiles(["broken.anchor.json", "clean.anchor.json"]); console.log(results.map((r) => r.path + ":" + r.findings.map((f) => f.ruleId).join()).join(" "));`;
+  it("the Node API lints the files of a folder as the command does, loaded with import and with require", () => {
+    const report = `results.map((r) => r.path + ":" + r.findings.map((f) => f.ruleId).join()).join(" ")`;
+    const script = `import { AnchorLint } from "@anchor-lint/node"; const results = await new AnchorLint().lintFiles(["broken.anchor.json", "clean.anchor.json"]); console.log(${report});`;
     const run = inProject("node", ["--input-type=module", "-e", script]);
     expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ status: 0, stdout: "broken.anchor.json:count-range clean.anchor.json:\n", stderr: "" });
+    // CommonJS (Node before 20.19 cannot require() an ES module): the package's dist/cjs/ build.
+    const required = `const { AnchorLint } = require("@anchor-lint/node"); new AnchorLint().lintFiles(["broken.anchor.json", "clean.anchor.json"]).then((results) => console.log(${report}, require.resolve("@anchor-lint/node")));`;
+    const cjs = inProject("node", ["-e", required]);
+    expect(cjs.stderr).toBe("");
+    expect(cjs.stdout).toMatch(/^broken\.anchor\.json:count-range clean\.anchor\.json: \S+\/node_modules\/@anchor-lint\/node\/dist\/cjs\/index\.js\n$/);
   });
 
   it("npm installed nothing from the workspace: the CLI's core is the tarball's", () => {
