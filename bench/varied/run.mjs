@@ -1,14 +1,15 @@
 // Benchmark (not a test) on the varied corpus (./corpus.mjs), the one the targets are set on:
-//   1. the CLI, `anchor-lint --format json`, whole process, against the floor process on the same files;
+//   1. the CLI, `anchor-lint --format json`, whole process, against the floor process on the same files,
+//      then on each half of them (clean files, files with findings);
 //   2. the core in process, a cold and a warm pass, each side in a fresh process, against its floor;
 //   3. one small file against a bare `node -e 0`;
 //   4. 100,000 files against 10,000: wall time and peak RSS, stylish and json.
 // Both sides of each comparison alternate in the same run; medians (and the fastest run) are printed.
 //   pnpm build && node bench/varied/run.mjs [--files 10000] [--runs 7] [--scale 100000] (--scale 0 skips 4)
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeVariedCorpus } from "./corpus.mjs";
@@ -85,6 +86,22 @@ try {
   line("anchor-lint --format json", cliPair.a);
   line("floor: read + JSON.parse + ajv", cliPair.b);
   ratio("ratio", cliPair, 1.3);
+
+  // The same comparison on each half of the corpus, split by outcome: where the excess is.
+  const { lint } = await import("../../packages/core/dist/index.js");
+  const halves = { clean: join(root, "clean"), "with findings": join(root, "with-findings") };
+  const counts = { clean: 0, "with findings": 0 };
+  for (const file of files) {
+    const half = lint(readFileSync(file, "utf8")).length === 0 ? "clean" : "with findings";
+    counts[half]++;
+    const copy = join(halves[half], relative(dir, file));
+    mkdirSync(dirname(copy), { recursive: true });
+    copyFileSync(file, copy);
+  }
+  for (const [half, folder] of Object.entries(halves)) {
+    const pair = alternate([cli, "--format", "json", "."], [floor, "."], folder);
+    console.log(`  ${`${half} (${counts[half]} files)`.padEnd(34)} ${ms(median(pair.a))} against ${ms(median(pair.b))}: ${(median(pair.a) / median(pair.b)).toFixed(2)}x (median of pair ratios ${median(pair.ratios).toFixed(2)}x)`);
+  }
 
   const passes = { lint: [], floor: [] };
   const corePair = alternate(["lint"], ["floor"], dir, ([side]) => {
