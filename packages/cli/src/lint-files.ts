@@ -157,11 +157,12 @@ export class WorkerPool {
 }
 
 /**
- * From this many files up, the reader thread pays (measured on 2 cores, corpus of bench/cli, auto
- * minus one thread, paired runs: 1,000 files +6 ± 6 ms, 3,000 +6 ± 6 ms, 6,000 -11 ± 8 ms,
- * 10,000 -54 ± 15 ms): below, the reads it takes over cost less than starting it.
+ * From this many files up, the reader thread pays: below, the reads it takes over cost less than
+ * starting it. Measured on 2 cores, 21 alternating runs against the same build without it (5,000):
+ * varied files (bench/varied) 500 -2%, 1,000 -8%, 2,000 -9%, 3,000 -15%, the 3,094 files with
+ * findings of the 10,000-file corpus -11%; bench/cli's small uniform files 1,000 +6% (12 ms), 3,000 -6%.
  */
-export const READ_AHEAD_THRESHOLD = 5000;
+export const READ_AHEAD_THRESHOLD = 1000;
 
 /**
  * Lints every task: spread over `pool`'s workers when there are enough to pay off; otherwise in this

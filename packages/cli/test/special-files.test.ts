@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { READ_AHEAD_THRESHOLD } from "../src/lint-files.js";
 
 // The built command in a child process with a deadline: a read that blocks for good (a named pipe,
 // /dev/zero) makes the test fail after the deadline instead of hanging the suite.
@@ -48,9 +49,9 @@ describe("only regular files are read", () => {
     expect(zero.stdout).toContain(countRange);
   });
 
-  it("a named pipe on the reader thread's path (5,000 files and more) is reported", () => {
+  it(`a named pipe on the reader thread's path (${READ_AHEAD_THRESHOLD} files and more) is reported`, () => {
     mkdirSync(join(cwd, "many"));
-    for (let index = 0; index < 5000; index++) writeFileSync(join(cwd, "many", `job-${String(index).padStart(4, "0")}.anchor.json`), '{"count": 1}');
+    for (let index = 0; index < READ_AHEAD_THRESHOLD; index++) writeFileSync(join(cwd, "many", `job-${String(index).padStart(4, "0")}.anchor.json`), '{"count": 1}');
     // Last in order: the reader thread, not the main one, gets to it.
     mkfifo(join(cwd, "many", "zz.anchor.json"));
     const result = cli(["many"]);
