@@ -13,3 +13,23 @@ export function regionName(code: string): string | undefined {
   const lower = code.toLowerCase();
   return Object.prototype.hasOwnProperty.call(countryNames, lower) ? countryNames[lower] : undefined;
 }
+
+/** Codes by lower-cased English name ("germany" -> ["de"]; "curaçao" has two), built on first use. */
+let codesByName: Map<string, string[]> | undefined;
+
+/**
+ * The codes whose English name is `name` in any case, in the table's order. Guessing a country
+ * from a name looks it up here once instead of asking for the name of every code a type offers.
+ */
+export function codesNamed(name: string): readonly string[] {
+  if (!codesByName) {
+    codesByName = new Map();
+    for (const [code, english] of Object.entries(countryNames)) {
+      const key = english.toLowerCase();
+      const codes = codesByName.get(key);
+      if (codes) codes.push(code);
+      else codesByName.set(key, [code]);
+    }
+  }
+  return codesByName.get(name.toLowerCase()) ?? [];
+}

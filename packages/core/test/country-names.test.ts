@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { regionName } from "../src/country-names.js";
+import { codesNamed, regionName } from "../src/country-names.js";
 import { countryCodesByProxyType } from "../src/generated/countries.js";
 
 const pinned = /^\/\/ CLDR ([^\s:]+)/m.exec(readFileSync(join(import.meta.dirname, "../src/generated/country-names.ts"), "utf8"))?.[1];
@@ -28,5 +28,20 @@ describe("regionName (generated table)", () => {
     expect(regionName("deu")).toBeUndefined();
     expect(regionName("to")).toBe("Tonga");
     expect(regionName("__")).toBeUndefined();
+  });
+});
+
+describe("codesNamed (names back to codes)", () => {
+  it("answers, for every name in the table and in any case, exactly the codes regionName gives that name", () => {
+    for (const code of codes) {
+      const name = regionName(code);
+      if (name === undefined) continue;
+      const lower = code.toLowerCase();
+      for (const written of [name, name.toUpperCase(), name.toLowerCase()]) expect(codesNamed(written), written).toContain(lower);
+      expect(codesNamed(name).every((other) => regionName(other)?.toLowerCase() === name.toLowerCase()), name).toBe(true);
+    }
+    // CLDR names the old East German code "Germany" too: a guess keeps the first code a type offers.
+    expect(codesNamed("germany")).toEqual(["dd", "de"]);
+    expect(codesNamed("no such country")).toEqual([]);
   });
 });

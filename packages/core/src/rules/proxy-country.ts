@@ -1,6 +1,6 @@
 import { defineRule, type FixProposal } from "../rule.js";
 import { anchorProxyTypes, countryCodesByProxyType, defaultProxyType } from "../generated/countries.js";
-import { regionName } from "../country-names.js";
+import { codesNamed, regionName } from "../country-names.js";
 import { editDistance, getAt, isObject, quote } from "./util.js";
 
 const PROXY = "/configuration/session/proxy";
@@ -140,14 +140,20 @@ function nameSuffix(code: string): string {
 /** Codes the user may have meant: by country name ("Germany"), else the closest codes by edit distance. */
 function guessCodes(input: string, offered: readonly string[]): string[] {
   const wanted = input.trim().toLowerCase();
-  for (const code of offered) {
-    if (regionName(code)?.toLowerCase() === wanted) return [code];
+  // The first offered code of that name (offered codes are the table's: lowercase, two letters).
+  let named = -1;
+  for (const code of codesNamed(wanted)) {
+    const at = offered.indexOf(code);
+    if (at >= 0 && (named < 0 || at < named)) named = at;
   }
+  if (named >= 0) return [offered[named]!];
   // Two-letter codes are all within two edits of each other: one edit away is chance, not a typo.
   if (wanted.length <= 2) return [];
   let best = Infinity;
   let closest: string[] = [];
   for (const code of offered) {
+    // At least the difference in length apart: such a code is never one edit away.
+    if (Math.abs(wanted.length - code.length) > 1) continue;
     const distance = editDistance(wanted, code);
     if (distance < best) {
       best = distance;
