@@ -14,7 +14,7 @@ export function regionName(code: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(countryNames, lower) ? countryNames[lower] : undefined;
 }
 
-/** Codes by lower-cased English name ("germany" -> ["de"]; "curaçao" has two), built on first use. */
+/** Codes by lower-cased English name ("bhutan" -> ["bt"]; "germany" -> ["dd", "de"]), built on first use. */
 let codesByName: Map<string, string[]> | undefined;
 
 /**
