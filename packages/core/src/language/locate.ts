@@ -23,7 +23,14 @@ export class Locator {
   /** Steps by path (each segment length-prefixed, so no two paths share a key); null: no such node. */
   private readonly steps = new Map<string, Step | null>();
 
-  constructor(private readonly text: string) {
+  /**
+   * `root`, when given, is `JSON.parse(text)`: with it, a member whose quoted name occurs only once
+   * from its object on is found with a native search instead of a skip over every member before it.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly root?: unknown,
+  ) {
     this.escaped = text.includes("\\");
     this.start = skipWhitespace(text, 0);
   }
@@ -33,16 +40,21 @@ export class Locator {
     const text = this.text;
     if (this.start >= text.length) return undefined;
     let step: Step = { value: this.start, key: undefined };
+    // The parsed value at the step, while it is known to be the text's (JSON.parse keeps the last of
+    // duplicate keys, as member() finds them).
+    let value: unknown = this.root;
     // Undefined once the path is too long to keep: each prefix is a key of its own, and on a hostile
     // file (long keys, deep nesting) keeping them all would cost memory quadratic in the path.
     let path: string | undefined = first ? "1" : "0";
     for (const segment of segments) {
       if (path !== undefined) path = path.length + segment.length < REMEMBERED_PATH_LENGTH ? path + segment.length + ":" + segment : undefined;
+      const has = typeof value === "object" && value !== null && Object.prototype.hasOwnProperty.call(value, segment);
+      value = has ? (value as Record<string, unknown>)[segment] : undefined;
       let next = path === undefined ? undefined : this.steps.get(path);
       if (next === undefined) {
         const code = text.charCodeAt(step.value);
         let found: Step | undefined;
-        if (code === 123 /* { */) found = member(text, step.value, segment, first, this.escaped);
+        if (code === 123 /* { */) found = (has && !this.escaped ? onlyMember(text, step.value, segment) : undefined) ?? member(text, step.value, segment, first, this.escaped);
         else if (code === 91 /* [ */ && /^(0|[1-9][0-9]*)$/.test(segment)) found = element(text, step.value, Number(segment));
         next = found ?? null;
         if (path !== undefined) this.steps.set(path, next);
@@ -169,6 +181,22 @@ function member(text: string, open: number, name: string, first: boolean, escape
     if (text.charCodeAt(at) !== 44 /* , */) return found;
     at = skipWhitespace(text, at + 1);
   }
+}
+
+/**
+ * The member `name` of the object at `open`, which has one (its parsed value says so), found by a
+ * native search: in a text without backslashes every key is written as it reads, so when `"name"`
+ * occurs once from the object's brace on, that occurrence is the member's key. Undefined when it
+ * occurs more often (a nested key, a string value, a duplicate): member() scans then.
+ */
+function onlyMember(text: string, open: number, name: string): Step | undefined {
+  const quoted = JSON.stringify(name);
+  const at = text.indexOf(quoted, open + 1);
+  if (at < 0 || text.indexOf(quoted, at + 1) >= 0) return undefined;
+  const keyEnd = at + quoted.length;
+  const colon = skipWhitespace(text, keyEnd);
+  if (text.charCodeAt(colon) !== 58 /* : */) return undefined;
+  return { value: skipWhitespace(text, colon + 1), key: { offset: at, length: keyEnd - at } };
 }
 
 function element(text: string, open: number, index: number): Step | undefined {

@@ -190,7 +190,7 @@ export class TextDocumentSource implements SourceDocument {
 
   /** Lookups in the strict text without a tree; only while scanning (strict JSON, no tree yet). */
   private get locator(): Locator {
-    return (this.strictLocator ??= new Locator(this.strictText!));
+    return (this.strictLocator ??= new Locator(this.strictText!, this.root));
   }
 
   private duplicatesPossible: boolean | undefined;

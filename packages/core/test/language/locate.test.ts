@@ -59,18 +59,50 @@ describe("locatePointer", () => {
           pointers.push(...pointers.map((pointer) => `${pointer}/1`), "/1:a/1", "/1/a", "/11");
           // A shuffle from the seed: later answers start from nodes that earlier ones remembered.
           const order = pointers.map((pointer, index) => ({ pointer, rank: Math.sin(seed + index) })).sort((a, b) => a.rank - b.rank);
-          const locator = new Locator(text);
-          for (const { pointer } of order) {
-            for (const target of ["value", "key"] as const) {
-              expect(locator.pointer(parsePointer(pointer), target, firstMatch), `${pointer} ${target} in ${text}`).toEqual(source.spanOf(pointer, target));
+          // Without the parsed value (every member found by skipping) and with it (a member whose
+          // name occurs once from its object on found by a search): the same answers.
+          for (const locator of [new Locator(text), new Locator(text, JSON.parse(text))]) {
+            for (const { pointer } of order) {
+              for (const target of ["value", "key"] as const) {
+                expect(locator.pointer(parsePointer(pointer), target, firstMatch), `${pointer} ${target} in ${text}`).toEqual(source.spanOf(pointer, target));
+              }
+              const node = source.nodeAt(pointer);
+              expect(locator.node(parsePointer(pointer), firstMatch)?.value).toEqual(node ? { offset: node.offset, length: node.length } : undefined);
             }
-            const node = source.nodeAt(pointer);
-            expect(locator.node(parsePointer(pointer), firstMatch)?.value).toEqual(node ? { offset: node.offset, length: node.length } : undefined);
           }
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("with the parsed value, finds a member by its name only where the name occurs once, and never inside a string or a deeper object", () => {
+    // The name as a string value, as a nested key, before and after the member; duplicate keys
+    // (never "unique"); escapes, with which the search is not used; a raw U+2028 in a key.
+    const layouts: [string, boolean][] = [
+      ['{"metadata": {"session": "session"}, "configuration": {"x": "session", "session": {"session": 1}}}', false],
+      ['{"configuration": {"browser": {"session": 2}, "session": {"timeout": 3}}, "tags": ["session"]}', false],
+      ['{"a": [{"b": 1}, {"b": 2}], "b": {"b": [3]}, "c": {"d": "b"}}', false],
+      ['{"a": {"b": 1}, "a": {"c": 2, "b": 3}, "b": "b"}', true],
+      ['{"x": {"k": 1}, "x": {"k": 2}, "k": 3}', true],
+      ['{"k\\u0065y": 1, "x": {"key": 3}}', false],
+      ['{"k": 1, "x": "\\"k\\": 2", "y": {"k": 3}}', false],
+      ['{"a\u2028b": {"c": 1}, "c": 2}', false],
+    ];
+    for (const [text, duplicates] of layouts) {
+      const source = new TextDocumentSource(text);
+      expect(source.tree, text).toBeDefined();
+      const value = JSON.parse(text);
+      const pointers = [...pointersOf(value), "/configuration/session/timeout", "/missing", "/a/c", "/a/b", "/b/b/0", "/x/key", "/x/k", "/y/k", "/c/d"];
+      for (const unique of duplicates ? [false] : [false, true]) {
+        const located = new Locator(text, value);
+        for (const pointer of pointers) {
+          for (const target of ["value", "key"] as const) {
+            expect(located.pointer(parsePointer(pointer), target, unique), `${pointer} ${target} in ${text}`).toEqual(source.spanOf(pointer, target));
+          }
+        }
+      }
+    }
   });
 
   it("answers as the tree does past the length of path it remembers (long keys, deep nesting)", () => {
