@@ -22,6 +22,13 @@ export class Locator {
   private readonly start: number;
   /** Steps by path (each segment length-prefixed, so no two paths share a key); null: no such node. */
   private readonly steps = new Map<string, Step | null>();
+  /**
+   * Characters the name searches may still read. A search reads up to the rest of the text, so
+   * without a bound a path of thousands of uniquely named levels would cost the text's length per
+   * level; spent, every member is found by skipping, as without the parsed value. Sixteen times
+   * the text: the corpus's files with findings never spend it (they skip as much with it as without).
+   */
+  private searchBudget: number;
 
   /**
    * `root`, when given, is `JSON.parse(text)`: with it, a member whose quoted name occurs only once
@@ -33,6 +40,15 @@ export class Locator {
   ) {
     this.escaped = text.includes("\\");
     this.start = skipWhitespace(text, 0);
+    this.searchBudget = 16 * text.length;
+  }
+
+  /** The member `name` of the object at `open` by a name search, while the budget lasts. */
+  private searched(open: number, name: string): Step | undefined {
+    const cost = this.text.length - open;
+    if (cost > this.searchBudget) return undefined;
+    this.searchBudget -= cost;
+    return onlyMember(this.text, open, name);
   }
 
   /** The deepest node found along `segments`, and whether it is the one they name. */
@@ -54,7 +70,7 @@ export class Locator {
       if (next === undefined) {
         const code = text.charCodeAt(step.value);
         let found: Step | undefined;
-        if (code === 123 /* { */) found = (has && !this.escaped ? onlyMember(text, step.value, segment) : undefined) ?? member(text, step.value, segment, first, this.escaped);
+        if (code === 123 /* { */) found = (has && !this.escaped ? this.searched(step.value, segment) : undefined) ?? member(text, step.value, segment, first, this.escaped);
         else if (code === 91 /* [ */ && /^(0|[1-9][0-9]*)$/.test(segment)) found = element(text, step.value, Number(segment));
         next = found ?? null;
         if (path !== undefined) this.steps.set(path, next);

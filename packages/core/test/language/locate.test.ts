@@ -105,6 +105,17 @@ describe("locatePointer", () => {
     }
   });
 
+  it("finds the node on a path of 2,000 uniquely named levels, past the point where the name searches stop", () => {
+    const depth = 2000;
+    let text = '{"leaf": [1, 2]}';
+    for (let level = depth - 1; level >= 0; level--) text = `{"k${level}": ${text}}`;
+    const segments = [...Array.from({ length: depth }, (_, level) => `k${level}`), "leaf"];
+    const locator = new Locator(text, JSON.parse(text));
+    expect(locator.pointer(segments, "value", true)).toEqual({ offset: text.indexOf('"leaf": ') + 8, length: 6 });
+    expect(locator.pointer(segments.slice(0, 1000), "key", true)).toEqual({ offset: text.indexOf('"k999"'), length: 6 });
+    expect(locator.pointer([...segments, "1"], "value", true)).toEqual({ offset: text.indexOf("2]"), length: 1 });
+  });
+
   it("answers as the tree does past the length of path it remembers (long keys, deep nesting)", () => {
     const key = "k".repeat(300);
     const text = `{"count": 1, "metadata": ${`{"a": 1, "${key}": `.repeat(20)}{"password": "x"}${"}".repeat(20)}}`;
