@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { MAX_SYNTAX_ERRORS } from "../source/parse.js";
 import { didYouMean } from "./util.js";
+import { writtenCredentialSpans, type Span } from "../secrets.js";
 
 /** Past this many, further syntax errors are mostly echoes of the first ones (binary garbage). */
 const MAX_REPORTED = 20;
@@ -51,12 +52,19 @@ export default defineRule({
       reportedLines.add(line);
       return true;
     });
+    // A credential the parser could not read as a value (`"password": Hunter2`, in single quotes, broken
+    // over a line) is in no parsed value to mask: a message about that spot must not quote it.
+    let credentialSpans: readonly Span[] | undefined;
+    const nearCredential = (start: number, end: number) =>
+      text !== undefined && (credentialSpans ??= writtenCredentialSpans(text)).some((span) => span.offset < Math.max(end, start + 1) && span.offset + span.length > start);
     for (const problem of problems.slice(0, MAX_REPORTED)) {
       const explained = text === undefined ? undefined : explainToken(text, problem.offset);
+      const span = explained ? { offset: explained.offset ?? problem.offset, length: explained.length } : { offset: problem.offset, length: problem.length };
+      const secret = nearCredential(Math.min(span.offset, problem.offset), Math.max(span.offset + span.length, problem.offset + problem.length));
       context.report({
         pointer: "",
-        span: explained ? { offset: explained.offset ?? problem.offset, length: explained.length } : { offset: problem.offset, length: problem.length },
-        message: explained?.message ?? problem.message,
+        span,
+        message: secret ? (explained?.withheld ?? problem.withheld ?? problem.message) : (explained?.message ?? problem.message),
       });
     }
     if (problems.length > MAX_REPORTED) {
@@ -101,11 +109,21 @@ function lineOf(feeds: readonly number[], offset: number): number {
 
 const LITERALS = ["true", "false", "null"];
 
+interface Explained {
+  message: string;
+  /** The message without the text it quotes, for a spot where a credential is written. */
+  withheld: string;
+  length: number;
+  offset?: number;
+}
+
+const NOT_A_VALUE = "This is not a JSON value; strings need double quotes.";
+
 /**
  * What JavaScript habits look like to a JSON parser, said in the user's terms: an unquoted or
  * single-quoted key, a misspelt literal, NaN or undefined. Undefined when the spot is none of these.
  */
-function explainToken(text: string, offset: number): { message: string; length: number; offset?: number } | undefined {
+function explainToken(text: string, offset: number): Explained | undefined {
   const zero = leadingZero(text, offset);
   if (zero) return zero;
   if (text[offset] === "'") {
@@ -113,6 +131,7 @@ function explainToken(text: string, offset: number): { message: string; length: 
     const inner = end > offset ? text.slice(offset + 1, end) : undefined;
     return {
       message: `Strings and property names need double quotes, not single quotes${inner !== undefined && !inner.includes('"') ? `: did you mean "${inner}"?` : "."}`,
+      withheld: "Strings and property names need double quotes, not single quotes.",
       length: end > offset ? end - offset + 1 : 1,
     };
   }
@@ -120,21 +139,21 @@ function explainToken(text: string, offset: number): { message: string; length: 
   if (!word) return undefined;
   const afterWord = text.slice(offset + word.length).trimStart();
   if (afterWord.startsWith(":")) {
-    return { message: `Property names need double quotes: did you mean "${word}"?`, length: word.length };
+    return { message: `Property names need double quotes: did you mean "${word}"?`, withheld: "Property names need double quotes.", length: word.length };
   }
   if (word === "NaN" || word === "Infinity" || word === "undefined") {
-    return { message: `${word} is not a JSON value; use a number, null, or leave the property out.`, length: word.length };
+    return { message: `${word} is not a JSON value; use a number, null, or leave the property out.`, withheld: NOT_A_VALUE, length: word.length };
   }
   const literal = didYouMean(word, LITERALS);
-  if (literal) return { message: `${word} is not a JSON value; did you mean ${literal}?`, length: word.length };
-  return { message: `${word} is not a JSON value; strings need double quotes: did you mean "${word}"?`, length: word.length };
+  if (literal) return { message: `${word} is not a JSON value; did you mean ${literal}?`, withheld: NOT_A_VALUE, length: word.length };
+  return { message: `${word} is not a JSON value; strings need double quotes: did you mean "${word}"?`, withheld: NOT_A_VALUE, length: word.length };
 }
 
 /**
  * A number written with leading zeros (`01`, `-007.5`): the scanner reads `0` and then stumbles on
  * the next digit, at `offset`. Undefined when the spot is not that.
  */
-function leadingZero(text: string, offset: number): { message: string; length: number; offset: number } | undefined {
+function leadingZero(text: string, offset: number): (Explained & { offset: number }) | undefined {
   if (!/[0-9]/.test(text[offset] ?? "") || text[offset - 1] !== "0") return undefined;
   let start = offset - 1;
   while (text[start - 1] === "0") start--;
@@ -143,7 +162,12 @@ function leadingZero(text: string, offset: number): { message: string; length: n
   const written = /^-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(text.slice(start, start + 64))?.[0];
   if (!written) return undefined;
   const meant = written.replace(/^(-?)0+(?=[0-9])/, "$1");
-  return { message: `The number ${written} has a leading zero, which JSON does not allow; write ${meant}.`, offset: start, length: written.length };
+  return {
+    message: `The number ${written} has a leading zero, which JSON does not allow; write ${meant}.`,
+    withheld: "This number has a leading zero, which JSON does not allow.",
+    offset: start,
+    length: written.length,
+  };
 }
 
 /** UTF-16 read as UTF-8: its byte order mark becomes two U+FFFD, and ASCII text alternates with NULs. */

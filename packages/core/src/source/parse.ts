@@ -12,6 +12,8 @@ export interface SyntaxProblem {
   /** jsonc-parser's ParseErrorCode, for syntax errors. */
   code?: number;
   message: string;
+  /** The message without the character it quotes from the text, for a spot where a credential is written. */
+  withheld?: string;
   offset: number;
   length: number;
 }
@@ -314,6 +316,7 @@ function withTree({ text, problems }: Scanned): ParsedText {
       kind: "syntax",
       code: error.error,
       message: `${base}${found}.`,
+      ...(found ? { withheld: `${base}.` } : {}),
       offset: error.offset,
       length: Math.max(error.length, error.offset < text.length ? 1 : 0),
     });
