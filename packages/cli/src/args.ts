@@ -97,7 +97,7 @@ Input:
 Other:
       --max-warnings <n>     exit with 1 when there are more than n warnings
       --no-error-on-unmatched-pattern
-                             a folder or glob with no files, or a missing path, is no error
+                             a folder or glob with no file to lint, or a missing path, is no error
       --concurrency <n|auto> worker threads for large runs (default auto)
       --list-rules           list the rules with their default severity
       --debug                print timings and stack traces to stderr

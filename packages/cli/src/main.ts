@@ -180,7 +180,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     log("finding files");
     try {
       let problems: PathProblem[];
-      ({ files, explicit, problems } = await discover(options.paths, cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern }));
+      ({ files, explicit, problems } = await discover(options.paths, cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern, isIgnored: (file) => resolver.isIgnored(file) }));
       // Each path's own problem, in words; the other paths are linted, and the run exits 2.
       for (const problem of problems) io.stderr(`anchor-lint: ${problem.message}\n`);
       pathProblems = problems.length;

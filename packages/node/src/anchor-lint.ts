@@ -67,11 +67,12 @@ export class AnchorLint {
    * Lints files, folders (searched for `*.anchor.json`, honouring `.gitignore`) and globs; no
    * pattern means the working folder. Files the config's `ignores` exclude are left out. Results
    * are sorted by `path`. A path that does not exist or cannot be read, a folder or glob without
-   * files (unless `errorOnUnmatchedPattern` is false) and a folder that cannot be read are results
-   * with `fatal` saying why, and the other paths are still linted; `UsageError` when no path gave a file.
+   * files or whose every file is ignored (unless `errorOnUnmatchedPattern` is false) and a folder
+   * that cannot be read are results with `fatal` saying why, and the other paths are still linted;
+   * `UsageError` when no path gave a file.
    */
   async lintFiles(patterns: string | readonly string[] = []): Promise<FileResult[]> {
-    const { files, problems } = await discover(typeof patterns === "string" ? [patterns] : patterns, this.cwd, { errorOnUnmatchedPattern: this.errorOnUnmatchedPattern });
+    const { files, problems } = await discover(typeof patterns === "string" ? [patterns] : patterns, this.cwd, { errorOnUnmatchedPattern: this.errorOnUnmatchedPattern, isIgnored: (file) => this.resolver.isIgnored(file) });
     const tasks: LintTask[] = [];
     for (const file of files) {
       const config = this.resolver.taskConfigFor(file);

@@ -16,8 +16,10 @@ const ALWAYS_SKIPPED = ["**/node_modules/**", "**/.git/**"];
  * quarter of tinyglobby's time, which matches every path against a glob (tinyglobby still expands
  * the globs given on the command line).
  */
-function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd: string): string[] {
+function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd: string): { found: string[]; gitignored: number } {
   const found: string[] = [];
+  // Counted so that a folder whose every file .gitignore excludes can be told from an empty one.
+  let gitignored = 0;
   const pending = [root];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
     let entries;
@@ -44,10 +46,12 @@ function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd
         if (SKIPPED_FOLDERS.has(name)) continue;
         pending.push(path);
       }
-      if (name.endsWith(SUFFIX) && (layers.length === 0 || !ignoredBy(layers, path))) found.push(path);
+      if (!name.endsWith(SUFFIX)) continue;
+      if (layers.length === 0 || !ignoredBy(layers, path)) found.push(path);
+      else gitignored++;
     }
   }
-  return found;
+  return { found, gitignored };
 }
 
 /** A path given, or a folder met on the way, that could not be searched; `message` says why in words. */
@@ -136,14 +140,29 @@ export interface DiscoverOptions {
   /**
    * A folder or glob that yields no file, or a path that does not exist, is a usage error (exit 2), as
    * in ESLint: a CI step pointed at the wrong folder must not pass having checked nothing. False for
-   * `--no-error-on-unmatched-pattern`.
+   * `--no-error-on-unmatched-pattern`. So is one whose every file is ignored, by .gitignore or by
+   * `isIgnored`, as ESLint's "All files matched by ... are ignored": the step checked nothing.
    */
   errorOnUnmatchedPattern?: boolean;
+  /**
+   * The config's `ignores` (`ConfigResolver.isIgnored`): files it excludes are left out of `files`
+   * unless named on the command line, where the caller warns about them as ESLint does.
+   */
+  isIgnored?: (file: string) => boolean;
 }
 
 /** ESLint's words, so that CI users recognise them. */
 function unmatched(pattern: string, hint: readonly string[] = []): UsageError {
   return new UsageError(`No files matching the pattern "${pattern}" were found.`, hint);
+}
+
+/** Why every file a folder or glob gave was left out, for the "all ignored" problem. */
+function allIgnored(pattern: string, byGitignore: boolean, byConfig: boolean): UsageError {
+  const by = byGitignore && byConfig ? `.gitignore and the config's "ignores"` : byGitignore ? ".gitignore" : `the config's "ignores"`;
+  return new UsageError(`All files matched by "${pattern}" are ignored (by ${by}).`, [
+    byConfig ? "  anchor-lint --print-config <file> shows which config file applies to a file and whether it ignores it." : "  A file named on the command line is linted even if .gitignore lists it.",
+    "  To let a folder or glob lint nothing, use --no-error-on-unmatched-pattern.",
+  ]);
 }
 
 const FOLDER_HINT = [
@@ -153,9 +172,10 @@ const FOLDER_HINT = [
 
 /**
  * Expands the command-line paths: files as given, directories walked for `*.anchor.json`, globs
- * matched. A path that does not exist, cannot be read, or is a folder or glob without a file is a
- * problem (in `problems`, in words) and the other paths are still searched, as are the folders below
- * one that cannot be read; UsageError only when there are problems and no file at all.
+ * matched. A path that does not exist, cannot be read, or is a folder or glob without a file (or
+ * whose every file is ignored) is a problem (in `problems`, in words) and the other paths are still
+ * searched, as are the folders below one that cannot be read; UsageError only when there are
+ * problems and no file at all.
  */
 export async function discover(patterns: readonly string[], cwd: string, options: DiscoverOptions = {}): Promise<Discovered> {
   const errorOnUnmatched = options.errorOnUnmatchedPattern ?? true;
@@ -168,6 +188,20 @@ export async function discover(patterns: readonly string[], cwd: string, options
   const problem = (pattern: string, error: UsageError) => {
     firstError ??= error;
     problems.push({ path: pattern, message: error.message });
+  };
+  const { isIgnored } = options;
+  // Adds a folder's or glob's files that the config does not ignore; returns how many it has.
+  // A file also named on the command line counts: it is linted (or warned about) as named.
+  const keep = (files: readonly string[]): number => {
+    let kept = 0;
+    for (const file of files) {
+      if (explicit.has(file)) kept++;
+      else if (isIgnored === undefined || !isIgnored(file)) {
+        found.add(file);
+        kept++;
+      }
+    }
+    return kept;
   };
   for (const pattern of patterns.length > 0 ? patterns : ["."]) {
     const absolute = resolve(cwd, pattern);
@@ -185,12 +219,11 @@ export async function discover(patterns: readonly string[], cwd: string, options
     }
     if (stats) {
       // The walk has applied the .gitignore files already.
-      let walked = 0;
-      for (const file of walk(absolute, gitignores, problems, cwd)) {
-        walked++;
-        if (!explicit.has(file)) found.add(file);
-      }
-      if (walked === 0 && errorOnUnmatched) problem(pattern, unmatched(pattern, FOLDER_HINT));
+      const walked = walk(absolute, gitignores, problems, cwd);
+      const kept = keep(walked.found);
+      if (!errorOnUnmatched || kept > 0) continue;
+      if (walked.found.length === 0 && walked.gitignored === 0) problem(pattern, unmatched(pattern, FOLDER_HINT));
+      else problem(pattern, allIgnored(pattern, walked.gitignored > 0, walked.found.length > 0));
       continue;
     }
     // Loaded only for a glob: its file walker looks for an optional copy of picomatch when it loads,
@@ -207,10 +240,15 @@ export async function discover(patterns: readonly string[], cwd: string, options
       if (errorOnUnmatched) problem(pattern, unmatched(pattern));
       continue;
     }
+    const matched: string[] = [];
+    let gitignored = 0;
     for (const match of matches) {
       const file = match.endsWith("/") ? match.slice(0, -1) : match;
-      if (!explicit.has(file) && !gitignores.ignores(file)) found.add(file);
+      if (explicit.has(file)) matched.push(file);
+      else if (gitignores.ignores(file)) gitignored++;
+      else matched.push(file);
     }
+    if (keep(matched) === 0 && errorOnUnmatched) problem(pattern, allIgnored(pattern, gitignored > 0, matched.length > 0));
   }
   for (const file of explicit) found.add(file);
   // Nothing to lint at all: the first problem is the usage error (with its hint), the rest follow it.

@@ -36,6 +36,18 @@ describe("AnchorLint.lintFiles", () => {
     expect(countAll(results)).toMatchObject({ errorCount: 1, warningCount: 1 });
   });
 
+  it("gives a folder whose every file the config ignores a fatal result, as the command exits 2 for it", async () => {
+    write("anchor-lint.config.json", JSON.stringify({ ignores: ["old/"] }));
+    write("old/e.anchor.json", twoThousand);
+    write("b.anchor.json", twoThousand);
+    const results = await new AnchorLint({ cwd: root }).lintFiles(["old", "b.anchor.json"]);
+    expect(results.map((r) => [r.path, r.fatal])).toEqual([
+      ["b.anchor.json", undefined],
+      ["old", 'All files matched by "old" are ignored (by the config\'s "ignores").'],
+    ]);
+    await expect(new AnchorLint({ cwd: root, errorOnUnmatchedPattern: false }).lintFiles("old")).resolves.toEqual([]);
+  });
+
   it("applies the nearest config with its overrides, then the rules given to the constructor", async () => {
     write("anchor-lint.config.json", JSON.stringify({ maxCount: 5000, overrides: [{ files: ["strict/**"], rules: { "known-property": "error" } }] }));
     write("strict/a.anchor.json", typo);
