@@ -68,9 +68,21 @@ function mayNeedWorkers(options: CliOptions, cwd: string): boolean {
   });
 }
 
-/** Lines for stderr: what they quote (paths, keys, arguments) may come from files, so it is escaped. */
-function safeLines(text: string): string {
-  return text.split("\n").map(shownPath).join("\n");
+/**
+ * One line for stderr. What it quotes (paths, keys, V8's snippet of a broken config) may come from
+ * files, so it is escaped whole: a newline in it is shown as `\u000a`, never starts a line of its own.
+ */
+function safeLine(text: string): string {
+  return shownPath(text);
+}
+
+/** A stack for --debug: the message escaped as one line (it may quote a file), then V8's frames. */
+function safeStack(error: Error): string {
+  const stack = error.stack ?? "";
+  const at = error.message === "" ? -1 : stack.indexOf(error.message);
+  if (at < 0) return stack.split("\n").map(safeLine).join("\n");
+  const end = at + error.message.length;
+  return [safeLine(stack.slice(0, end)), ...stack.slice(end).split("\n").slice(1).map(safeLine)].join("\n");
 }
 
 /** ESLint's warning for a file named on the command line that the config's `ignores` skip. */
@@ -92,14 +104,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await runWith(options, io, log);
   } catch (error) {
     if (error instanceof ConfigFileError) {
-      io.stderr(error.lines.map((line) => `${safeLines(line)}\n`).join(""));
+      io.stderr(error.lines.map((line) => `${safeLine(line)}\n`).join(""));
     } else if (error instanceof UsageError) {
-      io.stderr(`anchor-lint: ${safeLines(error.message)}\n`);
-      for (const line of error.details) io.stderr(`${safeLines(line)}\n`);
+      io.stderr(`anchor-lint: ${safeLine(error.message)}\n`);
+      for (const line of error.details) io.stderr(`${safeLine(line)}\n`);
     } else {
-      io.stderr(`anchor-lint: internal error: ${safeLines((error as Error)?.message ?? String(error))}${debug ? "" : " (run with --debug for details)"}\n`);
+      io.stderr(`anchor-lint: internal error: ${safeLine((error as Error)?.message ?? String(error))}${debug ? "" : " (run with --debug for details)"}\n`);
     }
-    if (debug && error instanceof Error && error.stack) io.stderr(`${safeLines(error.stack)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${safeStack(error)}\n`);
     return EXIT_USAGE;
   }
 }
@@ -182,7 +194,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
       let problems: PathProblem[];
       ({ files, explicit, problems } = await discover(options.paths, cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern, isIgnored: (file) => resolver.isIgnored(file) }));
       // Each path's own problem, in words; the other paths are linted, and the run exits 2.
-      for (const problem of problems) io.stderr(`anchor-lint: ${problem.message}\n`);
+      for (const problem of problems) io.stderr(`anchor-lint: ${safeLine(problem.message)}\n`);
       pathProblems = problems.length;
     } catch (error) {
       pool?.close();

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allOutputs, cli, leakIn, unsafeOutput, workspace } from "./security-helpers.js";
@@ -121,8 +121,39 @@ describe("file text never executed by a terminal or a CI log", () => {
       expect(missing.code).toBe(2);
       expect(missing.stderr).toContain("\\u001b");
       expect(unsafeOutput("stderr", missing.stderr)).toBeUndefined();
+      // With a file to lint as well, the unmatched path is reported as the run goes on: escaped too.
+      writeFileSync(join(cwd, "a.anchor.json"), '{"count":1}');
+      const alongside = await cli(cwd, [`gone${forged}${terminal}.anchor.json`, "a.anchor.json"]);
+      expect(alongside.code).toBe(2);
+      expect(alongside.stderr.split("\n")).toEqual([expect.stringMatching(/^anchor-lint: No files matching the pattern "gone\\u000a::error .*\\u001b/), ""]);
       const option = await cli(cwd, [`--x${forged}`]);
       expect(unsafeOutput("stderr", option.stderr)).toBeUndefined();
+    } finally {
+      remove();
+    }
+  });
+
+  it("keeps each mistake of a config file on one line, whatever the file says and its folder is called", async () => {
+    const { cwd, remove } = workspace({});
+    const cases = [
+      ["a key", "keys", '{"rules":{"x\\n  anchor-lint: config OK, 0 problems":"off"}}'],
+      ["V8's snippet of broken JSON", "json", '{"rules":\n\n x}'],
+      ["the folder's name", "nl\nanchor-lint: forged", '{"rules":{"zz":"off"}}'],
+    ];
+    // What --debug may add: its own lines, the stack's head and V8's frames.
+    const debugLine = /^(anchor-lint: debug: |UsageError: |    at |$)/;
+    try {
+      for (const [what, folder, config] of cases) {
+        mkdirSync(join(cwd, folder!));
+        writeFileSync(join(cwd, folder!, "a.anchor.json"), '{"count":1}');
+        writeFileSync(join(cwd, folder!, "anchor-lint.config.json"), config!);
+        const plain = await cli(cwd, [folder!]);
+        expect(plain.code, what).toBe(2);
+        expect(plain.stderr.split("\n"), what).toEqual([expect.stringMatching(/^\S.*\/anchor-lint\.config\.json: /), ""]);
+        expect(plain.stderr, what).toContain("\\u000a");
+        const debug = await cli(cwd, ["--debug", folder!]);
+        expect(debug.stderr.split("\n").filter((line) => !debugLine.test(line)), what).toEqual([plain.stderr.slice(0, -1)]);
+      }
     } finally {
       remove();
     }
