@@ -1,6 +1,7 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { CONFIG_FILE, displayPath } from "@anchor-lint/node";
+import { describeFsError, UsageError } from "./errors.js";
 
 /** Where the config's JSON Schema is, below a project that installed the CLI. */
 const INSTALLED_SCHEMA = ["node_modules", "@anchor-lint", "cli", "schema", "anchor-lint.config.schema.json"];
@@ -59,23 +60,46 @@ const EXAMPLE = `{
 `;
 
 /**
+ * Whether something is at `path`, followed or not: a dangling symbolic link or a link loop is there
+ * too (writing through it would create its target or fail), so --init leaves it alone.
+ */
+function taken(path: string, shown: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw new UsageError(`cannot write ${shown}: ${describeFsError(error)}`);
+  }
+}
+
+/**
  * Writes the starter files that are absent into `folder`; never overwrites. Returns one line per file,
- * naming it relative to `cwd`.
+ * naming it relative to `cwd`. Both names are looked at before either file is written, so a run
+ * that stops at one has not written the other.
  */
 export function init(folder: string, cwd = folder): { lines: string[]; wrote: number } {
-  const lines: string[] = [];
-  let wrote = 0;
-  for (const [name, text] of [
+  const targets = ([
     [CONFIG_FILE, starterConfig(schemaReference(folder))],
     ["example.anchor.json", EXAMPLE],
-  ] as const) {
+  ] as const).map(([name, text]) => {
     const path = join(folder, name);
     const shown = displayPath(cwd, path);
-    if (existsSync(path)) {
+    return { path, shown, text, present: taken(path, shown) };
+  });
+  const lines: string[] = [];
+  let wrote = 0;
+  for (const { path, shown, text, present } of targets) {
+    if (present) {
       lines.push(`${shown} already exists; left unchanged.`);
       continue;
     }
-    writeFileSync(path, text, { flag: "wx" });
+    try {
+      writeFileSync(path, text, { flag: "wx" });
+    } catch (error) {
+      // Made meanwhile, or the folder refuses writes: say so, and what was written already.
+      throw new UsageError(`cannot write ${shown}: ${describeFsError(error)}`, lines.filter((line) => line.startsWith("Wrote ")).map((line) => `  ${line}`));
+    }
     lines.push(`Wrote ${shown}.`);
     wrote++;
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -91,5 +91,40 @@ describe("each path's own problem, in words, and the other paths still linted", 
     } finally {
       chmodSync(join(cwd, "locked"), 0o755);
     }
+  });
+});
+
+describe("--init and symbolic links", () => {
+  it("leaves a dangling link and a link loop alone, as it does an existing file, and writes the other file", () => {
+    mkdirSync(join(cwd, "dangling"));
+    symlinkSync("nowhere.json", join(cwd, "dangling", "example.anchor.json"));
+    expect(cli(["--init", "dangling"])).toEqual({
+      code: 0,
+      stdout: "Wrote dangling/anchor-lint.config.json.\ndangling/example.anchor.json already exists; left unchanged.\n",
+      stderr: "",
+    });
+    // Not written through the link either.
+    expect(existsSync(join(cwd, "dangling", "nowhere.json"))).toBe(false);
+    expect(readlinkSync(join(cwd, "dangling", "example.anchor.json"))).toBe("nowhere.json");
+
+    mkdirSync(join(cwd, "loop"));
+    symlinkSync("anchor-lint.config.json", join(cwd, "loop", "anchor-lint.config.json"));
+    expect(cli(["--init", "loop"])).toEqual({
+      code: 0,
+      stdout: "loop/anchor-lint.config.json already exists; left unchanged.\nWrote loop/example.anchor.json.\n",
+      stderr: "",
+    });
+  });
+
+  it("refuses, writing nothing, when both names are taken by links", () => {
+    mkdirSync(join(cwd, "both"));
+    symlinkSync("nowhere.json", join(cwd, "both", "example.anchor.json"));
+    symlinkSync("anchor-lint.config.json", join(cwd, "both", "anchor-lint.config.json"));
+    expect(cli(["--init", "both"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "anchor-lint: both/anchor-lint.config.json and both/example.anchor.json already exist; --init never overwrites a file.\n",
+    });
+    expect(readdirSync(join(cwd, "both")).sort()).toEqual(["anchor-lint.config.json", "example.anchor.json"]);
   });
 });
