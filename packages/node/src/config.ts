@@ -133,6 +133,9 @@ export function parseConfig(text: string, file: string): { config: LoadedConfig;
     const message = (error as Error).message;
     return { config, problems: [{ pointer: "", message: `invalid JSON${positionOf(text, message)}: ${message.replace(/ in JSON at position \d+.*$/, "")}` }] };
   }
+  // The core takes null for "no config" (a caller passing nothing); a file that says null is as
+  // wrong as one that says [], and its defaults must not pass for the user's settings.
+  if (value === null) return { config, problems: [{ pointer: "", message: "the config must be an object; found null" }] };
   const problems: Problem[] = [];
   const core = coreCheck(value, "", problems, ["$schema", "ignores", "overrides"]);
   config.rules = { ...core.rules };
