@@ -128,3 +128,28 @@ describe("--init and symbolic links", () => {
     expect(readdirSync(join(cwd, "both")).sort()).toEqual(["anchor-lint.config.json", "example.anchor.json"]);
   });
 });
+
+// Linux file systems take any bytes in a name; Node decodes them as UTF-8 (U+FFFD for a bad byte)
+// and cannot open the file under the string it gives. Such names are reported, never skipped.
+describe.skipIf(process.platform !== "linux")("names that are not valid UTF-8", () => {
+  const named = (...parts: (string | number)[]) => Buffer.concat(parts.map((part) => (typeof part === "number" ? Buffer.from([part]) : Buffer.from(part))));
+  const reason = "its name is not valid UTF-8, so it cannot be opened by name";
+
+  it("a file found in a folder is reported as such, not as missing", () => {
+    writeFileSync(named(cwd, "/bad", 0xff, "name.anchor.json"), '{"count": 0}\n');
+    expect(cli(["."])).toEqual({ code: 1, stdout: `${countRange}bad\ufffdname.anchor.json:0:0: error Cannot read file: ${reason}\n`, stderr: "" });
+  });
+
+  it("a folder met on the way is reported, and its files are not silently skipped", () => {
+    mkdirSync(named(cwd, "/dir", 0xfe));
+    writeFileSync(named(cwd, "/dir", 0xfe, "/b.anchor.json"), '{"count": 0}\n');
+    expect(cli(["."])).toEqual({ code: 2, stdout: countRange, stderr: `anchor-lint: Cannot read folder dir\ufffd: ${reason}\n` });
+  });
+
+  it("a file named on the command line is reported as unreadable, not as missing", () => {
+    writeFileSync(named(cwd, "/bad", 0xff, "name.anchor.json"), '{"count": 0}\n');
+    expect(cli(["bad\ufffdname.anchor.json", "a.anchor.json"])).toEqual({ code: 2, stdout: countRange, stderr: `anchor-lint: Cannot read bad\ufffdname.anchor.json: ${reason}\n` });
+    // A name really missing is still told as missing.
+    expect(cli(["gone\ufffd.anchor.json", "a.anchor.json"]).stderr).toBe("anchor-lint: No such file or directory: gone\ufffd.anchor.json\n");
+  });
+});

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import { readRegularFile } from "./read.js";
+import { hasUnreadableName, NOT_UTF8_REASON, readRegularFile } from "./read.js";
 import { dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { describeFsError, UsageError } from "./errors.js";
@@ -28,10 +28,12 @@ function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd
     } catch (error) {
       const failure = error as NodeJS.ErrnoException;
       // A folder that cannot be read is reported: its configs would go unchecked without a word.
-      // (Gone since its parent was listed: nothing was there to check.)
-      if (failure.code !== "ENOENT") {
+      // (Gone since its parent was listed: nothing was there to check; but a name that is not
+      // UTF-8 also looks gone, and is there.)
+      const unreadableName = failure.code === "ENOENT" && hasUnreadableName(dir);
+      if (failure.code !== "ENOENT" || unreadableName) {
         const shown = relativePosix(cwd, dir) || ".";
-        problems.push({ path: shown, message: `Cannot read folder ${shown}: ${describeFsError(failure)}` });
+        problems.push({ path: shown, message: `Cannot read folder ${shown}: ${unreadableName ? NOT_UTF8_REASON : describeFsError(failure)}` });
       }
       continue;
     }
@@ -230,8 +232,10 @@ export async function discover(patterns: readonly string[], cwd: string, options
     // which costs every other run a few milliseconds.
     const { glob, isDynamicPattern } = await import("tinyglobby");
     if (!isDynamicPattern(pattern)) {
-      if (!errorOnUnmatched && statError?.code === "ENOENT") continue;
-      if (statError?.code === "ENOENT") problem(pattern, new UsageError(`No such file or directory: ${pattern}`));
+      const missing = statError?.code === "ENOENT" && !hasUnreadableName(absolute);
+      if (!errorOnUnmatched && missing) continue;
+      if (missing) problem(pattern, new UsageError(`No such file or directory: ${pattern}`));
+      else if (statError?.code === "ENOENT") problem(pattern, new UsageError(`Cannot read ${pattern}: ${NOT_UTF8_REASON}`));
       else problem(pattern, new UsageError(`Cannot read ${pattern}: ${describeFsError(statError)}`));
       continue;
     }

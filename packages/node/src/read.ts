@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import { describeFsError } from "./errors.js";
 
 /** Why a file could not be read: an errno code (or `ENOTREG`) and Node's message. */
@@ -20,7 +21,7 @@ function kindOf(stats: ReturnType<typeof fstatSync>): string {
  * would block the read (and the whole run) until something writes to it, and a device such as
  * /dev/zero never ends. The file is opened without blocking (a pipe's open would wait for a
  * writer) and checked on the open descriptor, so a file swapped for a pipe in between is caught too.
- * Imports nothing but fs (and errors.ts): the CLI's reader thread bundles it.
+ * Imports nothing but fs and path (and errors.ts): the CLI's reader thread bundles it.
  */
 export function readRegularFile(path: string): string | ReadFailure {
   let fd: number;
@@ -30,6 +31,7 @@ export function readRegularFile(path: string): string | ReadFailure {
     const failure = error as NodeJS.ErrnoException;
     // Opening a Unix socket fails with ENXIO: it is no file either.
     if (failure.code === "ENXIO") return { code: "ENOTREG", message: "a socket" };
+    if (failure.code === "ENOENT" && hasUnreadableName(path)) return { code: NOT_UTF8, message: NOT_UTF8_REASON };
     return { code: failure.code, message: failure.message };
   }
   try {
@@ -45,8 +47,30 @@ export function readRegularFile(path: string): string | ReadFailure {
   }
 }
 
+/** The code of a failure for a name that is not valid UTF-8 (see hasUnreadableName). */
+export const NOT_UTF8 = "ENOTUTF8";
+export const NOT_UTF8_REASON = "its name is not valid UTF-8, so it cannot be opened by name";
+
+/**
+ * Whether the last part of `path` stands for a name that is not valid UTF-8. Node gives names as
+ * strings, with each invalid byte decoded as U+FFFD, and encodes them back as UTF-8: the path it
+ * opens is not the one listed, and the open fails with ENOENT although the file is there. Asked only
+ * after such a failure: the folder is listed again as bytes, to tell that from a file really gone.
+ */
+export function hasUnreadableName(path: string): boolean {
+  const name = basename(path);
+  if (!name.includes("\ufffd")) return false;
+  try {
+    const wanted = Buffer.from(name);
+    return readdirSync(dirname(path), { encoding: "buffer" }).some((entry) => entry.toString() === name && !entry.equals(wanted));
+  } catch {
+    return false;
+  }
+}
+
 /** A read failure in words: "permission denied", "not a regular file (a named pipe)". */
 export function describeReadFailure(failure: ReadFailure): string {
   if (failure.code === "ENOTREG") return `not a regular file (${failure.message})`;
+  if (failure.code === NOT_UTF8) return NOT_UTF8_REASON;
   return describeFsError(failure);
 }
