@@ -97,6 +97,7 @@ export function unsafeOutput(name: string, output: string): string | undefined {
   const control = RAW_CONTROL.exec(output);
   if (control) return `${name}: raw U+${control[0].charCodeAt(0).toString(16).padStart(4, "0")}`;
   if (output.includes("##[")) return `${name}: "##[" (GitHub's legacy command prefix)`;
+  if (/##vso\[/i.test(output)) return `${name}: "##vso[" (Azure Pipelines' logging command prefix)`;
   for (const line of output.split("\n")) {
     const start = line.trimStart();
     if (!start.startsWith("::")) continue;

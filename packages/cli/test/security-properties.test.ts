@@ -66,7 +66,7 @@ describe("no output channel contains a credential (property)", () => {
 const payload = fc
   .array(
     fc.oneof(
-      fc.constantFrom("\n::error file=src/app.js,line=1::Forged", "\r\n::add-mask::x", "\n::stop-commands::t", "##[error]legacy", "\u001b[2J", "\u001b]0;t\u0007", "\u009b2K", "\u2028::warning::w", "\u202e", "%0A::error::y", "\u0085"),
+      fc.constantFrom("\n::error file=src/app.js,line=1::Forged", "\r\n::add-mask::x", "\n::stop-commands::t", "##[error]legacy", "##vso[task.setvariable variable=X]evil", "\u001b[2J", "\u001b]0;t\u0007", "\u009b2K", "\u2028::warning::w", "\u202e", "%0A::error::y", "\u0085"),
       fc.string({ unit: fc.constantFrom(":", "\n", "\r", " ", "x", "%", "\u001b", "\u0000", "\u009f", "#", "["), maxLength: 6 }),
     ),
     { minLength: 1, maxLength: 4 },

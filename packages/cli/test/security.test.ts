@@ -89,7 +89,7 @@ describe("file text never executed by a terminal or a CI log", () => {
   const terminal = "\u001b[2J\u001b]0;title\u0007\u009b2K\u202e";
 
   it("escapes keys and values that forge workflow commands or terminal sequences, in every output", async () => {
-    const request = { count: 1, configuration: { session: { [`x${forged}`]: 1, [`y${terminal}`]: 2, initial_url: `${forged}${terminal}##[error]legacy` } } };
+    const request = { count: 1, configuration: { session: { [`x${forged}`]: 1, [`y${terminal}`]: 2, initial_url: `${forged}${terminal}##[error]legacy`, "##vso[task.setvariable variable=X]evil": `##VSO[task.complete result=Succeeded]` } } };
     const { cwd, remove } = workspace({ "a.anchor.json": JSON.stringify(request) });
     try {
       for (const [channel, output] of Object.entries(await allOutputs(cwd))) expect(unsafeOutput(channel, output)).toBeUndefined();
@@ -102,7 +102,7 @@ describe("file text never executed by a terminal or a CI log", () => {
     const many = { count: 0, configuration: { session: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, i])) } };
     const { cwd, remove } = workspace({});
     try {
-      for (const name of ["::error file=x::Forged.anchor.json", ` ::add-mask::m${terminal}.anchor.json`, `n\n::error file=x.js,line=1::Forged.anchor.json`, "##[error]x.anchor.json"]) {
+      for (const name of ["::error file=x::Forged.anchor.json", ` ::add-mask::m${terminal}.anchor.json`, `n\n::error file=x.js,line=1::Forged.anchor.json`, "##[error]x.anchor.json", "##vso[task.setvariable variable=X]evil.anchor.json"]) {
         writeFileSync(join(cwd, name), JSON.stringify(many));
       }
       const outputs = await allOutputs(cwd);

@@ -7,18 +7,20 @@
  * - the line and paragraph separators U+2028/U+2029, which some viewers break lines at;
  * - the bidirectional controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), which reorder
  *   what is displayed ("Trojan Source");
- * - the `[` of `##[`: GitHub's runner reads its legacy `##[command]` form anywhere in a line.
+ * - the `[` of `##[` and of `##vso[`: GitHub's runner reads its legacy `##[command]` form, and
+ *   Azure Pipelines' agent its `##vso[task.setvariable ...]` logging commands, anywhere in a line.
  * Lines starting with `::` (GitHub's workflow commands) cannot come from a file once newlines are
  * escaped; where a line starts with a file name, the formatters guard it (`./::x`).
  */
 // `##\[` rather than a lookbehind `(?<=##)\[`: with a lookbehind the regex engine cannot skip ahead
-// to the first character a match can start with, and the search took four times as long.
-const DISPLAY_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\[/g;
+// to the first character a match can start with, and the search took four times as long. `vso` in
+// any case, as the agent may match it.
+const DISPLAY_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##(?:[vV][sS][oO])?\[/g;
 /** The same without C0: JSON text escapes those itself, and its own layout has newlines. */
-const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##\[/g;
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|##(?:[vV][sS][oO])?\[/g;
 
 function unicodeEscape(match: string): string {
-  // "##[" keeps its "##": only the bracket is escaped.
+  // "##[" keeps its "##" and "##vso[" its "##vso": only the bracket is escaped.
   const at = match.length - 1;
   return `${match.slice(0, at)}\\u${match.charCodeAt(at).toString(16).padStart(4, "0")}`;
 }
@@ -38,7 +40,7 @@ export function hasControls(text: string): boolean {
 /**
  * JSON text with the characters above written as `\uXXXX` escapes, which JSON.stringify leaves raw
  * (DEL, C1, the separators, bidi controls): the same JSON value, safe to print. They can only occur
- * inside strings (`##[` too), where the escape means the very same character.
+ * inside strings (`##[` and `##vso[` too), where the escape means the very same character.
  */
 export function escapeJsonControls(json: string): string {
   JSON_UNSAFE.lastIndex = 0;
