@@ -82,6 +82,20 @@ describe("fixes make no new errors", () => {
   });
 });
 
+describe("fixes keep what the batch does", () => {
+  it("a name or persist written in an integration, an identity or a session stays there: --fix does not turn it into a profile", () => {
+    for (const text of [
+      '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","name":"Team vault","type":"1PASSWORD","configuration":{"load_mode":"all"}}]}}',
+      '{"count":1,"configuration":{"identities":[{"id":"123e4567-e89b-12d3-a456-426614174000","persist":true}]}}',
+      '{"count":1,"configuration":{"session":{"name":"nightly crawl"}}}',
+    ]) {
+      const result = fix(text);
+      expect(result.output).toBe(text);
+      expect(result.findings.map((finding) => [finding.ruleId, finding.fix, finding.suggestions?.map((suggestion) => suggestion.safety)])).toEqual([["known-property", undefined, ["unsafe"]]]);
+    }
+  });
+});
+
 describe("fixes change only what they must, in the file's style", () => {
   it("a minified file stays on one line; the untouched integrations array is byte-identical", () => {
     const integrations = '"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440001","type":"1PASSWORD","configuration":{"load_mode":"all"}}]';

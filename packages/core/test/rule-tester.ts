@@ -14,6 +14,8 @@ export interface ExpectedError {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  /** Titles of the finding's suggestions (the fixes only offered), in order. */
+  suggestions?: string[];
 }
 
 export interface InvalidCase {
@@ -21,6 +23,8 @@ export interface InvalidCase {
   errors: ExpectedError[];
   /** Text after applying every fix (safe and unsafe) of the findings, once. */
   output?: string;
+  /** Text after applying only the safe fixes, as `--fix` would in one pass. */
+  safeOutput?: string;
   config?: LintConfig;
   name?: string;
 }
@@ -73,7 +77,12 @@ export function ruleTester(rule: Rule, cases: { valid: (string | object | ValidC
             if (expected.column !== undefined) expect(range.start.column).toBe(expected.column);
             if (expected.endLine !== undefined) expect(range.end.line).toBe(expected.endLine);
             if (expected.endColumn !== undefined) expect(range.end.column).toBe(expected.endColumn);
+            if (expected.suggestions !== undefined) expect((finding.suggestions ?? []).map((suggestion) => suggestion.title)).toEqual(expected.suggestions);
           });
+          if (invalidCase.safeOutput !== undefined) {
+            const edits = findings.flatMap((finding) => (finding.fix?.safety === "safe" ? finding.fix.edits : []));
+            expect(applyEdits(text, edits)).toBe(invalidCase.safeOutput);
+          }
           if (invalidCase.output !== undefined) {
             const edits = findings.flatMap((finding) => finding.fix?.edits ?? finding.suggestions?.[0]?.edits ?? []);
             const output = applyEdits(text, edits);

@@ -83,6 +83,20 @@ function fitsAtHome(root: unknown, fromPointer: string, home: string): "fits" | 
   return created !== undefined && errors.some(within(created)) ? "incomplete" : "fits";
 }
 
+/**
+ * The sections people mix up. A key written in the wrong one of them is a placement mistake, so the
+ * move keeps what the file meant and --fix may apply it. A key inside any deeper object (an array
+ * item such as an integration or identity, the proxy, adblock, a profile, a viewport) more likely
+ * describes that object, and `name` labels whatever holds it: moving either into its one home
+ * (`browser.profile`) would change what the batch does, turning an integration's name or `persist`
+ * into a profile to load or save. Those moves are only offered.
+ */
+const MIXED_UP_SECTIONS: ReadonlySet<string> = new Set(["", "/configuration", "/configuration/session", "/configuration/browser"]);
+
+function movesSafely(parentPointer: string, key: string): boolean {
+  return MIXED_UP_SECTIONS.has(parentPointer) && key !== "name";
+}
+
 function moveTitle(key: string, home: string): string {
   return `Move ${JSON.stringify(key)} to ${home.lastIndexOf("/") === 0 ? "the top level" : parentDisplay(home)}`;
 }
@@ -171,7 +185,8 @@ export default defineRule({
           message:
             `${JSON.stringify(key)} does not belong in ${where}; it belongs ${homes.map(placeOf).join(" or ")}` +
             (taken ? `, which already has one, so this one is ignored.` : "."),
-          ...(fits === "fits" ? { fix: { title: moveTitle(key, home), safety: "safe" as const, edits: context.source.moveProperty(pointer, home) } } : {}),
+          ...(fits === "fits" && movesSafely(error.pointer, key) ? { fix: { title: moveTitle(key, home), safety: "safe" as const, edits: context.source.moveProperty(pointer, home) } } : {}),
+          ...(fits === "fits" && !movesSafely(error.pointer, key) ? { suggestions: [{ title: moveTitle(key, home), safety: "unsafe" as const, edits: context.source.moveProperty(pointer, home) }] } : {}),
           // The object the move creates would miss required keys: the user knows what goes there.
           ...(fits === "incomplete" ? { suggestions: [{ title: `${moveTitle(key, home)} (then add the keys it requires)`, safety: "unsafe" as const, edits: context.source.moveProperty(pointer, home) }] } : {}),
         });

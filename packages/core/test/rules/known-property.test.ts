@@ -67,6 +67,68 @@ ruleTester(rule, {
       ],
       // The moved key goes last in session, after tags, in the file's own indentation.
       output: pretty(largeBatch("session")),
+      safeOutput: pretty(largeBatch("session")),
+    },
+    // Moving a key out of an object it may describe, or moving a `name`, would change what the
+    // batch does: --fix leaves the file as it is (safeOutput), the move is only offered (output).
+    {
+      name: "an integration's name is not moved into browser.profile by --fix: it would load a profile of that name",
+      code: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","name":"Team vault","type":"1PASSWORD","configuration":{"load_mode":"all"}}]}}',
+      errors: [
+        {
+          message: '"name" does not belong in configuration.integrations[0]; it belongs under configuration.browser.profile.',
+          pointer: "/configuration/integrations/0/name",
+          suggestions: ['Move "name" to configuration.browser.profile'],
+        },
+      ],
+      safeOutput: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","name":"Team vault","type":"1PASSWORD","configuration":{"load_mode":"all"}}]}}',
+      output: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","configuration":{"load_mode":"all"}}],"browser":{"profile":{"name":"Team vault"}}}}',
+    },
+    {
+      name: "an identity's persist is not moved by --fix: it would turn on profile saving",
+      code: '{"count":1,"configuration":{"identities":[{"id":"123e4567-e89b-12d3-a456-426614174000","persist":true}]}}',
+      errors: [
+        {
+          message: '"persist" does not belong in configuration.identities[0]; it belongs under configuration.browser.profile.',
+          pointer: "/configuration/identities/0/persist",
+          suggestions: ['Move "persist" to configuration.browser.profile'],
+        },
+      ],
+      safeOutput: '{"count":1,"configuration":{"identities":[{"id":"123e4567-e89b-12d3-a456-426614174000","persist":true}]}}',
+      output: '{"count":1,"configuration":{"identities":[{"id":"123e4567-e89b-12d3-a456-426614174000"}],"browser":{"profile":{"persist":true}}}}',
+    },
+    {
+      name: "a name in session is not moved by --fix, though session is a mixed-up section: a session label is no profile name",
+      code: '{"count":1,"configuration":{"session":{"name":"nightly crawl"}}}',
+      errors: [
+        {
+          message: '"name" does not belong in configuration.session; it belongs under configuration.browser.profile.',
+          pointer: "/configuration/session/name",
+          suggestions: ['Move "name" to configuration.browser.profile'],
+        },
+      ],
+      safeOutput: '{"count":1,"configuration":{"session":{"name":"nightly crawl"}}}',
+      output: '{"count":1,"configuration":{"session":{},"browser":{"profile":{"name":"nightly crawl"}}}}',
+    },
+    {
+      name: "keys inside adblock, a custom pattern and the proxy are only offered moves",
+      code: '{"count":1,"configuration":{"browser":{"adblock":{"active":true,"persist":false},"sensitive_data_mask":{"active":true,"custom_patterns":[{"regex":"\\\\d+","name":"digits"}]}},"session":{"proxy":{"active":true,"name":"eu"}}}}',
+      errors: [
+        { message: '"persist" does not belong in configuration.browser.adblock; it belongs under configuration.browser.profile.', pointer: "/configuration/browser/adblock/persist", suggestions: ['Move "persist" to configuration.browser.profile'] },
+        {
+          message: '"name" does not belong in configuration.browser.sensitive_data_mask.custom_patterns[0]; it belongs under configuration.browser.profile.',
+          pointer: "/configuration/browser/sensitive_data_mask/custom_patterns/0/name",
+          suggestions: ['Move "name" to configuration.browser.profile'],
+        },
+        { message: '"name" does not belong in configuration.session.proxy; it belongs under configuration.browser.profile.', pointer: "/configuration/session/proxy/name", suggestions: ['Move "name" to configuration.browser.profile'] },
+      ],
+      safeOutput: '{"count":1,"configuration":{"browser":{"adblock":{"active":true,"persist":false},"sensitive_data_mask":{"active":true,"custom_patterns":[{"regex":"\\\\d+","name":"digits"}]}},"session":{"proxy":{"active":true,"name":"eu"}}}}',
+    },
+    {
+      name: "persist written directly in browser, one of the mixed-up sections, still moves into profile",
+      code: '{"count":1,"configuration":{"browser":{"persist":true}}}',
+      errors: [{ message: '"persist" does not belong in configuration.browser; it belongs under configuration.browser.profile.', pointer: "/configuration/browser/persist", suggestions: [] }],
+      safeOutput: '{"count":1,"configuration":{"browser":{"profile":{"persist":true}}}}',
     },
     {
       name: "a misplaced key whose home is taken: no move, and the message says which one counts",
