@@ -7,13 +7,25 @@ export const MAX_FIX_PASSES = 10;
 /**
  * Picks the fixes of one pass and applies them: in order of position, each that neither overlaps
  * the text of one already taken nor touches the same place in the document (see {@link conflicts}).
+ * A fix that would create an object another fix moves or renames into place comes after it: a
+ * move that would create `session` waits for the rename of `sesion` to `session`, wherever the two
+ * keys are written, and then moves into the renamed object (the other way round, the renamed key
+ * would be a duplicate and stay ignored).
  * Returns the new text and the fixes applied; the others wait for the next pass, linted afresh.
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): { output: string; applied: Fix[] } {
   const accepted = new Spans();
   const applied: Fix[] = [];
   const claims = new Claims();
-  const sortedFixes = [...fixes].sort((a, b) => firstOffset(a) - firstOffset(b));
+  const targets = new Set<string>();
+  for (const fix of fixes) {
+    const effect = effectOfFix(fix);
+    if (effect.kind === "move") targets.add(effect.to);
+  }
+  const sortedFixes = fixes
+    .map((fix) => ({ fix, waits: createsTarget(fix, targets), offset: firstOffset(fix) }))
+    .sort((a, b) => Number(a.waits) - Number(b.waits) || a.offset - b.offset)
+    .map(({ fix }) => fix);
   for (const fix of sortedFixes) {
     if (!accepted.free(fix.edits)) continue;
     const own = claimsOf(fix);
@@ -133,6 +145,12 @@ export function claimsOf(fix: Fix): string[] {
 /** Whether two claimed pointers are the same node or one holds the other. */
 export function conflicts(a: string, b: string): boolean {
   return a === b || a.startsWith(b + "/") || b.startsWith(a + "/");
+}
+
+/** Whether the fix would create an object (or one above it) that some fix's move or rename puts there. */
+function createsTarget(fix: Fix, targets: ReadonlySet<string>): boolean {
+  const effect = effectOfFix(fix);
+  return effect.kind === "move" && effect.creates !== undefined && prefixesOf(effect.creates).some((pointer) => targets.has(pointer));
 }
 
 function firstOffset(fix: Fix): number {

@@ -24,6 +24,17 @@ describe("fixes lose nothing", () => {
     expect(result.findings).toEqual([]);
   });
 
+  it("a rename and a move into the renamed object give one result whichever key comes first", () => {
+    const misplacedFirst = '{"count":1,"configuration":{"initial_url":"https://x.example","sesion":{"timeout":{"max_duration":5}}}}';
+    const typoFirst = '{"count":1,"configuration":{"sesion":{"timeout":{"max_duration":5}},"initial_url":"https://x.example"}}';
+    for (const text of [misplacedFirst, typoFirst]) {
+      const result = fix(text);
+      // Both values arrive in the one session; no second, ignored "sesion" is left behind.
+      expect(result.output).toBe('{"count":1,"configuration":{"session":{"timeout":{"max_duration":5},"initial_url":"https://x.example"}}}');
+      expect(result.findings).toEqual([]);
+    }
+  });
+
   it("two moves onto the same key are not applied together: the first arrives, the second stays with its warning", () => {
     const text = JSON.stringify({ count: 1, configuration: { session: { viewport: { width: 1280, height: 720 } }, browser: {}, viewport: { width: 800, height: 600 } } }, null, 2);
     const result = fix(text);
