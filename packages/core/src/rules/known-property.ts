@@ -1,105 +1,11 @@
 import { defineRule } from "../rule.js";
-import { collectSchemaErrors, displayPath, patternOf } from "../schema/schema-errors.js";
+import { displayPath, patternOf } from "../schema/schema-errors.js";
 import { docOf, homesOf } from "../schema/property-info.js";
+import { fitsAtHome, misplacedRequired, movesSafely, moveTitle, placeOf } from "../schema/moves.js";
 import { didYouMean, escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
 
 const PROXY_PATTERN = "/configuration/session/proxy";
 const MAX_LISTED = 12;
-
-/** `/configuration/session/recording` -> `configuration.session` (where the key goes). */
-function parentDisplay(pattern: string): string {
-  return displayPath(pattern.slice(0, pattern.lastIndexOf("/")).replace(/\/\*/g, "/0"))
-    .replace(/\[0\]/g, "[]");
-}
-
-/** Where a key with this home goes, for messages: "under configuration.session", "at the top level". */
-function placeOf(home: string): string {
-  return home.lastIndexOf("/") === 0 ? "at the top level" : `under ${parentDisplay(home)}`;
-}
-
-/** A stand-in for a sibling off the way to a home: same type, none of its content. */
-function standIn(value: unknown): unknown {
-  return Array.isArray(value) ? [] : isObject(value) ? {} : value;
-}
-
-function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
-  // Assigning `__proto__` would set the prototype; only it needs defineProperty (which would make
-  // every object a slow dictionary).
-  if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  else object[key] = value;
-}
-
-/**
- * Whether a misplaced or misspelt value would be valid at its home: moving or renaming it must not
- * trade one finding for several (a `recording` object with its own typos stays put, with the warning).
- * "incomplete" when the value is valid there but an object the move creates lacks required keys
- * (`country_code` moved into a new `proxy` without `active`): a new error, so only a suggestion.
- *
- * The validator runs on a skeleton, not on a copy of the request: the objects on the way to the
- * home hold only their known properties, those off the way as empty stand-ins. Errors at or under
- * the home depend only on the value itself and on scalar siblings on the way (a proxy's `type`),
- * so the check costs the size of the value, not of the request: a file with thousands of typos
- * would otherwise validate the whole request once per typo.
- */
-function fitsAtHome(root: unknown, fromPointer: string, home: string): "fits" | "incomplete" | false {
-  const value = getAt(root, parsePointer(fromPointer));
-  const segments = parsePointer(home);
-  if (!isObject(root)) return false;
-  let pattern = "";
-  const skeleton = (object: Record<string, unknown>): Record<string, unknown> => {
-    const result: Record<string, unknown> = {};
-    for (const key of docOf(pattern)?.children ?? []) {
-      if (Object.prototype.hasOwnProperty.call(object, key)) setOwn(result, key, standIn(object[key]));
-    }
-    return result;
-  };
-  const candidate = skeleton(root);
-  let parent: Record<string, unknown> | unknown[] = candidate;
-  let original: unknown = root;
-  // The first object the move has to create, if any.
-  let created: string | undefined;
-  let pointer = "";
-  for (const segment of segments.slice(0, -1)) {
-    pointer += "/" + escapePointerSegment(segment);
-    // Homes inside arrays (an integration's configuration) go through items that already exist.
-    const inArray = Array.isArray(original);
-    const has = inArray || (isObject(original) && Object.prototype.hasOwnProperty.call(original, segment));
-    const existing: unknown = inArray ? (original as unknown[])[Number(segment)] : has ? (original as Record<string, unknown>)[segment] : {};
-    if (!has) created ??= pointer;
-    pattern += inArray ? "/*" : `/${segment}`;
-    // An array on the way keeps its length but only the item on the way (errors elsewhere are ignored).
-    const next: Record<string, unknown> | unknown[] | undefined = Array.isArray(existing) ? new Array<unknown>(existing.length) : isObject(existing) ? skeleton(existing) : undefined;
-    if (next === undefined) return false;
-    if (Array.isArray(parent)) parent[Number(segment)] = next;
-    else setOwn(parent, segment, next);
-    parent = next;
-    original = existing;
-  }
-  if (Array.isArray(parent)) return false;
-  setOwn(parent, segments[segments.length - 1]!, value);
-  const errors = collectSchemaErrors(candidate);
-  const within = (root: string) => (error: { pointer: string }) => error.pointer === root || error.pointer.startsWith(root + "/");
-  if (errors.some(within(home))) return false;
-  return created !== undefined && errors.some(within(created)) ? "incomplete" : "fits";
-}
-
-/**
- * The sections people mix up. A key written in the wrong one of them is a placement mistake, so the
- * move keeps what the file meant and --fix may apply it. A key inside any deeper object (an array
- * item such as an integration or identity, the proxy, adblock, a profile, a viewport) more likely
- * describes that object, and `name` labels whatever holds it: moving either into its one home
- * (`browser.profile`) would change what the batch does, turning an integration's name or `persist`
- * into a profile to load or save. Those moves are only offered.
- */
-const MIXED_UP_SECTIONS: ReadonlySet<string> = new Set(["", "/configuration", "/configuration/session", "/configuration/browser"]);
-
-function movesSafely(parentPointer: string, key: string): boolean {
-  return MIXED_UP_SECTIONS.has(parentPointer) && key !== "name";
-}
-
-function moveTitle(key: string, home: string): string {
-  return `Move ${JSON.stringify(key)} to ${home.lastIndexOf("/") === 0 ? "the top level" : parentDisplay(home)}`;
-}
 
 export default defineRule({
   meta: {
@@ -127,10 +33,13 @@ export default defineRule({
       }
       return parent;
     };
+    // A required property written in the wrong place is required-property's one finding.
+    const required = new Set(misplacedRequired(context.root, context.schemaErrors()).flatMap((entry) => entry.copies.map((copy) => copy.pointer)));
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "additionalProperties") continue;
       const key = String(error.params.additionalProperty);
       const pointer = `${error.pointer}/${escapePointerSegment(key)}`;
+      if (required.has(pointer)) continue;
       const { parentPattern, known, parentValue, absent, present, where } = parentOf(error.pointer);
 
       if (parentPattern === PROXY_PATTERN && homesOf(key).includes(`${PROXY_PATTERN}/${key}`)) {

@@ -47,6 +47,9 @@ ruleTester(rule, {
     { count: 1, configuration: { browser: { sensitive_data_mask: { site_selectors: { "example.com": ["#ssn"] } } } } },
     // A wrong proxy type is valid-enum's one finding: the keys are judged once the type is right.
     proxy({ type: "socks5", server: "socks5://proxy.example.com:1080", username: "${env:U}", password: "${env:P}", active: true }),
+    // A required property written in the wrong place is required-property's one finding.
+    '{"configuration":{"count":3}}',
+    '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","load_mode":"all"}]}}',
     // Not an object at all: valid-type's.
     session({ proxy: "http://proxy.example.com:8080" }),
   ],

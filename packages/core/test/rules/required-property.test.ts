@@ -1,4 +1,6 @@
+import { describe, expect, it } from "vitest";
 import rule from "../../src/rules/required-property.js";
+import { fix, lint } from "../../src/index.js";
 import { ruleTester } from "../rule-tester.js";
 
 const COUNT = 'Missing required property "count" in the request (Number of sessions to create in the batch (1-1000)).';
@@ -137,6 +139,58 @@ ruleTester(rule, {
         },
       ],
     },
+    // A missing property written in the wrong place is one mistake: this error says where it is.
+    {
+      name: "count written inside configuration: the error says so, and --fix moves it to the top level",
+      code: '{"configuration":{"count":3}}',
+      errors: [{ message: `${COUNT} It is written under configuration, where the API ignores it: move it here.`, pointer: "", line: 1, column: 1, endLine: 1, endColumn: 2, suggestions: [] }],
+      safeOutput: '{"configuration":{},"count":3}',
+    },
+    {
+      name: "count written twice in wrong places: both named, no move (which value is meant is the user's call)",
+      code: '{"configuration":{"count":3,"session":{"count":2}}}',
+      errors: [{ message: `${COUNT} It is written under configuration and under configuration.session, where the API ignores it: move one here.`, suggestions: [] }],
+      safeOutput: '{"configuration":{"count":3,"session":{"count":2}}}',
+    },
+    {
+      name: "a custom proxy's server written next to the proxy moves into it",
+      code: '{"count":1,"configuration":{"session":{"server":"http://p.example.com:8080","proxy":{"type":"custom","active":true,"username":"${env:U}","password":"${env:P}"}}}}',
+      errors: [
+        {
+          message:
+            'Missing required property "server" in configuration.session.proxy (Proxy address in PROTOCOL://HOST:PORT format (e.g., https://proxy.example.com:443)). ' +
+            "It is written under configuration.session, where the API ignores it: move it here.",
+          pointer: "/configuration/session/proxy",
+        },
+      ],
+      safeOutput: '{"count":1,"configuration":{"session":{"proxy":{"type":"custom","active":true,"username":"${env:U}","password":"${env:P}","server":"http://p.example.com:8080"}}}}',
+    },
+    {
+      name: "an integration's load_mode written in the integration itself: moving it into a new configuration is offered, not applied",
+      code: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","load_mode":"all"}]}}',
+      errors: [
+        {
+          message:
+            'Missing required property "configuration" in configuration.integrations[0] (How the 1Password integration loads secrets). ' +
+            '"load_mode" is written under configuration.integrations[0], where the API ignores it: move it into "configuration".',
+          pointer: "/configuration/integrations/0",
+          suggestions: ['Move "load_mode" into "configuration"'],
+        },
+      ],
+      safeOutput: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","load_mode":"all"}]}}',
+      output: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","configuration":{"load_mode":"all"}}]}}',
+    },
+    {
+      name: "an integration's id written in its configuration is that integration's, though identities have ids too",
+      code: '{"count":1,"configuration":{"integrations":[{"type":"1PASSWORD","configuration":{"load_mode":"all","id":"550e8400-e29b-41d4-a716-446655440000"}}]}}',
+      errors: [
+        {
+          message: 'Missing required property "id" in configuration.integrations[0] (Unique integration ID). It is written under configuration.integrations[0].configuration, where the API ignores it: move it here.',
+          suggestions: ['Move "id" here'],
+        },
+      ],
+      output: '{"count":1,"configuration":{"integrations":[{"type":"1PASSWORD","configuration":{"load_mode":"all"},"id":"550e8400-e29b-41d4-a716-446655440000"}]}}',
+    },
     {
       name: "a second integration is told apart by its index",
       code: {
@@ -146,4 +200,35 @@ ruleTester(rule, {
       errors: [{ message: 'Missing required property "type" in configuration.integrations[1] (Integration type).', pointer: "/configuration/integrations/1" }],
     },
   ],
+});
+
+describe("a missing property written in the wrong place, as the user sees it", () => {
+  it("count inside configuration: one error, pointing at the copy, and --fix leaves a clean file with the value kept", () => {
+    const text = '{"configuration":{"count":3}}';
+    const findings = lint(text);
+    expect(findings.map((finding) => [finding.ruleId, finding.severity, finding.related?.map((related) => [related.pointer, related.message, related.range?.start.column])])).toEqual([
+      ["required-property", "error", [["/configuration/count", '"count" is written here, where the API ignores it.', 19]]],
+    ]);
+    const result = fix(text);
+    expect(result.output).toBe('{"configuration":{},"count":3}');
+    expect(result.findings).toEqual([]);
+  });
+
+  it("load_mode in the integration: one error with the move offered; --fix leaves the file", () => {
+    const text = '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","load_mode":"all"}]}}';
+    expect(lint(text).map((finding) => finding.ruleId)).toEqual(["required-property"]);
+    expect(fix(text).output).toBe(text);
+  });
+
+  it("300 integrations with their id in their configuration: each error names its own copy", () => {
+    const items = Array.from({ length: 300 }, (_, index) => ({ type: "1PASSWORD", configuration: { load_mode: "all", id: `id-${index}` } }));
+    const findings = lint(JSON.stringify({ count: 1, configuration: { integrations: items } }));
+    expect(findings).toHaveLength(300);
+    expect(findings.every((finding, index) => finding.ruleId === "required-property" && finding.related?.[0]?.pointer === `/configuration/integrations/${index}/configuration/id`)).toBe(true);
+  });
+
+  it("with known-property off, the error still says where the copy is", () => {
+    const findings = lint('{"configuration":{"count":3}}', { config: { rules: { "known-property": "off" } } });
+    expect(findings.map((finding) => [finding.ruleId, finding.message])).toEqual([["required-property", `${COUNT} It is written under configuration, where the API ignores it: move it here.`]]);
+  });
 });
