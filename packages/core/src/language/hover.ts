@@ -1,7 +1,7 @@
 import { getLocation, type JSONPath } from "jsonc-parser";
 import type { HoverInfo } from "./types.js";
 import { escapeControls } from "../display.js";
-import { findCredentials, MASK, redactText } from "../secrets.js";
+import { findCredentials, MASK, redactText, type Credentials } from "../secrets.js";
 import { TextDocumentSource } from "../source/document.js";
 import { COUNTRY_CODE, countryName, docAt, patternOf, propertyMarkdown, proxyTypeOf, typesOffering } from "./data.js";
 import { objectMembers, type Member } from "./members.js";
@@ -21,37 +21,39 @@ export function hoverWith(text: string, offset: number, skeletonMinLength?: numb
   try {
     // The innermost object's members are read only for a country code (the proxy's type).
     const { located, scanned } = skeletonsBefore(text, offset, skeletonMinLength);
-    const found = hoverAt(located.text, offset - located.delta, (path) => objectMembers(scanned().text, path));
-    const info = found && { ...found, offset: found.offset + located.delta };
-    return info?.value === undefined ? stripValue(info) : { ...stripValue(info)!, markdown: safeMarkdown(info.markdown, info.value, text) };
+    const shown = quoting(text);
+    const found = hoverAt(located.text, offset - located.delta, (path) => objectMembers(scanned().text, path), shown.quote);
+    return found && { markdown: shown.finish(found.markdown), offset: found.offset + located.delta, length: found.length };
   } catch {
     // Hover is a convenience: an odd document (nesting deep enough to exhaust the stack) gets none.
     return undefined;
   }
 }
 
-/** What hoverAt returns: `value` is set when the markdown quotes a value of the file. */
-type RawHover = HoverInfo & { value?: string };
-
-function stripValue(info: RawHover | undefined): HoverInfo | undefined {
-  if (!info) return undefined;
-  const { value: _value, ...rest } = info;
-  return rest;
-}
+/** Puts the file's text into a hover's markdown. */
+type Quote = (value: string) => string;
 
 /**
- * A hover that quotes the file's text (a country code, an enum value) with credentials masked and
- * controls escaped. Only then is the whole document searched for credentials: most hovers quote none.
+ * How a hover quotes the file's text (a country code, an enum value, the proxy's type): with
+ * credentials masked and controls escaped. Only the quoted text is escaped: the markdown's own line
+ * breaks must reach the reader as line breaks. Only a hover that quotes something searches the whole
+ * document for credentials: most hovers quote none.
  */
-function safeMarkdown(markdown: string, value: string, text: string): string {
-  const source = new TextDocumentSource(text);
-  const credentials = findCredentials(source.root);
-  const quoted = credentials.values.includes(value) ? markdown.split(value).join(MASK) : markdown;
-  return escapeControls(redactText(quoted, credentials));
+function quoting(text: string): { quote: Quote; finish: (markdown: string) => string } {
+  let credentials: Credentials | undefined;
+  return {
+    quote(value) {
+      credentials ??= findCredentials(new TextDocumentSource(text).root);
+      // Masked before escaping: the credential forms are matched as the file holds them.
+      return escapeControls(credentials.values.includes(value) ? MASK : redactText(value, credentials));
+    },
+    // A credential could still be spelled across a quote and the text around it.
+    finish: (markdown) => (credentials ? redactText(markdown, credentials) : markdown),
+  };
 }
 
 /** `text` may be a skeleton (see skeleton.ts), `offset` and the answer's offset then the skeleton's. */
-function hoverAt(text: string, offset: number, membersOf: (path: JSONPath) => Member[] | undefined): RawHover | undefined {
+function hoverAt(text: string, offset: number, membersOf: (path: JSONPath) => Member[] | undefined, quote: Quote): HoverInfo | undefined {
   const location = getLocation(text, offset);
   const node = location.previousNode;
   if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
@@ -66,26 +68,26 @@ function hoverAt(text: string, offset: number, membersOf: (path: JSONPath) => Me
   const span = { offset: node.offset, length: node.length };
 
   if (!onKey && pattern === COUNTRY_CODE && node.type === "string") {
-    return { markdown: countryMarkdown(String(node.value), proxyTypeOf(membersOf(path.slice(0, -1)))), ...span, value: String(node.value) };
+    return { markdown: countryMarkdown(String(node.value), proxyTypeOf(membersOf(path.slice(0, -1))), quote), ...span };
   }
   let markdown = propertyMarkdown(doc);
   if (!onKey && doc.enum && node.type === "string") {
     const description = (doc.enumDescriptions as Record<string, string> | undefined)?.[String(node.value)];
-    if (description) return { markdown: `\`${String(node.value)}\`: ${description}\n\n${markdown}`, ...span, value: String(node.value) };
+    if (description) return { markdown: `\`${quote(String(node.value))}\`: ${description}\n\n${markdown}`, ...span };
   }
   return { markdown, ...span };
 }
 
-function countryMarkdown(code: string, type: string | undefined): string {
+function countryMarkdown(code: string, type: string | undefined, quote: Quote): string {
   const lower = code.toLowerCase();
   const name = countryName(lower);
   const offeredBy = typesOffering(lower);
-  const lines = [name ? `**${name}** (\`${code}\`)` : `\`${code}\``];
-  if (lower !== code && offeredBy.length > 0) lines.push(`Codes are lower case: \`${lower}\`.`);
+  const lines = [name ? `**${name}** (\`${quote(code)}\`)` : `\`${quote(code)}\``];
+  if (lower !== code && offeredBy.length > 0) lines.push(`Codes are lower case: \`${quote(lower)}\`.`);
   if (offeredBy.length === 0) lines.push("No Anchor proxy type offers this code.");
   else lines.push(`Offered by: ${offeredBy.map((t) => `\`${t}\``).join(", ")}`);
   if (type && offeredBy.length > 0 && !offeredBy.includes(type) && type !== "custom") {
-    lines.push(`Not offered by this proxy's type \`${type}\`.`);
+    lines.push(`Not offered by this proxy's type \`${quote(type)}\`.`);
   }
   return lines.join("\n\n");
 }

@@ -41,6 +41,36 @@ describe("hover", () => {
     expect(result.markdown).toContain("Offered by: `anchor_mobile`");
   });
 
+  it("separates a country hover's sections with line breaks a reader sees", () => {
+    const text = '{"count":1,"configuration":{"session":{"proxy":{"active":true,"type":"anchor_residential","country_code":"u|s"}}}}';
+    expect(hoverAt(text)!.markdown.split("\n\n")).toEqual([
+      "**United States** (`us`)",
+      "Offered by: `anchor_proxy`, `anchor_residential`, `anchor_mobile`, `anchor_gov`",
+    ]);
+  });
+
+  it("separates an enum value's description from its property's with line breaks", () => {
+    const sections = hoverAt(proxy('"type": "anchor_resi|dential", "country_code": "us"'))!.markdown.split("\n\n");
+    expect(sections[0]).toMatch(/^`anchor_residential`: Create a session with a residential proxy/);
+    expect(sections.slice(-2)).toEqual([
+      "Type: `string` · Default: `\"anchor_proxy\"`",
+      "Allowed values: `anchor_proxy`, `anchor_residential`, `anchor_mobile`, `anchor_gov`, `custom`",
+    ]);
+    expect(hoverAt(proxy('"type": "anchor_resi|dential"'))!.markdown).not.toContain("\\u000a");
+  });
+
+  it("shows a hostile value's controls escaped and keeps its own line breaks", () => {
+    // "u\n\u001b[2Js" as written in the file: JSON escapes that decode to a newline and an ESC.
+    const code = hoverAt(proxy('"type": "anchor_residential", "country_code": "u|\\n\\u001b[2Js"'))!.markdown;
+    expect(code).toBe("`u\\u000a\\u001b[2Js`\n\nNo Anchor proxy type offers this code.");
+    const type = hoverAt(proxy('"type": "x\\u001by\\u2028", "country_code": "u|s"'))!.markdown;
+    expect(type.split("\n\n")).toEqual([
+      "**United States** (`us`)",
+      "Offered by: `anchor_proxy`, `anchor_residential`, `anchor_mobile`, `anchor_gov`",
+      "Not offered by this proxy's type `x\\u001by\\u2028`.",
+    ]);
+  });
+
   it("makes the spec's relative links absolute", () => {
     expect(hoverAt('{ "configuration": { "session": { "pro|xy": {} } } }')!.markdown).toContain("](https://docs.anchorbrowser.io/advanced/proxy)");
   });

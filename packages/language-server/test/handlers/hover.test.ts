@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openMarked } from "../helpers.js";
+import { join } from "node:path";
+import { cursor, openMarked, pathUri, start, workspace } from "../helpers.js";
 
 describe("hover", () => {
   it("hovers with the spec's description and, on a finding, the rule and its docs", async () => {
@@ -18,5 +19,22 @@ describe("hover", () => {
     const result = await client.request("textDocument/hover", { textDocument: { uri }, position });
     expect(result.contents.value).toContain("**Bhutan**");
     expect(result.contents.value).toContain("`anchor_mobile`");
+  });
+
+  it("shows a country hover's sections on lines of their own, in markdown and in plain text", async () => {
+    const marked = '{"count":1,"configuration":{"session":{"proxy":{"active":true,"type":"anchor_residential","country_code":"u|s"}}}}';
+    const { text, position } = cursor(marked);
+    const shown: Record<string, string> = {};
+    for (const format of ["markdown", "plaintext"]) {
+      const root = workspace();
+      const uri = pathUri(join(root, "edit.anchor.json"));
+      const client = await start({ rootPath: root, capabilities: { textDocument: { hover: { contentFormat: [format] } } } });
+      await client.open(uri, text);
+      const result = await client.request("textDocument/hover", { textDocument: { uri }, position });
+      expect(result.contents.kind).toBe(format);
+      shown[format] = result.contents.value;
+    }
+    expect(shown.markdown).toBe("**United States** (`us`)\n\nOffered by: `anchor_proxy`, `anchor_residential`, `anchor_mobile`, `anchor_gov`");
+    expect(shown.plaintext).toBe("United States (us)\n\nOffered by: anchor_proxy, anchor_residential, anchor_mobile, anchor_gov");
   });
 });
