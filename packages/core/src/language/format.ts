@@ -4,6 +4,9 @@ import type { FormatOptions } from "./types.js";
 import { MAX_NESTING_DEPTH } from "../source/parse.js";
 import { SyntaxKind } from "../source/syntax-kind.js";
 
+/** The size of jsonc-parser's cache of indented line breaks (its `maxCachedValues`). */
+const JSONC_CACHED_INDENTS = 200;
+
 /**
  * Whether brackets nest deeper than MAX_NESTING_DEPTH anywhere in the text (strings and comments
  * skipped by the scanner): one pass, no tree.
@@ -36,5 +39,16 @@ export function format(text: string, options: FormatOptions): TextEdit[] {
     insertFinalNewline: options.insertFinalNewline ?? false,
     eol,
   });
-  return edits.map((edit) => ({ offset: edit.offset, length: edit.length, newText: edit.content }));
+  // jsonc-parser 3.3.1 (still the newest release; 4.0.0-next.2 too) serves a line break and its
+  // indentation from a cache of 200 strings, and asks it for the 201st when the indentation is exactly
+  // 200 characters (`>` where `>=` is meant): the edit comes without content, even where the text
+  // already reads so. Nothing else leaves it out, so the content is that line break (the text's
+  // first, as jsonc-parser picks it) and 200 indentation characters.
+  const missing = (/\r\n?|\n/.exec(text)?.[0] ?? eol) + (options.insertSpaces ? " " : "\t").repeat(JSONC_CACHED_INDENTS);
+  const result: TextEdit[] = [];
+  for (const edit of edits) {
+    if (edit.content === undefined && text.slice(edit.offset, edit.offset + edit.length) === missing) continue;
+    result.push({ offset: edit.offset, length: edit.length, newText: edit.content ?? missing });
+  }
+  return result;
 }

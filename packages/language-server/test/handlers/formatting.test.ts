@@ -9,4 +9,15 @@ describe("formatting", () => {
     const tabs = await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 8, insertSpaces: false } });
     expect(applyEdits(text, tabs)).toBe('{\n\t"count": 1,\n\t"metadata": {\n\t\t"a": 1\n\t}\n}');
   });
+
+  it("indents the lines 200 spaces deep (metadata nested 49 objects deep, tab size 4)", async () => {
+    let metadata: unknown = { leaf: true };
+    for (let level = 0; level < 48; level++) metadata = { a: metadata };
+    const request = { count: 1, configuration: {}, metadata };
+    const { client, uri, text } = await openMarked(`${JSON.stringify(request)}|`);
+    const edits = await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    const formatted = applyEdits(text, edits);
+    expect(formatted).toBe(JSON.stringify(request, null, 4));
+    expect(formatted).toContain(`\n${" ".repeat(200)}"leaf": true\n`);
+  });
 });
