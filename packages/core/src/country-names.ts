@@ -1,3 +1,4 @@
+import { alpha2ByAlpha3 } from "./generated/country-alpha3.js";
 import { countryNames } from "./generated/country-names.js";
 
 /**
@@ -32,4 +33,12 @@ export function codesNamed(name: string): readonly string[] {
     }
   }
   return codesByName.get(name.toLowerCase()) ?? [];
+}
+
+/** The ISO 3166-1 alpha-2 code of an alpha-3 code in any case ("UKR" -> "ua"), or undefined when it is not one. */
+export function alpha2OfAlpha3(code: string): string | undefined {
+  // ASCII letters only, as in regionName.
+  if (!/^[a-z]{3}$/i.test(code)) return undefined;
+  const lower = code.toLowerCase();
+  return Object.prototype.hasOwnProperty.call(alpha2ByAlpha3, lower) ? alpha2ByAlpha3[lower] : undefined;
 }

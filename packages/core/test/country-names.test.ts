@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codesNamed, regionName } from "../src/country-names.js";
+import { alpha2OfAlpha3, codesNamed, regionName } from "../src/country-names.js";
+import { alpha2ByAlpha3 } from "../src/generated/country-alpha3.js";
 import { countryCodesByProxyType } from "../src/generated/countries.js";
 
 const pinned = /^\/\/ CLDR ([^\s:]+)/m.exec(readFileSync(join(import.meta.dirname, "../src/generated/country-names.ts"), "utf8"))?.[1];
@@ -43,5 +44,20 @@ describe("codesNamed (names back to codes)", () => {
     // CLDR names the old East German code "Germany" too: a guess keeps the first code a type offers.
     expect(codesNamed("germany")).toEqual(["dd", "de"]);
     expect(codesNamed("no such country")).toEqual([]);
+  });
+});
+
+describe("alpha2OfAlpha3 (generated table)", () => {
+  it("maps ISO 3166-1 alpha-3 codes in any case to alpha-2 codes the names table knows", () => {
+    expect(Object.keys(alpha2ByAlpha3).length).toBeGreaterThanOrEqual(249);
+    for (const [alpha3, alpha2] of Object.entries(alpha2ByAlpha3)) expect(regionName(alpha2), alpha3).toBeTypeOf("string");
+    expect(alpha2OfAlpha3("ukr")).toBe("ua");
+    expect(alpha2OfAlpha3("UKR")).toBe("ua");
+    expect(alpha2OfAlpha3("gbr")).toBe("gb");
+    expect(alpha2OfAlpha3("deu")).toBe("de");
+  });
+
+  it("answers nothing for what is not an alpha-3 code", () => {
+    for (const input of ["ua", "uk", "ger", "ukra", " ukr", "\u212Aor", "__proto__", "con", ""]) expect(alpha2OfAlpha3(input), input).toBeUndefined();
   });
 });

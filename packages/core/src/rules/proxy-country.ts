@@ -1,6 +1,6 @@
 import { defineRule, type FixProposal } from "../rule.js";
 import { anchorProxyTypes, countryCodesByProxyType, defaultProxyType } from "../generated/countries.js";
-import { codesNamed, regionName } from "../country-names.js";
+import { alpha2OfAlpha3, codesNamed, regionName } from "../country-names.js";
 import { editDistance, getAt, isObject, quote } from "./util.js";
 
 const PROXY = "/configuration/session/proxy";
@@ -56,25 +56,29 @@ export default defineRule({
       return;
     }
 
-    // "uk" is the one code people commonly write for a country that ISO spells otherwise.
+    // "uk" is the one code people commonly write for a country that ISO spells otherwise; an ISO
+    // alpha-3 code ("ukr") names its country as surely. Either way the country meant is certain.
     const alias = ALIASES.get(lower);
-    if (alias !== undefined && offered.includes(alias)) {
-      context.report({
-        pointer: POINTER,
-        message: `${quote(code)} is not an ISO country code; use ${JSON.stringify(alias)} for ${regionName(alias) ?? alias}.`,
-        fix: replaceCode(context.source.replaceValue(POINTER, alias), code, alias),
-        related,
-      });
+    const alpha3 = alias === undefined ? alpha2OfAlpha3(normalized) : undefined;
+    const meant = alias ?? alpha3;
+    if (meant !== undefined && offered.includes(meant)) {
+      const message =
+        alias !== undefined
+          ? `${quote(code)} is not an ISO country code; use ${JSON.stringify(meant)} for ${regionName(meant) ?? meant}.`
+          : `${quote(code)} is the ISO 3166-1 alpha-3 code of ${regionName(meant) ?? meant}; this API takes alpha-2 codes: use ${JSON.stringify(meant)}.`;
+      context.report({ pointer: POINTER, message, fix: replaceCode(context.source.replaceValue(POINTER, meant), code, meant), related });
       return;
     }
     // The list is the default type's when none is written: say so, or "anchor_proxy" would puzzle.
     const typeText = proxy["type"] === undefined ? `${type} ("type" is not set, so it is ${type})` : type;
-    const lookup = alias ?? lower;
+    const lookup = meant ?? lower;
     const subject =
       alias !== undefined
         ? `${quote(code)} is not an ISO country code, and ${JSON.stringify(alias)}${nameSuffix(alias)}`
-        : `${quote(code)}${nameSuffix(lower)}`;
-    const caseNote = lower !== code && alias === undefined ? ` Country codes are written in lower case: ${JSON.stringify(lower)}.` : "";
+        : alpha3 !== undefined
+          ? `${quote(code)} is an ISO 3166-1 alpha-3 code, and its alpha-2 code ${JSON.stringify(alpha3)}${nameSuffix(alpha3)}`
+          : `${quote(code)}${nameSuffix(lower)}`;
+    const caseNote = lower !== code && meant === undefined ? ` Country codes are written in lower case: ${JSON.stringify(lower)}.` : "";
     const others = anchorProxyTypes
       .filter((other) => other !== type && (countryCodesByProxyType[other as AnchorType] as readonly string[]).includes(lookup))
       .sort();

@@ -110,15 +110,83 @@ ruleTester(rule, {
       errors: [{ message: '"Germany" is not a country code offered by anchor_proxy ("type" is not set, so it is anchor_proxy). Did you mean "de" (Germany)?' }],
       output: JSON.stringify(proxy({ country_code: "de" }), null, 2),
     },
+    ...["anchor_proxy", "anchor_residential", "anchor_mobile", "anchor_gov"].map((type) => ({
+      name: `an alpha-3 code is fixed to its alpha-2 code where ${type} offers it`,
+      code: proxy({ type, country_code: "ukr" }),
+      errors: [
+        {
+          message: '"ukr" is the ISO 3166-1 alpha-3 code of Ukraine; this API takes alpha-2 codes: use "ua".',
+          pointer: POINTER,
+          line: 8,
+          column: 25,
+          endLine: 8,
+          endColumn: 30,
+        },
+      ],
+      output: JSON.stringify(proxy({ type, country_code: "ua" }), null, 2),
+    })),
+    ...[
+      ["blr", "by", "Belarus"],
+      ["srb", "rs", "Serbia"],
+      ["irl", "ie", "Ireland"],
+      ["est", "ee", "Estonia"],
+      ["usa", "us", "United States"],
+    ].map(([alpha3, alpha2, name]) => ({
+      name: `"${alpha3}" is ${name}, not the closest two-letter code`,
+      code: proxy({ type: "anchor_residential", country_code: alpha3 }),
+      errors: [{ message: `"${alpha3}" is the ISO 3166-1 alpha-3 code of ${name}; this API takes alpha-2 codes: use "${alpha2}".` }],
+      output: JSON.stringify(proxy({ type: "anchor_residential", country_code: alpha2 }), null, 2),
+    })),
     {
-      name: "a three-letter code: the close codes, named",
-      code: proxy({ country_code: "usa" }),
+      name: "an alpha-3 code in upper case or with spaces",
+      code: proxy({ type: "anchor_mobile", country_code: " ARE" }),
+      errors: [{ message: '" ARE" is the ISO 3166-1 alpha-3 code of United Arab Emirates; this API takes alpha-2 codes: use "ae".' }],
+      output: JSON.stringify(proxy({ type: "anchor_mobile", country_code: "ae" }), null, 2),
+    },
+    {
+      name: "an alpha-3 code whose country this type does not offer",
+      code: proxy({ type: "anchor_residential", country_code: "are" }),
       errors: [
         {
           message:
-            '"usa" is not a country code offered by anchor_proxy ("type" is not set, so it is anchor_proxy). Did you mean "sa" (Saudi Arabia), "ua" (Ukraine) or "us" (United States)?',
+            '"are" is an ISO 3166-1 alpha-3 code, and its alpha-2 code "ae" (United Arab Emirates) is not offered by anchor_residential; ' +
+            "it is offered by anchor_gov, anchor_mobile and anchor_proxy.",
         },
       ],
+      // The first suggestion switches the type; the code's own fix follows once the type offers it.
+      output: JSON.stringify(proxy({ type: "anchor_gov", country_code: "are" }), null, 2),
+    },
+    {
+      name: "an alpha-3 code without a type, whose country anchor_proxy does not offer",
+      code: proxy({ country_code: "gbr" }),
+      errors: [
+        {
+          message:
+            '"gbr" is an ISO 3166-1 alpha-3 code, and its alpha-2 code "gb" (United Kingdom) is not offered by anchor_proxy ("type" is not set, so it is anchor_proxy); ' +
+            "it is offered by anchor_mobile and anchor_residential.",
+        },
+      ],
+    },
+    {
+      name: "an alpha-3 code of a country no type offers",
+      code: proxy({ type: "anchor_mobile", country_code: "prk" }),
+      errors: [{ message: '"prk" is an ISO 3166-1 alpha-3 code, and its alpha-2 code "kp" (North Korea) is not offered by any Anchor proxy type.' }],
+    },
+    {
+      name: "a three-letter code that is no alpha-3 code: the close codes, named",
+      code: proxy({ country_code: "ger" }),
+      errors: [
+        {
+          message:
+            '"ger" is not a country code offered by anchor_proxy ("type" is not set, so it is anchor_proxy). Did you mean "ge" (Georgia) or "gr" (Greece)?',
+        },
+      ],
+    },
+    {
+      name: "a three-letter code one edit from one code",
+      code: proxy({ type: "anchor_mobile", country_code: "usb" }),
+      errors: [{ message: '"usb" is not a country code offered by anchor_mobile. Did you mean "us" (United States)?' }],
+      output: JSON.stringify(proxy({ type: "anchor_mobile", country_code: "us" }), null, 2),
     },
     {
       name: "no guess for a two-letter code: any code is one or two letters away",
@@ -159,6 +227,13 @@ describe("proxy-country fixes", () => {
     const text = JSON.stringify(proxy({ type: "anchor_residential", country_code: "DE" }), null, 2);
     const result = fix(text);
     expect(result.output).toBe(JSON.stringify(proxy({ type: "anchor_residential", country_code: "de" }), null, 2));
+    expect(result.findings.filter((finding) => finding.ruleId === "proxy-country")).toEqual([]);
+  });
+
+  it("applies an alpha-3 code's alpha-2 code unattended", () => {
+    const text = JSON.stringify(proxy({ type: "anchor_residential", country_code: "ukr" }), null, 2);
+    const result = fix(text);
+    expect(result.output).toBe(JSON.stringify(proxy({ type: "anchor_residential", country_code: "ua" }), null, 2));
     expect(result.findings.filter((finding) => finding.ruleId === "proxy-country")).toEqual([]);
   });
 
