@@ -192,7 +192,7 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
     log("finding files");
     try {
       let problems: PathProblem[];
-      ({ files, explicit, problems } = await discover(options.paths, cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern, isIgnored: (file) => resolver.isIgnored(file) }));
+      ({ files, explicit, problems } = await discover(options.paths, cwd, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern, isIgnored: (file) => resolver.isIgnored(file), configFile: options.config }));
       // Each path's own problem, in words; the other paths are linted, and the run exits 2.
       for (const problem of problems) io.stderr(`anchor-lint: ${safeLine(problem.message)}\n`);
       pathProblems = problems.length;

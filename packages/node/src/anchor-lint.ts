@@ -47,6 +47,7 @@ export class AnchorLint {
   private readonly resolver: ConfigResolver;
   private readonly job: LintJobOptions;
   private readonly errorOnUnmatchedPattern: boolean;
+  private readonly configFile: string | undefined;
 
   constructor(options: AnchorLintOptions = {}) {
     this.cwd = resolve(options.cwd ?? process.cwd());
@@ -61,18 +62,24 @@ export class AnchorLint {
     });
     this.job = { fix: options.fix ? "dry-run" : "none", keepSource: options.keepSource ?? false };
     this.errorOnUnmatchedPattern = options.errorOnUnmatchedPattern ?? true;
+    this.configFile = options.configFile;
   }
 
   /**
    * Lints files, folders (searched for `*.anchor.json`, honouring `.gitignore`) and globs; no
-   * pattern means the working folder. Files the config's `ignores` exclude are left out. Results
+   * pattern means the working folder. Files the config's `ignores` exclude are left out, and so are
+   * config files (`anchor-lint.config.json`, `configFile`) a folder or glob meets. Results
    * are sorted by `path`. A path that does not exist or cannot be read, a folder or glob without
    * files or whose every file is ignored (unless `errorOnUnmatchedPattern` is false) and a folder
    * that cannot be read are results with `fatal` saying why, and the other paths are still linted;
    * `UsageError` when no path gave a file.
    */
   async lintFiles(patterns: string | readonly string[] = []): Promise<FileResult[]> {
-    const { files, problems } = await discover(typeof patterns === "string" ? [patterns] : patterns, this.cwd, { errorOnUnmatchedPattern: this.errorOnUnmatchedPattern, isIgnored: (file) => this.resolver.isIgnored(file) });
+    const { files, problems } = await discover(typeof patterns === "string" ? [patterns] : patterns, this.cwd, {
+      errorOnUnmatchedPattern: this.errorOnUnmatchedPattern,
+      isIgnored: (file) => this.resolver.isIgnored(file),
+      configFile: this.configFile,
+    });
     const tasks: LintTask[] = [];
     for (const file of files) {
       const config = this.resolver.taskConfigFor(file);

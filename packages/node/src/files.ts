@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { hasUnreadableName, NOT_UTF8_REASON, readRegularFile } from "./read.js";
-import { dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { describeFsError, UsageError } from "./errors.js";
+import { CONFIG_FILE } from "./config.js";
 import { folderOf, relativePosix } from "./paths.js";
 
 const SUFFIX = ".anchor.json";
@@ -151,6 +152,11 @@ export interface DiscoverOptions {
    * unless named on the command line, where the caller warns about them as ESLint does.
    */
   isIgnored?: (file: string) => boolean;
+  /**
+   * The config file given instead of the nearest one (the CLI's `-c`), relative to `cwd`. Like every
+   * `anchor-lint.config.json`, a folder or glob that meets it leaves it out: it is not a request.
+   */
+  configFile?: string | undefined;
 }
 
 /** ESLint's words, so that CI users recognise them. */
@@ -166,6 +172,10 @@ function allIgnored(pattern: string, byGitignore: boolean, byConfig: boolean): U
     "  To let a folder or glob lint nothing, use --no-error-on-unmatched-pattern.",
   ]);
 }
+
+const CONFIG_HINT = [
+  `  Config files (${CONFIG_FILE}, the one given with -c) are not requests: a folder or glob leaves them out. Name one to lint it anyway.`,
+];
 
 const FOLDER_HINT = [
   '  A folder is searched for *.anchor.json files; name other JSON files on the command line, or quote a glob ("jobs/**/*.json").',
@@ -192,6 +202,10 @@ export async function discover(patterns: readonly string[], cwd: string, options
     problems.push({ path: pattern, message: error.message });
   };
   const { isIgnored } = options;
+  // A config the run reads (or would read, by its name) would only get bogus findings as a request:
+  // it has no "count", and its keys are unknown to the request schema.
+  const configFile = options.configFile === undefined ? undefined : resolve(cwd, options.configFile);
+  const isConfig = (file: string) => file === configFile || basename(file) === CONFIG_FILE;
   // Adds a folder's or glob's files that the config does not ignore; returns how many it has.
   // A file also named on the command line counts: it is linted (or warned about) as named.
   const keep = (files: readonly string[]): number => {
@@ -222,10 +236,12 @@ export async function discover(patterns: readonly string[], cwd: string, options
     if (stats) {
       // The walk has applied the .gitignore files already.
       const walked = walk(absolute, gitignores, problems, cwd);
-      const kept = keep(walked.found);
+      // The walk takes *.anchor.json only, so of the configs only a `-c` file so named can be among them.
+      const requests = configFile === undefined ? walked.found : walked.found.filter((file) => explicit.has(file) || !isConfig(file));
+      const kept = keep(requests);
       if (!errorOnUnmatched || kept > 0) continue;
-      if (walked.found.length === 0 && walked.gitignored === 0) problem(pattern, unmatched(pattern, FOLDER_HINT));
-      else problem(pattern, allIgnored(pattern, walked.gitignored > 0, walked.found.length > 0));
+      if (requests.length === 0 && walked.gitignored === 0) problem(pattern, unmatched(pattern, requests.length < walked.found.length ? CONFIG_HINT : FOLDER_HINT));
+      else problem(pattern, allIgnored(pattern, walked.gitignored > 0, requests.length > 0));
       continue;
     }
     // Loaded only for a glob: its file walker looks for an optional copy of picomatch when it loads,
@@ -246,11 +262,18 @@ export async function discover(patterns: readonly string[], cwd: string, options
     }
     const matched: string[] = [];
     let gitignored = 0;
+    let configs = 0;
     for (const match of matches) {
       const file = match.endsWith("/") ? match.slice(0, -1) : match;
       if (explicit.has(file)) matched.push(file);
+      else if (isConfig(file)) configs++;
       else if (gitignores.ignores(file)) gitignored++;
       else matched.push(file);
+    }
+    // A glob that met only configs matched no request at all.
+    if (matched.length === 0 && gitignored === 0) {
+      if (errorOnUnmatched) problem(pattern, unmatched(pattern, CONFIG_HINT));
+      continue;
     }
     if (keep(matched) === 0 && errorOnUnmatched) problem(pattern, allIgnored(pattern, gitignored > 0, matched.length > 0));
   }

@@ -70,6 +70,17 @@ describe("AnchorLint.lintFiles", () => {
     expect((await new AnchorLint({ cwd: root, noConfig: true }).lintFiles())[0]!.findings.map((f) => f.severity)).toEqual(["error"]);
   });
 
+  it("leaves the config files out of a glob, the -c one included, and lints one named", async () => {
+    write("ci/anchor-lint.config.json", JSON.stringify({ rules: {} }));
+    write("ci/strict.json", JSON.stringify({ rules: { "count-range": "warn" } }));
+    write("ci/job.json", twoThousand);
+    const results = await new AnchorLint({ cwd: root, configFile: "ci/strict.json" }).lintFiles(["ci/*.json", "ci/anchor-lint.config.json"]);
+    expect(results.map((r) => [r.path, r.findings.map((f) => f.ruleId)])).toEqual([
+      ["ci/anchor-lint.config.json", ["required-property", "known-property"]],
+      ["ci/job.json", ["count-range"]],
+    ]);
+  });
+
   it("refuses a missing path, an unknown rule and a config file with mistakes, saying which", async () => {
     await expect(new AnchorLint({ cwd: root }).lintFiles("missing.anchor.json")).rejects.toThrow(new UsageError("No such file or directory: missing.anchor.json"));
     expect(() => new AnchorLint({ cwd: root, rules: { "proxy-contry": "off" } })).toThrow("unknown rule 'proxy-contry' in the 'rules' option (did you mean 'proxy-country'?).");
