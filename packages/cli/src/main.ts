@@ -69,7 +69,7 @@ function mayNeedWorkers(options: CliOptions, cwd: string): boolean {
 }
 
 /**
- * One line for stderr. What it quotes (paths, keys, V8's snippet of a broken config) may come from
+ * One line for stderr. What it quotes (paths, keys, a character of a broken config) may come from
  * files, so it is escaped whole: a newline in it is shown as `\u000a`, never starts a line of its own.
  */
 function safeLine(text: string): string {

@@ -135,22 +135,24 @@ describe("file text never executed by a terminal or a CI log", () => {
 
   it("keeps each mistake of a config file on one line, whatever the file says and its folder is called", async () => {
     const { cwd, remove } = workspace({});
+    // What each line must show: the newline escaped, or (broken JSON no longer quotes the text as
+    // V8's message did) the place instead of the text.
     const cases = [
-      ["a key", "keys", '{"rules":{"x\\n  anchor-lint: config OK, 0 problems":"off"}}'],
-      ["V8's snippet of broken JSON", "json", '{"rules":\n\n x}'],
-      ["the folder's name", "nl\nanchor-lint: forged", '{"rules":{"zz":"off"}}'],
+      ["a key", "keys", '{"rules":{"x\\n  anchor-lint: config OK, 0 problems":"off"}}', "\\u000a"],
+      ["broken JSON", "json", '{"rules":\n\n x}', "invalid JSON at line 3, column 2: "],
+      ["the folder's name", "nl\nanchor-lint: forged", '{"rules":{"zz":"off"}}', "\\u000a"],
     ];
     // What --debug may add: its own lines, the stack's head and V8's frames.
     const debugLine = /^(anchor-lint: debug: |UsageError: |    at |$)/;
     try {
-      for (const [what, folder, config] of cases) {
+      for (const [what, folder, config, shown] of cases) {
         mkdirSync(join(cwd, folder!));
         writeFileSync(join(cwd, folder!, "a.anchor.json"), '{"count":1}');
         writeFileSync(join(cwd, folder!, "anchor-lint.config.json"), config!);
         const plain = await cli(cwd, [folder!]);
         expect(plain.code, what).toBe(2);
         expect(plain.stderr.split("\n"), what).toEqual([expect.stringMatching(/^\S.*\/anchor-lint\.config\.json: /), ""]);
-        expect(plain.stderr, what).toContain("\\u000a");
+        expect(plain.stderr, what).toContain(shown);
         const debug = await cli(cwd, ["--debug", folder!]);
         expect(debug.stderr.split("\n").filter((line) => !debugLine.test(line)), what).toEqual([plain.stderr.slice(0, -1)]);
       }

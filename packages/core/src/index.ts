@@ -10,6 +10,7 @@ export type * from "./generated/request-types.js";
 export { DEFAULT_MAX_COUNT } from "./config.js";
 export { MAX_FINDINGS_PER_RULE } from "./engine.js";
 export { escapeControls, escapeJsonControls } from "./display.js";
+export { jsonSyntaxError, type JsonSyntaxError } from "./source/parse.js";
 /** The closest of `candidates` to a mistyped word, as every "did you mean" of the rules and config checks picks it. */
 export { didYouMean } from "./rules/util.js";
 export { countryCodesByProxyType, anchorProxyTypes, defaultProxyType } from "./generated/countries.js";

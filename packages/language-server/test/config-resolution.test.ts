@@ -141,6 +141,19 @@ describe("the config file as the CLI reads it", () => {
     const mended = await client.until(() => client.published.slice(before).find((p) => p.uri === configUri));
     expect(mended.diagnostics).toEqual([]);
   });
+
+  it("shows a JSON syntax error of the open config file where it is, whatever V8's message says", async () => {
+    // Node 20's JSON.parse names no position for a bad token ("Unexpected token 'o', ... is not valid JSON").
+    const config = '{\n  "rules": { "known-property": of }\n}\n';
+    const root = repository({ "anchor-lint.config.json": config, "staging/try.anchor.json": broken });
+    const client = await start({ rootPath: root });
+    const configUri = pathUri(join(root, "anchor-lint.config.json"));
+    await client.open(configUri, config);
+    const shown = await client.until(() => client.published.find((p) => p.uri === configUri));
+    expect(shown.diagnostics.map((d: any) => [d.message, d.range])).toEqual([
+      ["invalid JSON at line 2, column 32: Unexpected character; found 'o'.", { start: { line: 1, character: 31 }, end: { line: 1, character: 33 } }],
+    ]);
+  });
 });
 
 describe("agreement with the CLI", () => {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
-import { ConfigError as CoreConfigError, didYouMean, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
+import { ConfigError as CoreConfigError, didYouMean, jsonSyntaxError, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
 import { describeFsError, UsageError } from "./errors.js";
 import { describeReadFailure, readRegularFile } from "./read.js";
 import { displayPath, folderOf, relativePosix } from "./paths.js";
@@ -14,6 +14,8 @@ const OVERRIDE_KEYS = ["files", "rules"];
 export interface ConfigProblem {
   pointer: string;
   message: string;
+  /** For a file that is not JSON: where its syntax error is, in UTF-16 code units of the text. */
+  syntax?: { offset: number; length: number };
 }
 
 /** A config file's mistakes, one line each (`file: /pointer: message`); exit code 2. */
@@ -110,14 +112,19 @@ function matcher(globs: string[]): Matcher {
   return picomatch(patterns, { dot: true });
 }
 
-function positionOf(text: string, message: string): string {
-  const match = /at position (\d+)/.exec(message);
-  if (!match) return "";
-  const offset = Number(match[1]);
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return ` at line ${line}, column ${column}`;
+/** A syntax error's place as editors count it: 1-based, lines ended by CRLF, LF or CR, columns in UTF-16 code units. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+}
+
+/** The problem of a config that is not JSON: jsonc-parser's reason and place, not V8's wording. */
+function syntaxProblem(text: string, engineMessage: string): ConfigProblem {
+  const error = jsonSyntaxError(text);
+  // Unreachable while jsonc-parser is as strict as JSON.parse; V8's words are better than none.
+  if (!error) return { pointer: "", message: `invalid JSON: ${engineMessage}` };
+  const { line, column } = lineAndColumn(text, error.offset);
+  return { pointer: "", message: `invalid JSON at line ${line}, column ${column}: ${error.message}`, syntax: { offset: error.offset, length: error.length } };
 }
 
 /**
@@ -130,8 +137,7 @@ export function parseConfig(text: string, file: string): { config: LoadedConfig;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    const message = (error as Error).message;
-    return { config, problems: [{ pointer: "", message: `invalid JSON${positionOf(text, message)}: ${message.replace(/ in JSON at position \d+.*$/, "")}` }] };
+    return { config, problems: [syntaxProblem(text, (error as Error).message)] };
   }
   // The core takes null for "no config" (a caller passing nothing); a file that says null is as
   // wrong as one that says [], and its defaults must not pass for the user's settings.

@@ -328,3 +328,32 @@ function withTree({ text, problems }: Scanned): ParsedText {
 function tokenLength(text: string, scanner: ReturnType<typeof createScanner>): number {
   return Math.min(scanner.getTokenLength(), text.length - scanner.getTokenOffset());
 }
+
+/** Why a JSON text that is not a request (a config file) does not parse, and where. */
+export interface JsonSyntaxError {
+  message: string;
+  /** In UTF-16 code units, as the text is given (a leading BOM included). */
+  offset: number;
+  length: number;
+}
+
+// The request linter's words for these speak of the API; a config file is read by anchor-lint only.
+const PLAIN_MESSAGES: Partial<Record<SyntaxProblem["kind"], string>> = {
+  comment: "Comments are not allowed in JSON.",
+  "trailing-comma": "Trailing commas are not allowed in JSON.",
+  "too-deep": `Nesting is deeper than ${MAX_NESTING_DEPTH} levels.`,
+};
+
+/**
+ * The first syntax error of a strict JSON text that may start with a BOM, in words and at offsets
+ * of its own (V8's JSON.parse messages change between Node versions, and some give no position);
+ * undefined when there is none. For a text JSON.parse has refused: it finds the reason again.
+ */
+export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  let first: SyntaxProblem | undefined;
+  for (const problem of parseText(text).problems) {
+    if (problem.kind !== "byte-order-mark" && (first === undefined || problem.offset < first.offset)) first = problem;
+  }
+  if (first === undefined) return undefined;
+  return { message: PLAIN_MESSAGES[first.kind] ?? first.message, offset: first.offset, length: first.length };
+}

@@ -230,15 +230,14 @@ export function registerConfiguration(session: Session, options: { configCheckMs
 }
 
 /**
- * Where a config problem shows: the line and column of a JSON syntax error, else the key its
+ * Where a config problem shows: the span of a JSON syntax error, else the key its
  * pointer names when that key occurs once in the file, else the first line.
  */
 export function configDiagnostic(document: TextDocument, text: string, problem: ConfigProblem): Diagnostic {
   const base = { severity: 1 as const, source: "anchor-lint" };
-  const at = /at line (\d+), column (\d+)/.exec(problem.message);
-  if (problem.pointer === "" && at) {
-    const start = { line: Number(at[1]) - 1, character: Number(at[2]) - 1 };
-    return { ...base, message: problem.message, range: { start, end: { line: start.line, character: start.character + 1 } } };
+  if (problem.syntax) {
+    const { offset, length } = problem.syntax;
+    return { ...base, message: problem.message, range: { start: document.positionAt(offset), end: document.positionAt(offset + length) } };
   }
   const key = problem.pointer
     .split("/")
