@@ -6,7 +6,7 @@ import type { EditContext } from "./context.js";
 import { withEffect } from "./effects.js";
 import { objectOfLayout, objectOfNode, type MemberSpan, type ObjectPlace } from "./places.js";
 import { findMember, removal } from "./remove.js";
-import { eolOf, indentAt, indentUnit, reindent } from "./style.js";
+import { factsOf, indentAt, reindent, styleOf, type FileStyle } from "./style.js";
 
 /** The member being moved, as written: its value's text, its line's indentation, its colon. */
 interface MovedValue {
@@ -43,24 +43,72 @@ export function moveProperty(doc: EditContext, fromPointer: string, toPointer: s
   const member = source.object.members[source.index]!;
   const moved: MovedValue = {
     text: doc.text.slice(member.valueOffset, member.end),
-    indent: indentAt(doc.text, member.offset),
+    indent: factsOf(doc).indentAt(member.offset),
     colon: colonOf(doc.text, member) ?? ": ",
   };
   const removed = removal(doc, source.object, source.index);
   if (!removed) return undefined;
   const effect = { kind: "move" as const, from: fromPointer, to: toPointer, ...(chain.length > 1 ? { creates: pointerOf(to.slice(0, depth + 1)) } : {}) };
-  const inserted = insertion(doc.text, doc.structure, target, chain, moved);
+  const inserted = insertion(doc.text, doc.structure, target, chain, moved, factsOf(doc).style);
   if (inserted && !inserted.some((edit) => touches(removed, edit))) return withEffect([...removed, ...inserted], effect);
   // The removal and the insertion meet (the member moves next to where it was): remove first, then
   // insert into the result, and the fix is the one span where the texts differ.
+  // The removal lies inside the object the member goes into: the object after it is known without
+  // parsing the text again, and the texts differ only inside it, so only its lines are edited and
+  // compared. (Parsing and comparing the whole text per move made a misplaced key in each of 2,000
+  // integrations take seconds.) With duplicate keys a path names several objects: the text is
+  // parsed again to find the one.
+  const inside = doc.unique() ? removedInside(target, removed) : undefined;
+  if (inside) {
+    const start = target.offset;
+    const end = start + target.length;
+    const local = removed.map((edit) => ({ ...edit, offset: edit.offset - start }));
+    const object = applyEdits(doc.text.slice(start, end), local);
+    const objectStructure = applyEdits(doc.structure.slice(start, end), local);
+    const place: ObjectPlace = {
+      offset: 0,
+      length: inside.length,
+      holderOffset: 0,
+      members: inside.members.map((span) => ({ offset: span.offset - start, keyEnd: span.keyEnd - start, valueOffset: span.valueOffset - start, end: span.end - start })),
+    };
+    const facts = factsOf(doc);
+    const second = insertion(object, objectStructure, place, chain, moved, facts.styleWith(start, end, object, objectStructure), facts.indentAt(target.holderOffset));
+    if (!second) return undefined;
+    const span = differingSpan(doc.text.slice(start, end), applyEdits(object, second));
+    return withEffect([{ ...span, offset: span.offset + start }], effect);
+  }
   const text = applyEdits(doc.text, removed);
   const structure = applyEdits(doc.structure, removed);
   // (Removals keep comments whole, so the structure of the result is the result with them blanked.)
   const tree = parseTree(structure);
   const node = tree ? findNodeAtLocation(tree, jsonPath(doc.root, to.slice(0, depth))) : undefined;
   const again = node ? objectOfNode(node) : undefined;
-  const second = again ? insertion(text, structure, again, chain, moved) : undefined;
+  const second = again ? insertion(text, structure, again, chain, moved, styleOf(text, structure)) : undefined;
   return second ? withEffect([differingSpan(doc.text, applyEdits(text, second))], effect) : undefined;
+}
+
+/**
+ * `object` after `removals` (deletions) strictly inside its braces, with its members shifted; the
+ * removed member, when it is one of the object's own, left out. Undefined when a removal reaches
+ * outside the object, or a member would not survive whole.
+ */
+function removedInside(object: ObjectPlace, removals: readonly TextEdit[]): ObjectPlace | undefined {
+  const closing = object.offset + object.length - 1;
+  if (!removals.every((edit) => edit.newText === "" && edit.offset > object.offset && edit.offset + edit.length <= closing)) return undefined;
+  const removedBefore = (offset: number) => removals.reduce((sum, edit) => (edit.offset + edit.length <= offset ? sum + edit.length : sum), 0);
+  const cut = (from: number, to: number) => removals.some((edit) => edit.offset < to && from < edit.offset + edit.length);
+  const members: MemberSpan[] = [];
+  for (const member of object.members) {
+    if (cut(member.offset, member.end)) {
+      // The member itself is removed, or one inside it: only a whole removal or a nested one keeps the place exact.
+      if (removals.some((edit) => edit.offset <= member.offset && member.end <= edit.offset + edit.length)) continue;
+      if (cut(member.offset, member.valueOffset + 1) || cut(member.end - 1, member.end)) return undefined;
+    }
+    const removed = removedBefore(member.offset);
+    members.push({ offset: member.offset - removed, keyEnd: member.keyEnd - removed, valueOffset: member.valueOffset - removed, end: member.end - removedBefore(member.end) });
+  }
+  const total = removals.reduce((sum, edit) => sum + edit.length, 0);
+  return { offset: object.offset, length: object.length - total, holderOffset: object.holderOffset, members };
 }
 
 function findObject(doc: EditContext, segments: readonly string[]): ObjectPlace | undefined {
@@ -83,18 +131,27 @@ function colonOf(text: string, member: MemberSpan): string | undefined {
  * the object's members: on their own lines at their indentation, or on one line with their
  * separator; a filled empty object is multi-line when the file is.
  */
-function insertion(text: string, structure: string, object: ObjectPlace, chain: readonly string[], moved: MovedValue): TextEdit[] | undefined {
-  const eol = eolOf(text);
+function insertion(
+  text: string,
+  structure: string,
+  object: ObjectPlace,
+  chain: readonly string[],
+  moved: MovedValue,
+  style: FileStyle,
+  /** The indentation of the line holding the object's key, when `text` does not start with that line. */
+  holderIndent?: string,
+): TextEdit[] | undefined {
+  const eol = style.eol();
   const members = object.members;
   const colon = (members[0] && colonOf(text, members[0])) ?? moved.colon;
   const last = members[members.length - 1];
   const closing = object.offset + object.length - 1;
-  const multiline = last ? text.slice(object.offset, last.offset).includes("\n") : text.includes("\n");
+  const multiline = last ? text.slice(object.offset, last.offset).includes("\n") : style.hasLineBreak();
   if (!last && /\S/.test(text.slice(object.offset + 1, closing))) return undefined;
   if (multiline) {
-    const outer = indentAt(text, object.holderOffset);
-    const indent = last ? indentAt(text, last.offset) : outer + indentUnit(text);
-    const unit = indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : indentUnit(text);
+    const outer = holderIndent ?? indentAt(text, object.holderOffset);
+    const indent = last ? indentAt(text, last.offset) : outer + style.unit();
+    const unit = indent.length > outer.length && indent.startsWith(outer) ? indent.slice(outer.length) : style.unit();
     const body = nested(chain, colon, moved, indent, unit, eol);
     if (!last) return [{ offset: object.offset + 1, length: closing - object.offset - 1, newText: `${eol}${indent}${body}${eol}${outer}` }];
     const after = afterLast(text, last.end, closing);
@@ -106,7 +163,7 @@ function insertion(text: string, structure: string, object: ObjectPlace, chain: 
       { offset: after.lineEnd, length: 0, newText: `${eol}${indent}${body}` },
     ];
   }
-  const pad = last ? (/\s/.test(text[object.offset + 1] ?? "") ? " " : "") : /\{\s/.test(structure) ? " " : "";
+  const pad = last ? (/\s/.test(text[object.offset + 1] ?? "") ? " " : "") : style.spacedBraces() ? " " : "";
   const body = oneLine(chain, colon, moved, pad);
   if (!last) return [{ offset: object.offset + 1, length: closing - object.offset - 1, newText: `${pad}${body}${pad}` }];
   const comma = afterLast(text, last.end, closing).comma;

@@ -4,6 +4,7 @@ import { locateObject } from "../../language/locate.js";
 import { parsePointer } from "../../rules/util.js";
 import type { EditContext } from "./context.js";
 import { withEffect } from "./effects.js";
+import { factsOf } from "./style.js";
 import { indexOfMember, lastIndexOfName, objectOfLayout, objectOfNode, type ObjectPlace } from "./places.js";
 
 /**
@@ -59,7 +60,7 @@ export function removal(doc: Pick<EditContext, "text" | "structure" | "blanked">
   if (previous) {
     const comma = structure.indexOf(",", previous.end);
     if (comma < 0 || comma > offset) return undefined;
-    const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+    const lineStart = factsOf(doc).lineStart(offset);
     const start = lineStart > comma && /^\s*$/.test(text.slice(lineStart, offset)) ? lineStart - (text[lineStart - 2] === "\r" ? 2 : 1) : offset;
     return [
       { offset: comma, length: 1, newText: "" },
@@ -73,7 +74,7 @@ export function removal(doc: Pick<EditContext, "text" | "structure" | "blanked">
     return [{ offset: object.offset + 1, length: inner.length, newText: "" }];
   }
   // Comments stay; the member's line goes when it held nothing else.
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const lineStart = factsOf(doc).lineStart(offset);
   let lineEnd = end;
   while (text[lineEnd] === " " || text[lineEnd] === "\t") lineEnd++;
   const ownLine = lineStart > object.offset && /^[ \t]*$/.test(text.slice(lineStart, offset)) && (text[lineEnd] === "\n" || text[lineEnd] === "\r");
