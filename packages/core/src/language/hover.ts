@@ -1,6 +1,7 @@
 import { getLocation, type JSONPath } from "jsonc-parser";
 import type { HoverInfo } from "./types.js";
 import { escapeControls } from "../display.js";
+import { alpha2OfAlpha3 } from "../country-names.js";
 import { findCredentials, MASK, redactText, type Credentials } from "../secrets.js";
 import { TextDocumentSource } from "../source/document.js";
 import { COUNTRY_CODE, countryName, docAt, patternOf, propertyMarkdown, proxyTypeOf, typesOffering } from "./data.js";
@@ -82,10 +83,21 @@ function countryMarkdown(code: string, type: string | undefined, quote: Quote): 
   const lower = code.toLowerCase();
   const name = countryName(lower);
   const offeredBy = typesOffering(lower);
+  const listed = (types: readonly string[]) => types.map((t) => `\`${t}\``).join(", ");
+  // An alpha-3 code names a country too: which one, and the code the API takes for it.
+  const alpha2 = offeredBy.length === 0 ? alpha2OfAlpha3(lower.trim()) : undefined;
+  if (alpha2 !== undefined) {
+    const offering = typesOffering(alpha2);
+    return [
+      `**${countryName(alpha2) ?? alpha2}** (\`${quote(code)}\`)`,
+      `An ISO 3166-1 alpha-3 code; the API takes alpha-2 codes: \`${alpha2}\`.`,
+      offering.length > 0 ? `\`${alpha2}\` is offered by: ${listed(offering)}` : "No Anchor proxy type offers it.",
+    ].join("\n\n");
+  }
   const lines = [name ? `**${name}** (\`${quote(code)}\`)` : `\`${quote(code)}\``];
   if (lower !== code && offeredBy.length > 0) lines.push(`Codes are lower case: \`${quote(lower)}\`.`);
   if (offeredBy.length === 0) lines.push("No Anchor proxy type offers this code.");
-  else lines.push(`Offered by: ${offeredBy.map((t) => `\`${t}\``).join(", ")}`);
+  else lines.push(`Offered by: ${listed(offeredBy)}`);
   if (type && offeredBy.length > 0 && !offeredBy.includes(type) && type !== "custom") {
     lines.push(`Not offered by this proxy's type \`${quote(type)}\`.`);
   }

@@ -34,6 +34,16 @@ describe("hover", () => {
     expect(hoverAt(proxy('"type": "anchor_mobile", "country_code": "b|t"'))!.markdown).not.toContain("Not offered");
   });
 
+  it("names the country of an alpha-3 code and the alpha-2 code the API takes", () => {
+    const sections = hoverAt(proxy('"type": "anchor_residential", "country_code": "U|KR"'))!.markdown.split("\n\n");
+    expect(sections).toEqual([
+      "**Ukraine** (`UKR`)",
+      "An ISO 3166-1 alpha-3 code; the API takes alpha-2 codes: `ua`.",
+      "`ua` is offered by: `anchor_proxy`, `anchor_residential`, `anchor_mobile`, `anchor_gov`",
+    ]);
+    expect(hoverAt(proxy('"type": "anchor_residential", "country_code": "z|zz"'))!.markdown).toContain("No Anchor proxy type offers this code.");
+  });
+
   it("reads an upper-case code as the lower-case one it should be", () => {
     const result = hoverAt(proxy('"type": "anchor_mobile", "country_code": "B|T"'))!;
     expect(result.markdown).toContain("**Bhutan**");
