@@ -170,3 +170,49 @@ describe("fix passes scale with the number of fixes", () => {
     expect(performance.now() - started).toBeLessThan(15000);
   });
 });
+
+// Audit: a comment written between a misplaced key and its value was dropped by the move, and the
+// run passed because the strict-json error about it went too.
+describe("a comment inside a member stays with it", () => {
+  it("a move carries a comment after the colon, before it, or on the key's line", () => {
+    const cases: [string, string][] = [
+      [
+        '{\n  "count": 1,\n  "configuration": {\n    "initial_url": /* start page */ "https://a.example"\n  }\n}',
+        '{\n  "count": 1,\n  "configuration": {\n    "session": {\n      "initial_url": /* start page */ "https://a.example"\n    }\n  }\n}',
+      ],
+      [
+        '{\n  "count": 1,\n  "configuration": {\n    "initial_url" /* start page */ : "https://a.example"\n  }\n}',
+        '{\n  "count": 1,\n  "configuration": {\n    "session": {\n      "initial_url" /* start page */ : "https://a.example"\n    }\n  }\n}',
+      ],
+      // A line comment after the colon: the value's line moves with it, indented like its new place.
+      [
+        '{\r\n  "count": 1,\r\n  "configuration": {\r\n    "session": {},\r\n    "initial_url": // start page\r\n      "https://a.example"\r\n  }\r\n}',
+        '{\r\n  "count": 1,\r\n  "configuration": {\r\n    "session": {\r\n      "initial_url": // start page\r\n        "https://a.example"\r\n    }\r\n  }\r\n}',
+      ],
+      ['{"count":1,"configuration":{"initial_url"/* s */:/* t */"https://a.example"}}', '{"count":1,"configuration":{"session": {"initial_url"/* s */:/* t */"https://a.example"}}}'],
+    ];
+    for (const [text, fixed] of cases) {
+      const result = fix(text);
+      expect(result.output).toBe(fixed);
+      // The comments are still there, so strict-json still says so.
+      expect(result.findings.map((finding) => finding.ruleId)).toEqual((text.match(/\/\*|\/\/ /g) ?? []).map(() => "strict-json"));
+    }
+  });
+
+  it("required-property's move carries the comment too", () => {
+    expect(fix('{"configuration":{"count": /* one run */ 1}}').output).toBe('{"configuration":{},"count": /* one run */ 1}');
+  });
+
+  it("a comment running over lines is not moved into a one-line object: no fix, the finding stays", () => {
+    const text = '{\n  "count": 1,\n  "configuration": {\n    "session": { "recording": { "active": true } },\n    "initial_url": // start page\n      "https://a.example"\n  }\n}';
+    const finding = lint(text).find((candidate) => candidate.ruleId === "known-property")!;
+    expect(finding.fix?.edits).toBeUndefined();
+    expect(fix(text).output).toBe(text);
+  });
+
+  it("a rename keeps comments on both sides of the colon", () => {
+    const text = '{\n  "count": 1,\n  "configuration": {\n    "sesion" /* typo */ : // the session\n      { "initial_url": "https://a.example" }\n  }\n}';
+    expect(fix(text).output).toBe('{\n  "count": 1,\n  "configuration": {\n    "session" /* typo */ : // the session\n      { "initial_url": "https://a.example" }\n  }\n}');
+  });
+
+});

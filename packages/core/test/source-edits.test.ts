@@ -114,3 +114,14 @@ describe("edits on strict JSON found by scanning agree with the tree's", () => {
     );
   });
 });
+
+describe("a moved member keeps the comments between its key and its value", () => {
+  // Each way moveProperty builds its edits: apart, meeting inside the target object, and parsed again (duplicate keys).
+  it.each([
+    ['{"a": {"x" /* k */ : /* v */ 1}, "b": {}}', "/a/x", "/b/x", '{"a": {}, "b": {"x" /* k */ : /* v */ 1}}'],
+    ['{\n  "s": {\n    "m": // minutes\n      60\n  }\n}', "/s/m", "/s/t/m", '{\n  "s": {\n    "t": {\n      "m": // minutes\n        60\n    }\n  }\n}'],
+    ['{"d": 1, "d": 1, "a": {"x": /* v */ 1}, "b": {"y": 2}}', "/a/x", "/b/x", '{"d": 1, "d": 1, "a": {}, "b": {"y": 2, "x": /* v */ 1}}'],
+  ])("%s: %s to %s", (text, from, to, expected) => {
+    expect(applyEdits(text, new TextDocumentSource(text).moveProperty(from, to)!)).toBe(expected);
+  });
+});

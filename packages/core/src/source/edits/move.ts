@@ -13,6 +13,11 @@ interface MovedValue {
   text: string;
   indent: string;
   colon: string;
+  /**
+   * The text between the key and the value as written, when it holds a comment (before or after
+   * the colon): the comment belongs to the member and goes with it, in place of the new key's colon.
+   */
+  between?: string;
 }
 
 /**
@@ -41,10 +46,13 @@ export function moveProperty(doc: EditContext, fromPointer: string, toPointer: s
   const target = findObject(doc, to.slice(0, depth));
   if (!source || !target) return undefined;
   const member = source.object.members[source.index]!;
+  const between = doc.text.slice(member.keyEnd, member.valueOffset);
   const moved: MovedValue = {
     text: doc.text.slice(member.valueOffset, member.end),
     indent: factsOf(doc).indentAt(member.offset),
     colon: colonOf(doc.text, member) ?? ": ",
+    // Only white space, the colon and comments lie between a key and its value.
+    ...(between.includes("/") ? { between } : {}),
   };
   const removed = removal(doc, source.object, source.index);
   if (!removed) return undefined;
@@ -163,6 +171,9 @@ function insertion(
       { offset: after.lineEnd, length: 0, newText: `${eol}${indent}${body}` },
     ];
   }
+  // A comment between key and value that runs over lines (a line comment ends its own) would break
+  // a one-line object's layout: no move then, and the finding stays for the user to decide.
+  if (moved.between !== undefined && /[\r\n]/.test(moved.between)) return undefined;
   const pad = last ? (/\s/.test(text[object.offset + 1] ?? "") ? " " : "") : style.spacedBraces() ? " " : "";
   const body = oneLine(chain, colon, moved, pad);
   if (!last) return [{ offset: object.offset + 1, length: closing - object.offset - 1, newText: `${pad}${body}${pad}` }];
@@ -204,13 +215,13 @@ function afterLast(text: string, end: number, closing: number): { comma: number 
 
 function nested(chain: readonly string[], colon: string, moved: MovedValue, indent: string, unit: string, eol: string): string {
   const [key, ...rest] = chain;
-  if (rest.length === 0) return `${JSON.stringify(key)}${colon}${reindent(moved.text, moved.indent, indent, eol)}`;
+  if (rest.length === 0) return `${JSON.stringify(key)}${reindent((moved.between ?? colon) + moved.text, moved.indent, indent, eol)}`;
   return `${JSON.stringify(key)}${colon}{${eol}${indent}${unit}${nested(rest, colon, moved, indent + unit, unit, eol)}${eol}${indent}}`;
 }
 
 function oneLine(chain: readonly string[], colon: string, moved: MovedValue, pad: string): string {
   const [key, ...rest] = chain;
-  if (rest.length === 0) return `${JSON.stringify(key)}${colon}${moved.text}`;
+  if (rest.length === 0) return `${JSON.stringify(key)}${moved.between ?? colon}${moved.text}`;
   return `${JSON.stringify(key)}${colon}{${pad}${oneLine(rest, colon, moved, pad)}${pad}}`;
 }
 
