@@ -215,4 +215,11 @@ describe("a comment inside a member stays with it", () => {
     expect(fix(text).output).toBe('{\n  "count": 1,\n  "configuration": {\n    "session" /* typo */ : // the session\n      { "initial_url": "https://a.example" }\n  }\n}');
   });
 
+  it("removing a duplicate with a comment between key and value is a suggestion", () => {
+    const text = '{"count" /* was 3 */ : 2, "count": 2}';
+    const [finding] = lint(text, { config: { rules: { "strict-json": "off" } } });
+    expect([finding!.fix, finding!.suggestions?.map((suggestion) => suggestion.safety)]).toEqual([undefined, ["unsafe"]]);
+    expect(fix(text).output).toBe(text);
+  });
+
 });

@@ -37,11 +37,16 @@ export default defineRule({
   },
 });
 
-/** Whether two members' values are written the same, but for whitespace (a comment makes them differ). */
+/**
+ * Whether two members' values are written the same, but for whitespace. A comment in the removed
+ * member, in its value or between its key and value, makes them differ: removing it is a suggestion.
+ */
 function sameValue(text: string, a: JsonNode, b: JsonNode): boolean {
-  const first = a.children?.[1];
+  const [key, first] = a.children ?? [];
   const second = b.children?.[1];
-  if (!first || !second) return false;
+  if (!key || !first || !second) return false;
+  // Only white space, the colon and comments lie between a key and its value.
+  if (text.slice(key.offset + key.length, first.offset).includes("/")) return false;
   const canonical = [first, second].map((node) => withoutWhitespace(text.slice(node.offset, node.offset + node.length)));
   return canonical[0] !== undefined && canonical[0] === canonical[1];
 }
