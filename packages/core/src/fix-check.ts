@@ -1,18 +1,21 @@
-import { parseTree, type Node as JsonNode } from "jsonc-parser";
+import { createScanner, parseTree, type Node as JsonNode } from "jsonc-parser";
 import type { Finding, Fix } from "./types.js";
 import { effectOfFix, prefixesOf } from "./fix.js";
 import { escapePointerSegment } from "./rules/util.js";
+import { SyntaxKind } from "./source/syntax-kind.js";
 
 /**
  * Whether the text a pass produced keeps the promises of docs/fixes.md: it parses, has no more
  * errors than before, and every value written before is still there, written the same, at its
  * pointer or where a move or rename of the pass took it. Values a fix replaces are exempt, and so
  * are those an unsafe fix removes (the user asked for it); a safe removal must leave an identical
- * copy at the same pointer (an exact duplicate).
+ * copy at the same pointer (an exact duplicate). Every comment is still there too, but those in
+ * the text an unsafe fix rewrites: no safe fix removes what a comment says.
  */
 export function keepsPromises(before: { text: string; findings: readonly Finding[] }, after: { text: string; findings: readonly Finding[] }, applied: readonly Fix[]): boolean {
   if (after.findings.some((finding) => finding.ruleId === "json-syntax")) return false;
   if (errorCount(after.findings) > errorCount(before.findings)) return false;
+  if (!keepsComments(before.text, after.text, applied)) return false;
   const kept = new Set<string>();
   // Every object and array counts as "{}" or "[]" after: filling an empty one loses nothing.
   forEachValue(after.text, (pointer, text) => kept.add(pointer + "\u0000" + text), true);
@@ -34,6 +37,41 @@ export function keepsPromises(before: { text: string; findings: readonly Finding
     if (!kept.has(now + "\u0000" + text)) lost = true;
   });
   return !lost;
+}
+
+function keepsComments(before: string, after: string, applied: readonly Fix[]): boolean {
+  const rewritten = applied.filter((fix) => fix.safety === "unsafe").flatMap((fix) => fix.edits);
+  const left = commentsOf(after);
+  let lost = false;
+  forEachComment(before, (offset, length, comment) => {
+    if (lost || rewritten.some((edit) => edit.offset < offset + length && offset < edit.offset + edit.length)) return;
+    const count = left.get(comment) ?? 0;
+    if (count === 0) lost = true;
+    else left.set(comment, count - 1);
+  });
+  return !lost;
+}
+
+function commentsOf(text: string): Map<string, number> {
+  const comments = new Map<string, number>();
+  forEachComment(text, (_offset, _length, comment) => comments.set(comment, (comments.get(comment) ?? 0) + 1));
+  return comments;
+}
+
+/**
+ * Calls `visit` with every comment, compared without its line endings' kind or the white space that
+ * starts its lines: a move indents the lines it carries (a block comment's too) like their new place.
+ */
+function forEachComment(text: string, visit: (offset: number, length: number, comment: string) => void): void {
+  // No comment without a slash; most texts are strict JSON.
+  if (!text.includes("/*") && !text.includes("//")) return;
+  const scanner = createScanner(text, false);
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token !== SyntaxKind.LineComment && token !== SyntaxKind.BlockComment) continue;
+    const offset = scanner.getTokenOffset();
+    const length = scanner.getTokenLength();
+    visit(offset, length, text.slice(offset, offset + length).replace(/\r?\n[ \t]*/g, "\n"));
+  }
 }
 
 function errorCount(findings: readonly Finding[]): number {

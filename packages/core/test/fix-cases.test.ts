@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fix, lint } from "@anchor-lint/core";
+import { fix, lint, type Finding } from "@anchor-lint/core";
 import { TextDocumentSource } from "../src/source/document.js";
 import { applyEdits } from "../src/fix.js";
+import { runFixPasses } from "../src/fix-passes.js";
 
 // The cases of issue 8, each as the user sees it: the file after fix(), or the edits offered.
 describe("fixes lose nothing", () => {
@@ -222,4 +223,15 @@ describe("a comment inside a member stays with it", () => {
     expect(fix(text).output).toBe(text);
   });
 
+  it("a pass whose safe fix would drop a comment is taken back, whatever built the fix", () => {
+    const text = '{"count": /* one run */ 1}';
+    const dropping: Finding = {
+      ruleId: "test",
+      severity: "error",
+      message: "a rule whose fix drops the comment",
+      pointer: "/count",
+      fix: { title: "rewrite", safety: "safe", edits: [{ offset: 10, length: 14, newText: "" }] },
+    };
+    expect(runFixPasses(text, (current) => (current === text ? [dropping] : []), {}).output).toBe(text);
+  });
 });
