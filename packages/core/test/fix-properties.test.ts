@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fix, lint, type Finding } from "@anchor-lint/core";
 import { forEachValue } from "../src/fix-check.js";
+import { applyEdits } from "../src/fix.js";
 
 // The promises of docs/fixes.md, held over generated configs with the mistakes people make. CI runs
 // a bounded number; `pnpm fuzz:fixes` (FC_RUNS=5000) runs many more, FC_SEED picks other inputs.
@@ -105,13 +106,17 @@ const layout = fc.record({
   // Objects written on one line, by their depth (mixed layouts), and comments before members.
   oneLineFrom: fc.integer({ min: 1, max: 6 }),
   comments: fc.array(fc.nat(), { maxLength: 3 }),
+  // Comments inside members, by the member's number: before the colon, after it, or a line comment
+  // after it with the value on the next line (in multi-line objects).
+  inside: fc.array(fc.record({ member: fc.nat({ max: 40 }), at: fc.constantFrom("key", "value", "line") }), { maxLength: 3 }),
 });
 
 /** Writes the config; comments numbered so each can be found again. */
-function write(root: Written, style: { indent: string; crlf: boolean; oneLineFrom: number; comments: number[] }): string {
+function write(root: Written, style: { indent: string; crlf: boolean; oneLineFrom: number; comments: number[]; inside: { member: number; at: string }[] }): string {
   const eol = style.crlf ? "\r\n" : "\n";
   const minified = style.indent === "";
   let member = 0;
+  let anyMember = 0;
   let comment = 0;
   const print = (node: Written, depth: number): string => {
     if ("raw" in node) return node.raw;
@@ -126,7 +131,12 @@ function write(root: Written, style: { indent: string; crlf: boolean; oneLineFro
     return inner(
       node.object.map(([key, value]) => {
         const commented = !oneLine && style.comments.includes(member++);
-        const text = `${JSON.stringify(key)}${minified ? ":" : ": "}${print(value, depth + 1)}`;
+        const number = anyMember++;
+        const at = (where: string) => style.inside.some((inside) => inside.member === number && inside.at === where);
+        const space = minified ? "" : " ";
+        const keyNote = at("key") ? `${space}/* note ${++comment} */` : "";
+        const valueNote = at("value") ? `/* note ${++comment} */${space}` : !oneLine && at("line") ? `// note ${++comment}${eol}${style.indent.repeat(depth + 2)}` : "";
+        const text = `${JSON.stringify(key)}${keyNote}${minified ? ":" : ": "}${valueNote}${print(value, depth + 1)}`;
         return commented ? `// note ${++comment}${eol}${style.indent.repeat(depth + 1)}${text}` : text;
       }),
       "{",
@@ -135,6 +145,8 @@ function write(root: Written, style: { indent: string; crlf: boolean; oneLineFro
   };
   return print(root, 0);
 }
+
+const NOTE = /\/\/ note \d+|\/\* note \d+ \*\//g;
 
 const errors = (findings: readonly Finding[]) => findings.filter((finding) => finding.severity === "error").length;
 
@@ -153,6 +165,16 @@ function editsInBounds(text: string): void {
         expect(edit.offset + edit.length).toBeLessThanOrEqual(text.length);
       }
     }
+  }
+}
+
+/** Each safe fix applied alone keeps every comment: an editor's quick fix has no pass check behind it. */
+function fixesKeepNotes(text: string): void {
+  const notes = text.match(NOTE) ?? [];
+  for (const finding of lint(text)) {
+    if (!finding.fix) continue;
+    const fixed = applyEdits(text, finding.fix.edits);
+    for (const note of notes) expect(fixed, `${finding.fix.title}: ${note} lost:\n${text}\n---\n${fixed}`).toContain(note);
   }
 }
 
@@ -184,8 +206,8 @@ describe("fixes over configs with realistic mistakes", () => {
         const after = leaves(output);
         const afterFolded = new Set([...after].map((leaf) => leaf.toLowerCase()));
         for (const leaf of leaves(text)) expect(after.has(leaf) || afterFolded.has(leaf.toLowerCase()), `${leaf} lost:\n${text}\n---\n${output}`).toBe(true);
-        // Comments stay.
-        for (const note of text.match(/\/\/ note \d+/g) ?? []) expect(output).toContain(note);
+        // Comments stay, those inside members too.
+        for (const note of text.match(NOTE) ?? []) expect(output, `${note} lost:\n${text}\n---\n${output}`).toContain(note);
         // Members no mistake touched are byte-identical.
         const value = JSON.parse(JSON.stringify(lintable(text)));
         for (const [path, name] of [[[], "metadata"], [["configuration"], "integrations"], [["configuration", "session"], "tags"], [["configuration", "browser"], "adblock"]] as const) {
@@ -199,6 +221,7 @@ describe("fixes over configs with realistic mistakes", () => {
         expect(fix(output).output).toBe(output);
         editsInBounds(text);
         editsInBounds(output);
+        fixesKeepNotes(text);
       }),
     );
   });
@@ -206,7 +229,7 @@ describe("fixes over configs with realistic mistakes", () => {
 
 function lintable(text: string): unknown {
   try {
-    return JSON.parse(text.replace(/\/\/ note \d+/g, ""));
+    return JSON.parse(text.replace(NOTE, ""));
   } catch {
     return undefined;
   }
@@ -214,12 +237,17 @@ function lintable(text: string): unknown {
 
 /** The text of the first member named `name`, key to end of value (a unique key in these configs). */
 function memberText(text: string, name: string): string | undefined {
-  const start = text.indexOf(JSON.stringify(name) + ":");
-  if (start < 0) return undefined;
+  const start = new RegExp(`${JSON.stringify(name)}( ?/\\* note \\d+ \\*/)?:`).exec(text)?.index;
+  if (start === undefined) return undefined;
   let depth = 0;
   let inString = false;
   for (let index = text.indexOf(":", start) + 1; index < text.length; index++) {
     const char = text[index]!;
+    // Comments (notes) are part of the member; they hold no brackets, commas or quotes.
+    if (!inString && text.startsWith("//", index)) {
+      index = text.indexOf("\n", index);
+      continue;
+    }
     if (inString) {
       if (char === "\\") index++;
       else if (char === '"') inString = false;
