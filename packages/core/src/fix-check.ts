@@ -40,11 +40,18 @@ export function keepsPromises(before: { text: string; findings: readonly Finding
 }
 
 function keepsComments(before: string, after: string, applied: readonly Fix[]): boolean {
-  const rewritten = applied.filter((fix) => fix.safety === "unsafe").flatMap((fix) => fix.edits);
+  const rewritten = applied
+    .filter((fix) => fix.safety === "unsafe")
+    .flatMap((fix) => fix.edits)
+    .sort((a, b) => a.offset - b.offset);
   const left = commentsOf(after);
   let lost = false;
+  // Comments come in order, and a pass's edits do not overlap: the edits ending before a comment are
+  // passed for good, and only the next one can reach into it (thousands of each stay linear).
+  let next = 0;
   forEachComment(before, (offset, length, comment) => {
-    if (lost || rewritten.some((edit) => edit.offset < offset + length && offset < edit.offset + edit.length)) return;
+    while (next < rewritten.length && rewritten[next]!.offset + rewritten[next]!.length <= offset) next++;
+    if (lost || (next < rewritten.length && rewritten[next]!.offset < offset + length)) return;
     const count = left.get(comment) ?? 0;
     if (count === 0) lost = true;
     else left.set(comment, count - 1);

@@ -223,7 +223,7 @@ describe("a comment inside a member stays with it", () => {
     expect(fix(text).output).toBe(text);
   });
 
-  it("a pass whose safe fix would drop a comment is taken back, whatever built the fix", () => {
+  it("a pass whose safe fix would drop a comment is taken back, whatever built the fix; an unsafe one may", () => {
     const text = '{"count": /* one run */ 1}';
     const dropping: Finding = {
       ruleId: "test",
@@ -233,5 +233,8 @@ describe("a comment inside a member stays with it", () => {
       fix: { title: "rewrite", safety: "safe", edits: [{ offset: 10, length: 14, newText: "" }] },
     };
     expect(runFixPasses(text, (current) => (current === text ? [dropping] : []), {}).output).toBe(text);
+    // The same edit as a fix the user asked for unattended (`unsafe: true`) may remove the comment.
+    const asked: Finding = { ...dropping, fix: { ...dropping.fix!, safety: "unsafe" } };
+    expect(runFixPasses(text, (current) => (current === text ? [asked] : []), { unsafe: true }).output).toBe('{"count": 1}');
   });
 });
