@@ -8,7 +8,9 @@
 export const MASK = "****";
 
 /** A URL scheme with its colon (`https:`). */
-const SCHEME = /[A-Za-z][A-Za-z0-9+.-]*:/g;
+// Only the start of a run of scheme characters may start one: from inside a long run without a colon,
+// every position would read the rest of the run again.
+const SCHEME = /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:/g;
 /** Schemes URL parsers read an authority after even without slashes (`http:alice:pw@host`): WHATWG's special ones, and the proxy ones. */
 const SLASHLESS_SCHEMES: ReadonlySet<string> = new Set(["http", "https", "ws", "wss", "ftp", "socks", "socks4", "socks5"]);
 
