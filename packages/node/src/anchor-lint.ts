@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { LintConfig, RuleSetting } from "@anchor-lint/core";
+import { shownValue } from "./cli-options.js";
 import { ConfigResolver, effectiveConfig } from "./config.js";
+import { UsageError } from "./errors.js";
 import { discover } from "./files.js";
 import { lintFile, lintText as lintOneText, writeFix, type LintJobOptions, type LintTask } from "./lint-file.js";
 import { comparePaths, displayPath } from "./paths.js";
@@ -39,8 +41,9 @@ export interface AnchorLintOptions {
  * await AnchorLint.outputFixes(results);
  * ```
  *
- * The constructor throws `UsageError` for an unknown rule id or a `configFile` that cannot be read,
- * and `ConfigFileError` for one with mistakes.
+ * The constructor throws `UsageError` for an option the CLI would refuse too (an unknown rule id, a
+ * setting other than "off", "warn" or "error", a `maxCount` that is not an integer >= 1) or a
+ * `configFile` that cannot be read, and `ConfigFileError` for one with mistakes.
  */
 export class AnchorLint {
   private readonly cwd: string;
@@ -51,14 +54,19 @@ export class AnchorLint {
 
   constructor(options: AnchorLintOptions = {}) {
     this.cwd = resolve(options.cwd ?? process.cwd());
+    const rules: unknown = options.rules ?? {};
+    if (typeof rules !== "object" || rules === null || Array.isArray(rules)) {
+      throw new UsageError(`the 'rules' option expects an object mapping rule ids to "off", "warn" or "error", got ${shownValue(rules)}.`);
+    }
     this.resolver = new ConfigResolver({
       cwd: this.cwd,
       configPath: options.configFile,
       noConfig: options.noConfig ?? false,
-      cliRules: Object.entries(options.rules ?? {}).map(([id, setting]) => ({ id, setting })),
+      cliRules: Object.entries(rules as Record<string, RuleSetting>).map(([id, setting]) => ({ id, setting })),
       // A library user passed no flag: name the option they did pass.
       cliRulesSource: "the 'rules' option",
       cliMaxCount: options.maxCount,
+      cliMaxCountSource: "the 'maxCount' option",
     });
     this.job = { fix: options.fix ? "dry-run" : "none", keepSource: options.keepSource ?? false };
     this.errorOnUnmatchedPattern = options.errorOnUnmatchedPattern ?? true;

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import picomatch from "picomatch";
-import { ConfigError as CoreConfigError, didYouMean, jsonSyntaxError, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
+import { ConfigError as CoreConfigError, jsonSyntaxError, resolveConfig, rules as coreRules, type LintConfig, type RuleSetting } from "@anchor-lint/core";
+import { checkCliOptions } from "./cli-options.js";
 import { describeFsError, UsageError } from "./errors.js";
 import { describeReadFailure, readRegularFile } from "./read.js";
 import { displayPath, folderOf, relativePosix } from "./paths.js";
@@ -60,8 +61,6 @@ function describe(value: unknown): string {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-
-const ruleIds = (): string[] => coreRules.map((rule) => rule.id);
 
 /**
  * Runs the core's own check (it owns `rules` and `maxCount`), collecting its problems under `prefix`.
@@ -220,6 +219,8 @@ export interface ResolverOptions {
   cliRulesSource?: string;
   /** `--max-count`, replacing every config's `maxCount`. */
   cliMaxCount?: number | undefined;
+  /** Where `cliMaxCount` came from, for messages: `option '--max-count'` unless said otherwise. */
+  cliMaxCountSource?: string;
   /**
    * The last folder looked at when searching upward. By default the repository root (the nearest
    * folder holding `.git`), else the file-system root.
@@ -253,13 +254,7 @@ export class ConfigResolver {
   private readonly sameForFolder = new Map<string, LintConfig>();
 
   constructor(private readonly options: ResolverOptions) {
-    const known = ruleIds();
-    for (const { id } of options.cliRules ?? []) {
-      if (!known.includes(id)) {
-        const hint = didYouMean(id, known);
-        throw new UsageError(`unknown rule '${id}' in ${options.cliRulesSource ?? "'--rule'"}${hint ? ` (did you mean '${hint}'?)` : ""}.`);
-      }
-    }
+    checkCliOptions(options);
     if (options.configPath !== undefined) {
       this.explicit = this.load(resolve(options.cwd, options.configPath));
     }

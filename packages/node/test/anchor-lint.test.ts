@@ -90,6 +90,23 @@ describe("AnchorLint.lintFiles", () => {
     expect(failure).toBeInstanceOf(ConfigFileError);
     expect((failure as ConfigFileError).problems).toEqual([{ pointer: "/rules/count-rang", message: 'unknown rule "count-rang" (did you mean "count-range"?)' }]);
   });
+
+  it("refuses at construction the option values the command refuses, as UsageError", () => {
+    const refusal = (options: ConstructorParameters<typeof AnchorLint>[0]) => {
+      try {
+        new AnchorLint({ cwd: root, ...options });
+      } catch (error) {
+        return error instanceof UsageError ? error.message : error;
+      }
+      return "accepted";
+    };
+    expect(refusal({ rules: { "known-property": "bogus" as "off" } })).toBe(`rule 'known-property' in the 'rules' option expects "off", "warn" or "error", got "bogus".`);
+    expect(refusal({ rules: { "known-property": "warning" as "warn" } })).toBe(`rule 'known-property' in the 'rules' option expects "off", "warn" or "error", got "warning" (did you mean "warn"?).`);
+    expect(refusal({ rules: "off" as never })).toBe(`the 'rules' option expects an object mapping rule ids to "off", "warn" or "error", got "off".`);
+    expect(refusal({ maxCount: -1 })).toBe("the 'maxCount' option expects an integer >= 1, got -1.");
+    expect(refusal({ maxCount: 1.5 })).toBe("the 'maxCount' option expects an integer >= 1, got 1.5.");
+    expect(refusal({ maxCount: 1 })).toBe("accepted");
+  });
 });
 
 describe("fixing", () => {

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rules } from "@anchor-lint/core";
 import { ConfigFileError, ConfigResolver, effectiveConfig, loadConfigFile } from "../src/config.js";
+import { UsageError } from "../src/errors.js";
 
 let root: string;
 function write(path: string, text: string) {
@@ -114,6 +115,11 @@ describe("config discovery and merging", () => {
 
   it("rejects an unknown --rule id with a suggestion", () => {
     expect(() => resolver({ cliRules: [{ id: "proxy-contry", setting: "off" }] })).toThrow("unknown rule 'proxy-contry' in '--rule' (did you mean 'proxy-country'?).");
+  });
+
+  it("rejects a rule setting or a maxCount the core would refuse at the first lint, naming the option", () => {
+    expect(() => resolver({ cliRules: [{ id: "count-range", setting: "of" as "off" }] })).toThrow(new UsageError(`rule 'count-range' in '--rule' expects "off", "warn" or "error", got "of" (did you mean "off"?).`));
+    expect(() => resolver({ cliMaxCount: 0 })).toThrow(new UsageError("option '--max-count' expects an integer >= 1, got 0."));
   });
 
   it("suggests for a mistyped rule id in --rule what it suggests for the same id in a config file", () => {
