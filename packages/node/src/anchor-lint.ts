@@ -42,8 +42,8 @@ export interface AnchorLintOptions {
  * ```
  *
  * The constructor throws `UsageError` for an option the CLI would refuse too (an unknown rule id, a
- * setting other than "off", "warn" or "error", a `maxCount` that is not an integer >= 1) or a
- * `configFile` that cannot be read, and `ConfigFileError` for one with mistakes.
+ * setting other than "off", "warn" or "error", a `maxCount` that is not an integer >= 1, `noConfig`
+ * with `configFile`) or a `configFile` that cannot be read, and `ConfigFileError` for one with mistakes.
  */
 export class AnchorLint {
   private readonly cwd: string;
@@ -54,6 +54,10 @@ export class AnchorLint {
 
   constructor(options: AnchorLintOptions = {}) {
     this.cwd = resolve(options.cwd ?? process.cwd());
+    // Refused as the CLI refuses `--no-config -c`: one of the two would be silently ignored.
+    if (options.noConfig === true && options.configFile !== undefined) {
+      throw new UsageError("options 'configFile' and 'noConfig' cannot be used together.");
+    }
     const rules: unknown = options.rules ?? {};
     if (typeof rules !== "object" || rules === null || Array.isArray(rules)) {
       throw new UsageError(`the 'rules' option expects an object mapping rule ids to "off", "warn" or "error", got ${shownValue(rules)}.`);

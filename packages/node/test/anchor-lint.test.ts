@@ -105,7 +105,9 @@ describe("AnchorLint.lintFiles", () => {
     expect(refusal({ rules: "off" as never })).toBe(`the 'rules' option expects an object mapping rule ids to "off", "warn" or "error", got "off".`);
     expect(refusal({ maxCount: -1 })).toBe("the 'maxCount' option expects an integer >= 1, got -1.");
     expect(refusal({ maxCount: 1.5 })).toBe("the 'maxCount' option expects an integer >= 1, got 1.5.");
-    expect(refusal({ maxCount: 1 })).toBe("accepted");
+    write("ci/strict.json", JSON.stringify({ maxCount: 5000 }));
+    expect(refusal({ noConfig: true, configFile: "ci/strict.json" })).toBe("options 'configFile' and 'noConfig' cannot be used together.");
+    expect(refusal({ noConfig: false, configFile: "ci/strict.json", maxCount: 1 })).toBe("accepted");
   });
 });
 
