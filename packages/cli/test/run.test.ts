@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rules } from "@anchor-lint/core";
+import { AnchorLint } from "@anchor-lint/node";
 import pkg from "../package.json" with { type: "json" };
 import { run, type Io } from "../src/main.js";
 
@@ -66,6 +67,20 @@ describe("run", () => {
     expect(result.stdout).toBe(
       "b.anchor.json:1:12: error Session count must be between 1 and 1000 (found 0). [count-range]\nlocked.anchor.json:0:0: error Cannot read file: permission denied\n",
     );
+  });
+
+  it("reports a missing path and an unmatched glob on stderr with exit 2, linting the rest, as the Node API's pathProblem results say", async () => {
+    writeFileSync(join(cwd, "a.anchor.json"), '{ "count": 0 }');
+    const patterns = ["a.anchor.json", "missing.anchor.json", "nothing/**/*.json"];
+    const result = await cli(["-f", "compact", ...patterns]);
+    const results = await new AnchorLint({ cwd }).lintFiles(patterns);
+    const problems = results.filter((entry) => entry.pathProblem);
+    expect(problems.map((entry) => entry.fatal)).toEqual(["No such file or directory: missing.anchor.json", 'No files matching the pattern "nothing/**/*.json" were found.']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: results.filter((entry) => !entry.pathProblem).map((entry) => `${entry.path}:1:12: error ${entry.findings[0]!.message} [count-range]\n`).join(""),
+      stderr: problems.map((entry) => `anchor-lint: ${entry.fatal}\n`).join(""),
+    });
   });
 
   it("never shows a stack trace without --debug, and shows one with it", async () => {

@@ -81,9 +81,11 @@ export class AnchorLint {
    * Lints files, folders (searched for `*.anchor.json`, honouring `.gitignore`) and globs; no
    * pattern means the working folder. Files the config's `ignores` exclude are left out, and so are
    * config files (`anchor-lint.config.json`, `configFile`) a folder or glob meets. Results
-   * are sorted by `path`. A path that does not exist or cannot be read, a folder or glob without
-   * files or whose every file is ignored (unless `errorOnUnmatchedPattern` is false) and a folder
-   * that cannot be read are results with `fatal` saying why, and the other paths are still linted;
+   * are sorted by `path`. A path that does not exist, a folder or glob without files or whose every
+   * file is ignored (these three unless `errorOnUnmatchedPattern` is false) and a folder that cannot
+   * be read are results with `fatal` saying why and `pathProblem: true`, and the other paths are
+   * still linted, as the command lints them (it prints those problems on stderr and exits 2); a file
+   * that cannot be read is a result with `fatal` alone (the command reports it and exits 1).
    * `UsageError` when no path gave a file.
    */
   async lintFiles(patterns: string | readonly string[] = []): Promise<FileResult[]> {
@@ -102,7 +104,7 @@ export class AnchorLint {
       taskOf.set(result, task);
       return result;
     });
-    for (const problem of problems) results.push({ filePath: resolve(this.cwd, problem.path), path: problem.path, findings: [], fatal: problem.message });
+    for (const problem of problems) results.push({ filePath: resolve(this.cwd, problem.path), path: problem.path, findings: [], fatal: problem.message, pathProblem: true });
     return results.sort((a, b) => comparePaths(a.path, b.path));
   }
 

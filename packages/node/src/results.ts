@@ -10,6 +10,12 @@ export interface FileResult {
   findings: Finding[];
   /** Set when the file could not be read: counts as one error, like ESLint's fatal parse errors. */
   fatal?: string;
+  /**
+   * Set (with `fatal` saying why) on a result that stands for a path given to `lintFiles` rather
+   * than a file: it does not exist, or is a folder or glob with no file to lint, or a folder that
+   * cannot be read. The command prints these on stderr instead of in its report and exits 2.
+   */
+  pathProblem?: true;
   /** The linted text; kept only when a formatter needs it (fix ranges in the JSON format). */
   source?: string;
   /** The fixed text, when --fix or --fix-dry-run changed something. */

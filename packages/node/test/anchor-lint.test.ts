@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -46,6 +47,17 @@ describe("AnchorLint.lintFiles", () => {
       ["old", 'All files matched by "old" are ignored (by the config\'s "ignores").'],
     ]);
     await expect(new AnchorLint({ cwd: root, errorOnUnmatchedPattern: false }).lintFiles("old")).resolves.toEqual([]);
+  });
+
+  it("marks the results of paths that gave no file, not those of files that cannot be read", async () => {
+    write("a.anchor.json", twoThousand);
+    expect(spawnSync("mkfifo", [join(root, "pipe.anchor.json")]).status).toBe(0);
+    const results = await new AnchorLint({ cwd: root }).lintFiles(["missing.anchor.json", "a.anchor.json", "pipe.anchor.json"]);
+    expect(results.map((r) => [r.path, r.fatal, r.pathProblem])).toEqual([
+      ["a.anchor.json", undefined, undefined],
+      ["missing.anchor.json", "No such file or directory: missing.anchor.json", true],
+      ["pipe.anchor.json", "Cannot read file: not a regular file (a named pipe)", undefined],
+    ]);
   });
 
   it("applies the nearest config with its overrides, then the rules given to the constructor", async () => {
