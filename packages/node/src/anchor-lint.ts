@@ -109,8 +109,10 @@ export class AnchorLint {
   }
 
   /**
-   * Lints a text as if it were the file at `filePath` (its config applies; none without a path).
-   * An empty array when the config's `ignores` exclude that file.
+   * Lints a text as if it were the file at `filePath`: that file's config applies. Without
+   * `filePath`, the config that applies in `cwd` (as for the CLI's `--stdin` without
+   * `--stdin-filename`), and the result's `filePath` and `path` are `<text>`. An empty array when
+   * the config's `ignores` exclude that file.
    */
   async lintText(text: string, options: { filePath?: string } = {}): Promise<FileResult[]> {
     const filePath = options.filePath !== undefined ? resolve(this.cwd, options.filePath) : "<text>";

@@ -157,7 +157,8 @@ describe("AnchorLint.lintText and config queries", () => {
     expect(await linter.lintText(typo, { filePath: "drafts/a.anchor.json" })).toEqual([]);
     expect(await linter.isPathIgnored("drafts/a.anchor.json")).toBe(true);
     expect(await linter.isPathIgnored("jobs/a.anchor.json")).toBe(false);
-    expect((await linter.lintText(typo))[0]).toMatchObject({ filePath: "<text>", path: "<text>" });
+    // Without a path, the working folder's config applies (here: known-property as an error).
+    expect((await linter.lintText(typo))[0]).toMatchObject({ filePath: "<text>", path: "<text>", findings: [expect.objectContaining({ ruleId: "known-property", severity: "error" })] });
   });
 
   it("tells the config of a file, as lint() takes it and as --print-config shows it", async () => {
