@@ -63,4 +63,10 @@ describe("hostile shapes give their findings (issue 13)", () => {
       expect(moved.configuration.integrations[998]).toEqual(integrations[998]);
     }
   });
+
+  it("a note with an @ and 200,000 letters after it: scanned for URL userinfo once", () => {
+    // The scheme search restarted inside the run of letters at each of its positions: 20 s here.
+    const text = JSON.stringify({ count: 1, metadata: { note: `ops@example.com ${"ab01".repeat(50_000)}` }, configuration: { session: { initial_url: "https://bob:S3cret-9@example.com/" } } });
+    expect(redactCredentials(text)).toBe(text.replace("bob:S3cret-9", "****"));
+  });
 });
