@@ -55,9 +55,11 @@ function misplacement(context: RuleContext, entry: MisplacedRequired): { message
     : `${quotedList(entry.copies.map((copy) => copy.key), "and")} ${one ? "is" : "are"} written ${places}, where the API ignores ${one ? "it" : "them"}: move ${one ? "it" : "them"} into ${JSON.stringify(entry.missing)}.`;
   const related = entry.copies.map((copy) => ({ pointer: copy.pointer, target: "key" as const, message: `${JSON.stringify(copy.key)} is written here, where the API ignores it.` }));
   const copy = entry.copies[0]!;
-  if (!one || fitsAtHome(context.root, copy.pointer, copy.home) !== "fits") return { message, related };
-  const safety = movesSafely(copy.pointer.slice(0, copy.pointer.lastIndexOf("/")), copy.key) ? "safe" : "unsafe";
-  const title = `Move ${JSON.stringify(copy.key)} ${own ? "here" : `into ${JSON.stringify(entry.missing)}`}`;
+  const fits = one ? fitsAtHome(context.root, copy.pointer, copy.home) : false;
+  if (!fits) return { message, related };
+  // An object the move creates would lack keys the API requires: the user knows what goes there.
+  const safety = fits === "fits" && movesSafely(copy.pointer.slice(0, copy.pointer.lastIndexOf("/")), copy.key) ? "safe" : "unsafe";
+  const title = `Move ${JSON.stringify(copy.key)} ${own ? "here" : `into ${JSON.stringify(entry.missing)}`}${fits === "incomplete" ? " (then add the keys it requires)" : ""}`;
   return { message, related, fix: { title, safety, edits: context.source.moveProperty(copy.pointer, copy.home) } };
 }
 

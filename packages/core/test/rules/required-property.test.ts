@@ -181,6 +181,20 @@ ruleTester(rule, {
       output: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","configuration":{"load_mode":"all"}}]}}',
     },
     {
+      name: "load_mode \"specific\" written in the integration: the configuration the move creates would lack secrets, so the move says so",
+      code: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","load_mode":"specific"}]}}',
+      errors: [
+        {
+          message:
+            'Missing required property "configuration" in configuration.integrations[0] (How the 1Password integration loads secrets). ' +
+            '"load_mode" is written under configuration.integrations[0], where the API ignores it: move it into "configuration".',
+          suggestions: ['Move "load_mode" into "configuration" (then add the keys it requires)'],
+        },
+      ],
+      safeOutput: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","load_mode":"specific"}]}}',
+      output: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","configuration":{"load_mode":"specific"}}]}}',
+    },
+    {
       name: "an integration's id written in its configuration is that integration's, though identities have ids too",
       code: '{"count":1,"configuration":{"integrations":[{"type":"1PASSWORD","configuration":{"load_mode":"all","id":"550e8400-e29b-41d4-a716-446655440000"}}]}}',
       errors: [
