@@ -60,6 +60,25 @@ describe("AnchorLint.lintFiles", () => {
     ]);
   });
 
+  it("a named pipe before a missing path, in a plain Node process: both reported, no crash", () => {
+    // On Node 20 a named pipe opened before the first import of tinyglobby broke that import
+    // ("Cannot find package 'fdir'"); vitest's own module loader does not show it, so this runs
+    // the built package the way a script does.
+    write("a.anchor.json", twoThousand);
+    expect(spawnSync("mkfifo", [join(root, "pipe.anchor.json")]).status).toBe(0);
+    const entry = new URL("../dist/index.js", import.meta.url).href;
+    const script = `const { AnchorLint } = await import(${JSON.stringify(entry)});
+      const results = await new AnchorLint({ cwd: ${JSON.stringify(root)} }).lintFiles(["pipe.anchor.json", "missing.anchor.json", "*.json"]);
+      console.log(JSON.stringify(results.map((r) => [r.path, r.fatal ?? null])));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([
+      ["a.anchor.json", null],
+      ["missing.anchor.json", "No such file or directory: missing.anchor.json"],
+      ["pipe.anchor.json", "Cannot read file: not a regular file (a named pipe)"],
+    ]);
+  });
+
   it("applies the nearest config with its overrides, then the rules given to the constructor", async () => {
     write("anchor-lint.config.json", JSON.stringify({ maxCount: 5000, overrides: [{ files: ["strict/**"], rules: { "known-property": "error" } }] }));
     write("strict/a.anchor.json", typo);
