@@ -234,6 +234,12 @@ export function registerConfiguration(session: Session, options: { configCheckMs
  * pointer names when that key occurs once in the file, else the first line.
  */
 export function configDiagnostic(document: TextDocument, text: string, problem: ConfigProblem): Diagnostic {
+  const diagnostic = placeConfigProblem(document, text, problem);
+  // The pointer and message quote the file's keys: a control character there is shown escaped, as everywhere.
+  return { ...diagnostic, message: escapeControls(diagnostic.message) };
+}
+
+function placeConfigProblem(document: TextDocument, text: string, problem: ConfigProblem): Diagnostic {
   const base = { severity: 1 as const, source: "anchor-lint" };
   if (problem.syntax) {
     const { offset, length } = problem.syntax;

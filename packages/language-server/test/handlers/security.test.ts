@@ -99,3 +99,17 @@ describe("anchor-lint.disableRule", () => {
     expect(JSON.parse(readFileSync(join(elsewhere, "anchor-lint.config.json"), "utf8"))).toEqual({ rules: { "count-range": "off" } });
   });
 });
+
+describe("file text in the config file's diagnostics", () => {
+  it("shows control characters of a config key escaped, not raw (ESC, U+202E, a line break)", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "anchor-lint.config.json"));
+    const client = await start({ rootPath: root });
+    await client.open(uri, '{"rules": {"x\\u001b[2J\\u202e\\n::error::y": "off"}}');
+    const diagnostics = await client.diagnosticsFor(uri);
+    expect(diagnostics).toHaveLength(1);
+    const message: string = diagnostics[0].message;
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+    expect(message).toContain("x\\u001b[2J\\u202e\\u000a::error::y");
+  });
+});
