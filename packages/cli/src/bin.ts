@@ -23,12 +23,14 @@ export interface Launch {
 
 /** Runs the command on `argv` and exits with its code. */
 export async function main(argv: readonly string[], launch: Launch = {}): Promise<void> {
-  // A reader that stops early (`anchor-lint | head`) is not an error worth a stack trace. Any other
+  // A reader that stops early (`anchor-lint | head`) is not an error worth a message, and the exit
+  // code stays the lint's (a CI step with pipefail reads it), whenever the pipe closes. Any other
   // write error (`> /dev/full`, a full disk) lost the report: say so, and exit 2 rather than pass.
+  let readerGone = false;
   let stdoutFailed = false;
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    if (stdoutFailed) return;
+    if (error.code === "EPIPE") readerGone = true;
+    if (readerGone || stdoutFailed) return;
     stdoutFailed = true;
     process.stderr.write(`anchor-lint: cannot write the report to standard output: ${describeFsError(error)}\n`);
     process.exitCode = EXIT_USAGE;

@@ -28,6 +28,23 @@ describe("a report that cannot be written", () => {
     }
   });
 
+  it("to a reader that stops early (`| head -c 20`): no message, and the exit code is still the lint's", () => {
+    const broken = mkdtempSync(join(tmpdir(), "anchor-lint-epipe-"));
+    try {
+      // Enough findings that the report outgrows the pipe, so the reader is gone mid-write.
+      for (let index = 0; index < 2000; index++) writeFileSync(join(broken, `f${index}.anchor.json`), '{ "count": 0 }\n');
+      for (const format of ["json", "stylish"]) {
+        const run = spawnSync("bash", ["-o", "pipefail", "-c", `"${process.execPath}" "${cli}" -f ${format} . | head -c 20 > /dev/null`], { cwd: broken, encoding: "utf8" });
+        expect(run.stderr, format).toBe("");
+        expect(run.status, format).toBe(1);
+      }
+      const clean = spawnSync("bash", ["-o", "pipefail", "-c", `"${process.execPath}" "${cli}" clean.anchor.json | head -c 1 > /dev/null`], { cwd: dir, encoding: "utf8" });
+      expect(clean.status).toBe(0);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
   it("to a file under /proc fails at once, before linting, with a message", () => {
     const started = Date.now();
     const run = spawnSync(process.execPath, [cli, "-o", "/proc/nope/x", "clean.anchor.json"], { cwd: dir, encoding: "utf8", timeout: 10_000 });
