@@ -17,6 +17,15 @@ describe("the README", () => {
     expect(printed).toBe(shown!.trim());
   });
 
+  it("its first command ends in `pnpm examples`, which prints the findings and says why it exits non-zero", () => {
+    // The package.json script as a user runs it (install and build are .ci/run's and turbo's).
+    const run = spawnSync("pnpm", ["--silent", "examples"], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" } });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("examples/spec-large-batch.anchor.json");
+    expect(run.stdout).toMatch(/✖ \d+ problems? \(\d+ errors?, \d+ warnings?\)/);
+    expect(run.stdout).toContain("(exit code 1: some bundled examples are broken on purpose)");
+  });
+
   it("opens with the two commands for a fresh machine, and .ci/run runs its test command", () => {
     const readme = readFileSync(`${root}README.md`, "utf8");
     const commands = [...readme.matchAll(/```sh\n(.*)\n```/g)].map((match) => match[1]!);
