@@ -89,6 +89,21 @@ describe("the tarballs", () => {
 });
 
 describe("installed with npm", () => {
+  it("the README's three tarballs alone (core, node, cli) give a working command and Node API", () => {
+    // The project above gets every tarball, the language server's too; this one gets what the
+    // README's install line names, so a dependency only the server brings cannot hide a missing one.
+    const three = installTarballs(packed.filter((p) => ["@anchor-lint/core", "@anchor-lint/node", "@anchor-lint/cli"].includes(p.name)), path.join(scratch, "three"));
+    expect(readdirSync(path.join(three, "node_modules", "@anchor-lint")).sort()).toEqual(["cli", "core", "node"]);
+    writeFileSync(path.join(three, "broken.anchor.json"), broken);
+    const { FORCE_COLOR: _forced, ...env } = process.env;
+    const failed = spawnSync("npx", ["--no-install", "anchor-lint", "broken.anchor.json"], { cwd: three, encoding: "utf8", env: { ...env, NO_COLOR: "1" } });
+    expect(failed.stderr).toBe("");
+    expect(failed.stdout).toContain("Session count must be between 1 and 1000 (found 2500)");
+    expect(failed.status).toBe(1);
+    const api = spawnSync(process.execPath, ["--input-type=module", "-e", 'const { AnchorLint } = await import("@anchor-lint/node"); const [r] = await new AnchorLint().lintFiles("broken.anchor.json"); console.log(r.findings.map((f) => f.ruleId).join());'], { cwd: three, encoding: "utf8" });
+    expect({ stdout: api.stdout.trim(), stderr: api.stderr }).toEqual({ stdout: "count-range", stderr: "" });
+  }, 300_000);
+
   it("`npx anchor-lint` reports a broken file (exit 1) and passes a clean one (exit 0)", () => {
     writeFileSync(path.join(project, "broken.anchor.json"), broken);
     writeFileSync(path.join(project, "clean.anchor.json"), clean);
