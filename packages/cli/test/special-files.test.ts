@@ -152,4 +152,20 @@ describe.skipIf(process.platform !== "linux")("names that are not valid UTF-8", 
     // A name really missing is still told as missing.
     expect(cli(["gone\ufffd.anchor.json", "a.anchor.json"]).stderr).toBe("anchor-lint: No such file or directory: gone\ufffd.anchor.json\n");
   });
+
+  it("a folder that holds only such a folder: its problem is told with the usage error, not lost", () => {
+    mkdirSync(join(cwd, "w"));
+    mkdirSync(named(cwd, "/w/dir", 0xfe));
+    expect(cli(["w"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: [
+        'anchor-lint: No files matching the pattern "w" were found.',
+        '  A folder is searched for *.anchor.json files; name other JSON files on the command line, or quote a glob ("jobs/**/*.json").',
+        "  To let a folder hold none, use --no-error-on-unmatched-pattern.",
+        `anchor-lint: Cannot read folder w/dir\ufffd: ${reason}`,
+        "",
+      ].join("\n"),
+    });
+  });
 });

@@ -196,10 +196,11 @@ export async function discover(patterns: readonly string[], cwd: string, options
   const gitignores = new Gitignores(cwd);
   // Each path's own problem is collected and the other paths are still searched.
   const problems: PathProblem[] = [];
-  let firstError: UsageError | undefined;
+  let firstError: { error: UsageError; problem: PathProblem } | undefined;
   const problem = (pattern: string, error: UsageError) => {
-    firstError ??= error;
-    problems.push({ path: pattern, message: error.message });
+    const entry = { path: pattern, message: error.message };
+    firstError ??= { error, problem: entry };
+    problems.push(entry);
   };
   const { isIgnored } = options;
   // A config the run reads (or would read, by its name) would only get bogus findings as a request:
@@ -278,7 +279,11 @@ export async function discover(patterns: readonly string[], cwd: string, options
     if (keep(matched) === 0 && errorOnUnmatched) problem(pattern, allIgnored(pattern, gitignored > 0, matched.length > 0));
   }
   for (const file of explicit) found.add(file);
-  // Nothing to lint at all: the first problem is the usage error (with its hint), the rest follow it.
-  if (found.size === 0 && firstError) throw new UsageError(firstError.message, [...firstError.details, ...problems.slice(1).map((other) => `anchor-lint: ${other.message}`)]);
+  // Nothing to lint at all: the first usage error (with its hint) leads, every other problem follows
+  // it, those of folders a walk could not read (collected before it) too.
+  if (found.size === 0 && firstError) {
+    const { error, problem: first } = firstError;
+    throw new UsageError(error.message, [...error.details, ...problems.filter((other) => other !== first).map((other) => `anchor-lint: ${other.message}`)]);
+  }
   return { files: [...found], explicit, problems };
 }
