@@ -168,4 +168,28 @@ describe.skipIf(process.platform !== "linux")("names that are not valid UTF-8", 
       ].join("\n"),
     });
   });
+
+  it("a folder a glob would enter is reported as in a walk, and its files are not silently skipped", () => {
+    mkdirSync(named(cwd, "/dir", 0xfe));
+    writeFileSync(named(cwd, "/dir", 0xfe, "/b.anchor.json"), '{"count": 0}\n');
+    // Only the folders the glob enters are reported: "other/**/*.json" never lists dir\ufffd.
+    mkdirSync(join(cwd, "other"));
+    writeFileSync(join(cwd, "other", "c.anchor.json"), '{"count": 1}\n');
+    expect(cli(["**/*.json"])).toEqual({ code: 2, stdout: countRange, stderr: `anchor-lint: Cannot read folder dir\ufffd: ${reason}\n` });
+    expect(cli(["d*/*.json"])).toEqual({ code: 2, stdout: "", stderr: `anchor-lint: No files matching the pattern "d*/*.json" were found.\nanchor-lint: Cannot read folder dir\ufffd: ${reason}\n` });
+    expect(cli(["other/**/*.json"])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("a file named on the command line inside such a folder is reported as unreadable, not as missing", () => {
+    mkdirSync(named(cwd, "/dir", 0xfe));
+    writeFileSync(named(cwd, "/dir", 0xfe, "/b.anchor.json"), '{"count": 0}\n');
+    expect(cli(["dir\ufffd/b.anchor.json", "a.anchor.json"])).toEqual({
+      code: 2,
+      stdout: countRange,
+      stderr: "anchor-lint: Cannot read dir\ufffd/b.anchor.json: the name of its folder dir\ufffd is not valid UTF-8, so it cannot be opened by name\n",
+    });
+    // A folder whose name holds a real U+FFFD opens; a file missing in it is missing.
+    mkdirSync(join(cwd, "real\ufffd"));
+    expect(cli(["real\ufffd/gone.anchor.json", "a.anchor.json"]).stderr).toBe("anchor-lint: No such file or directory: real\ufffd/gone.anchor.json\n");
+  });
 });

@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from "node:fs";
-import { hasUnreadableName, NOT_UTF8_REASON, readRegularFile } from "./read.js";
+import { readdir, readdirSync, statSync } from "node:fs";
+import { hasUnreadableName, NOT_UTF8_REASON, readRegularFile, unreadablePart } from "./read.js";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { describeFsError, UsageError } from "./errors.js";
@@ -32,10 +32,8 @@ function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd
       // (Gone since its parent was listed: nothing was there to check; but a name that is not
       // UTF-8 also looks gone, and is there.)
       const unreadableName = failure.code === "ENOENT" && hasUnreadableName(dir);
-      if (failure.code !== "ENOENT" || unreadableName) {
-        const shown = relativePosix(cwd, dir) || ".";
-        problems.push({ path: shown, message: `Cannot read folder ${shown}: ${unreadableName ? NOT_UTF8_REASON : describeFsError(failure)}` });
-      }
+      if (failure.code !== "ENOENT") problems.push(folderProblem(cwd, dir, describeFsError(failure)));
+      else if (unreadableName) problems.push(folderProblem(cwd, dir, NOT_UTF8_REASON));
       continue;
     }
     // Paths by concatenation: `dir` is already absolute and normalised, and join() would normalise it again.
@@ -55,6 +53,25 @@ function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd
     }
   }
   return { found, gitignored };
+}
+
+function folderProblem(cwd: string, dir: string, reason: string): PathProblem {
+  const shown = relativePosix(cwd, dir) || ".";
+  return { path: shown, message: `Cannot read folder ${shown}: ${reason}` };
+}
+
+/**
+ * fs.readdir for the glob's walker (fdir), which passes over a folder it cannot list without a word:
+ * a folder whose name is not valid UTF-8 cannot be listed by name, and its files would go unchecked.
+ * Such folders are collected in `unreadable`; only a failed listing of a name with U+FFFD costs more.
+ */
+function watchingReaddir(unreadable: string[]): typeof readdir {
+  const watching = (path: string, options: { withFileTypes: true }, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
+    readdir(path, options, (error, entries) => {
+      if (error?.code === "ENOENT" && hasUnreadableName(path)) unreadable.push(path.endsWith("/") ? path.slice(0, -1) : path);
+      callback(error, entries);
+    });
+  return watching as unknown as typeof readdir;
 }
 
 /** A path given, or a folder met on the way, that could not be searched; `message` says why in words. */
@@ -249,14 +266,19 @@ export async function discover(patterns: readonly string[], cwd: string, options
     // which costs every other run a few milliseconds.
     const { glob, isDynamicPattern } = await import("tinyglobby");
     if (!isDynamicPattern(pattern)) {
-      const missing = statError?.code === "ENOENT" && !hasUnreadableName(absolute);
+      const unreadable = statError?.code === "ENOENT" ? unreadablePart(absolute) : undefined;
+      const missing = statError?.code === "ENOENT" && unreadable === undefined;
       if (!errorOnUnmatched && missing) continue;
       if (missing) problem(pattern, new UsageError(`No such file or directory: ${pattern}`));
-      else if (statError?.code === "ENOENT") problem(pattern, new UsageError(`Cannot read ${pattern}: ${NOT_UTF8_REASON}`));
+      else if (unreadable === absolute) problem(pattern, new UsageError(`Cannot read ${pattern}: ${NOT_UTF8_REASON}`));
+      else if (unreadable !== undefined) problem(pattern, new UsageError(`Cannot read ${pattern}: the name of its folder ${relativePosix(cwd, unreadable)} is not valid UTF-8, so it cannot be opened by name`));
       else problem(pattern, new UsageError(`Cannot read ${pattern}: ${describeFsError(statError)}`));
       continue;
     }
-    const matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false });
+    // Folders the glob would have entered but could not, reported as a walk reports them.
+    const unreadable: string[] = [];
+    const matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false, fs: { readdir: watchingReaddir(unreadable) } });
+    for (const dir of unreadable.sort()) problems.push(folderProblem(cwd, dir, NOT_UTF8_REASON));
     if (matches.length === 0) {
       if (errorOnUnmatched) problem(pattern, unmatched(pattern));
       continue;

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { join, parse, resolve, sep } from "node:path";
 import { describeFsError } from "./errors.js";
 
 /** Why a file could not be read: an errno code (or `ENOTREG`) and Node's message. */
@@ -52,20 +52,36 @@ export const NOT_UTF8 = "ENOTUTF8";
 export const NOT_UTF8_REASON = "its name is not valid UTF-8, so it cannot be opened by name";
 
 /**
- * Whether the last part of `path` stands for a name that is not valid UTF-8. Node gives names as
- * strings, with each invalid byte decoded as U+FFFD, and encodes them back as UTF-8: the path it
- * opens is not the one listed, and the open fails with ENOENT although the file is there. Asked only
- * after such a failure: the folder is listed again as bytes, to tell that from a file really gone.
+ * The first part of `path` (the file's name or a folder's on the way) that is not valid UTF-8, as an
+ * absolute path; undefined when there is none. Node gives names as strings, with each invalid byte
+ * decoded as U+FFFD, and encodes them back as UTF-8: the path it opens is not the one listed, and
+ * the open fails with ENOENT although the file is there. Asked only after such a failure: the folder
+ * above each part with U+FFFD is listed again as bytes, to tell that from a file really gone (or
+ * from a name holding a real U+FFFD, which opens).
  */
-export function hasUnreadableName(path: string): boolean {
-  const name = basename(path);
-  if (!name.includes("\ufffd")) return false;
-  try {
-    const wanted = Buffer.from(name);
-    return readdirSync(dirname(path), { encoding: "buffer" }).some((entry) => entry.toString() === name && !entry.equals(wanted));
-  } catch {
-    return false;
+export function unreadablePart(path: string): string | undefined {
+  if (!path.includes("\ufffd")) return undefined;
+  const absolute = resolve(path);
+  let folder = parse(absolute).root;
+  for (const name of absolute.slice(folder.length).split(sep)) {
+    if (name.includes("\ufffd")) {
+      const wanted = Buffer.from(name);
+      let entries: Buffer[];
+      try {
+        entries = readdirSync(folder, { encoding: "buffer" }).filter((entry) => entry.toString() === name);
+      } catch {
+        return undefined;
+      }
+      if (!entries.some((entry) => entry.equals(wanted))) return entries.length > 0 ? join(folder, name) : undefined;
+    }
+    folder = join(folder, name);
   }
+  return undefined;
+}
+
+/** Whether a part of `path` is a name that is not valid UTF-8 (see unreadablePart). */
+export function hasUnreadableName(path: string): boolean {
+  return unreadablePart(path) !== undefined;
 }
 
 /** A read failure in words: "permission denied", "not a regular file (a named pipe)". */
