@@ -154,6 +154,28 @@ describe("the config file as the CLI reads it", () => {
       ["invalid JSON at line 2, column 32: Unexpected character; found 'o'.", { start: { line: 1, character: 31 }, end: { line: 1, character: 33 } }],
     ]);
   });
+
+  it("counts no column for a config's BOM in the message, and keeps the range on the document's text", async () => {
+    const config = '\ufeff{"rules": of}\n';
+    const root = repository({ "anchor-lint.config.json": config, "staging/try.anchor.json": broken });
+    const client = await start({ rootPath: root });
+    // Not open: read from disk, BOM and all; the column is the one editors show.
+    await diagnosticsOf(client, root, "staging/try.anchor.json");
+    const message = await client.until(() => client.messages[0]);
+    expect(message.message).toContain("invalid JSON at line 1, column 11: Unexpected character; found 'o'.");
+    // Open: LSP positions count the document's UTF-16 code units as the client sent them. VS Code
+    // sends the text without its BOM; a client that keeps it gets a range that counts it.
+    const configUri = pathUri(join(root, "anchor-lint.config.json"));
+    for (const [text, start] of [[config.slice(1), 10], [config, 11]] as const) {
+      const before = client.published.length;
+      if (text === config) await client.change(configUri, [{ text }]);
+      else await client.open(configUri, text);
+      const shown = await client.until(() => client.published.slice(before).find((p) => p.uri === configUri));
+      expect(shown.diagnostics.map((d: any) => [d.message, d.range])).toEqual([
+        ["invalid JSON at line 1, column 11: Unexpected character; found 'o'.", { start: { line: 0, character: start }, end: { line: 0, character: start + 2 } }],
+      ]);
+    }
+  });
 });
 
 describe("agreement with the CLI", () => {

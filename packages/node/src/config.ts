@@ -111,9 +111,13 @@ function matcher(globs: string[]): Matcher {
   return picomatch(patterns, { dot: true });
 }
 
-/** A syntax error's place as editors count it: 1-based, lines ended by CRLF, LF or CR, columns in UTF-16 code units. */
+/**
+ * A syntax error's place as editors count it: 1-based, lines ended by CRLF, LF or CR, columns in
+ * UTF-16 code units. A leading BOM is no column: editors hide it (VS Code leaves it out of the text
+ * it holds), so `offset`, counted in the text with its BOM, is one past the column they show on line 1.
+ */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+  const lines = text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, offset).split(/\r\n|\r|\n/);
   return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 

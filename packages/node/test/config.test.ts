@@ -55,8 +55,9 @@ describe("config validation", () => {
   it("says where JSON is broken, in its own words whatever V8's are (Node 20 gives no position for a bad token)", () => {
     expect(problems('{\n  "rules": {},\n}')).toEqual(["anchor-lint.config.json: invalid JSON at line 2, column 14: Trailing commas are not allowed in JSON."]);
     expect(problems('{\r\n  "rules": { "count-range": of }\r\n}')).toEqual(["anchor-lint.config.json: invalid JSON at line 2, column 29: Unexpected character; found 'o'."]);
-    // The BOM JSON.parse is spared still counts as a character of the text.
-    expect(problems('\ufeff{"rules": {} // strict\n}')).toEqual(["anchor-lint.config.json: invalid JSON at line 1, column 15: Comments are not allowed in JSON."]);
+    // A BOM is no column: editors do not show it, and count from the character after it.
+    expect(problems('\ufeff{"rules": {} // strict\n}')).toEqual(["anchor-lint.config.json: invalid JSON at line 1, column 14: Comments are not allowed in JSON."]);
+    expect(problems('\ufeff{"rules": {}\n  // strict\n}')).toEqual(["anchor-lint.config.json: invalid JSON at line 2, column 3: Comments are not allowed in JSON."]);
     expect(problems("")).toEqual(["anchor-lint.config.json: invalid JSON at line 1, column 1: Expected a value; found the end of the file."]);
   });
 
