@@ -1,4 +1,4 @@
-import { fix, lint, type Finding, type LintConfig } from "@anchor-lint/core";
+import { fix, lint, type Finding, type LintConfig, type Position, type SourceRange } from "@anchor-lint/core";
 import { describeReadFailure, readRegularFile, type ReadFailure } from "./read.js";
 import type { FileResult } from "./results.js";
 
@@ -43,10 +43,27 @@ export function lintText(text: string, task: LintTask, options: LintJobOptions):
   } else {
     findings = lint(text, { config: task.config });
   }
+  // A byte order mark is no column: editors and ESLint count line 1 without it (offsets keep it, as edits need).
+  if (finalText.charCodeAt(0) === 0xfeff) findings = findings.map(withoutByteOrderMarkColumn);
   const result: FileResult = { filePath: task.filePath, path: task.path, findings };
   if (output !== undefined) result.output = output;
   if (options.keepSource && findings.some((finding) => finding.fix || finding.suggestions)) result.source = finalText;
   return result;
+}
+
+function withoutByteOrderMark(position: Position): Position {
+  return position.line === 1 && position.column > 1 ? { ...position, column: position.column - 1 } : position;
+}
+
+function shiftedRange(range: SourceRange): SourceRange {
+  return { start: withoutByteOrderMark(range.start), end: withoutByteOrderMark(range.end) };
+}
+
+function withoutByteOrderMarkColumn(finding: Finding): Finding {
+  if (!finding.range) return finding;
+  const shifted: Finding = { ...finding, range: shiftedRange(finding.range) };
+  if (finding.related) shifted.related = finding.related.map((related) => (related.range ? { ...related, range: shiftedRange(related.range) } : related));
+  return shifted;
 }
 
 export function lintFile(task: LintTask, options: LintJobOptions): FileResult {

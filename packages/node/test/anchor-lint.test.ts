@@ -167,6 +167,16 @@ describe("fixing", () => {
 });
 
 describe("AnchorLint.lintText and config queries", () => {
+  it("counts line 1's columns without a byte order mark, as editors do, in findings and related places", async () => {
+    const linter = new AnchorLint({ cwd: root, noConfig: true });
+    const text = '{"count": 1, "configuration": {"session": {"proxy": {"type": "anchor_proxy", "active": true, "country_code": "zz"}}}}';
+    const columns = async (input: string) =>
+      (await linter.lintText(input))[0]!.findings.filter((f) => f.ruleId === "proxy-country").map((f) => [f.range!.start.column, f.range!.end.column, f.related?.[0]?.range?.start.column]);
+    const plain = await columns(text);
+    expect(plain[0]![0]).toBe(text.indexOf('"zz"') + 1);
+    expect(await columns(`\uFEFF${text}`)).toEqual(plain);
+  });
+
   it("lints a text as the file it names, with that file's config, and nothing for an ignored one", async () => {
     write("anchor-lint.config.json", JSON.stringify({ ignores: ["drafts/"], rules: { "known-property": "error" } }));
     const linter = new AnchorLint({ cwd: root });
