@@ -86,6 +86,12 @@ describe("what a client asks for", () => {
     expect(diagnostics.find((d) => d.code === "count-range")!.tags).toBeUndefined();
   });
 
+  it("tags the overridden one of duplicate keys as unnecessary, not the one that wins", async () => {
+    const { diagnostics } = await opened({}, '{\n  "count": 1,\n  "count": 2\n}\n');
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: "no-duplicate-keys", tags: [1], range: { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } } });
+  });
+
   it("answers selection ranges from the string's content outwards", async () => {
     const { client, uri } = await opened();
     const [range] = await client.request<any[]>("textDocument/selectionRange", { textDocument: { uri }, positions: [{ line: 3, character: 87 }] });
