@@ -46,16 +46,39 @@ describe("diagnostics", () => {
     expect(cleared.diagnostics).toEqual([]);
   });
 
-  it("leaves files outside the file pattern alone", async () => {
+  it("leaves files outside the file pattern alone: no diagnostics, completion, hover, formatting, outline, folding, selection or code actions", async () => {
     const root = workspace();
     const client = await start({ rootPath: root });
     const other = pathUri(join(root, "package.json"));
     const mine = pathUri(join(root, "a.anchor.json"));
-    await client.open(other, '{ "count": 5000 }');
-    await client.open(mine, '{ "count": 5000 }');
-    expect(await client.diagnosticsFor(mine)).toHaveLength(1);
+    const text = broken;
+    await client.open(other, text);
+    await client.open(mine, text);
+    const diagnostics = await client.diagnosticsFor(mine);
+    expect(diagnostics).toHaveLength(3);
+    const position = { line: 3, character: broken.split("\n")[3]!.indexOf('"BT"') + 1 };
+    const everything = (uri: string) => {
+      const textDocument = { uri };
+      const whole = { start: { line: 0, character: 0 }, end: { line: text.split("\n").length - 1, character: 0 } };
+      // What a client sends back for the matching document, sent for the other one (same text, same places).
+      const sent = diagnostics.map(({ data, ...diagnostic }) => diagnostic);
+      return Promise.all([
+        client.request("textDocument/completion", { textDocument, position: { line: 0, character: 1 } }),
+        client.request("textDocument/hover", { textDocument, position }),
+        client.request("textDocument/formatting", { textDocument, options: { tabSize: 2, insertSpaces: true } }),
+        client.request("textDocument/rangeFormatting", { textDocument, range: whole, options: { tabSize: 2, insertSpaces: true } }),
+        client.request("textDocument/documentSymbol", { textDocument }),
+        client.request("textDocument/foldingRange", { textDocument }),
+        client.request("textDocument/selectionRange", { textDocument, positions: [position] }),
+        client.request("textDocument/codeAction", { textDocument, range: whole, context: { diagnostics: sent } }),
+        client.request("textDocument/codeAction", { textDocument, range: whole, context: { diagnostics: [], only: ["source.fixAll"] } }),
+      ]);
+    };
+    // The same requests on the matching document all answer something: the test asks what would be noticed.
+    const answers = await everything(mine);
+    expect(answers.map((answer) => (Array.isArray(answer) ? answer.length > 0 : answer?.items?.length > 0 || Boolean(answer?.contents)))).toEqual(answers.map(() => true));
+    expect(await everything(other)).toEqual([null, null, null, null, null, null, null, [], []]);
     expect(client.published.filter((p) => p.uri === other)).toEqual([]);
-    expect(await client.request("textDocument/completion", { textDocument: { uri: other }, position: { line: 0, character: 1 } })).toBeNull();
   });
 
   it("serves pull diagnostics to a client that declares them, and still pushes the same ones", async () => {
