@@ -48,6 +48,8 @@ export class TestClient {
   /** window/logMessage: the server logs every handler failure there. */
   readonly logs: string[] = [];
   refreshes = 0;
+  /** The server's answer to initialize: its capabilities and serverInfo. */
+  initializeResult: any;
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
 
@@ -99,7 +101,7 @@ export class TestClient {
       },
       ...options.capabilities,
     };
-    await connection.sendRequest("initialize", {
+    client.initializeResult = await connection.sendRequest("initialize", {
       processId: process.pid,
       rootUri: options.rootPath ? pathUri(options.rootPath) : null,
       workspaceFolders: options.rootPath ? [{ uri: pathUri(options.rootPath), name: "root" }] : null,

@@ -99,6 +99,36 @@ describe("diagnostics", () => {
   });
 });
 
+describe("pull diagnostics declined", () => {
+  it("declares no pull diagnostics to a client that can pull but passes pullDiagnostics: false, and pushes to it", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "batch.anchor.json"));
+    const pulling = { textDocument: { diagnostic: { dynamicRegistration: false } } };
+    const declining = await start({ rootPath: root, capabilities: pulling, initializationOptions: { pullDiagnostics: false } });
+    expect(declining.initializeResult.capabilities.diagnosticProvider).toBeUndefined();
+    await declining.open(uri, broken);
+    expect((await declining.diagnosticsFor(uri)).map((d) => d.code)).toEqual(["count-range", "proxy-country", "known-property"]);
+    // The option sits beside the settings without becoming a bad setting.
+    expect(declining.messages).toEqual([]);
+    // Without the option the same client is offered pulls.
+    const offered = await start({ rootPath: root, capabilities: pulling });
+    expect(offered.initializeResult.capabilities.diagnosticProvider).toMatchObject({ interFileDependencies: false, workspaceDiagnostics: false });
+  });
+
+  it("reads pullDiagnostics: false beside the anchorLint section of initializationOptions", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "batch.anchor.json"));
+    const client = await start({
+      rootPath: root,
+      capabilities: { textDocument: { diagnostic: {} } },
+      initializationOptions: { pullDiagnostics: false, anchorLint: { rules: { "count-range": "off" } } },
+    });
+    expect(client.initializeResult.capabilities.diagnosticProvider).toBeUndefined();
+    await client.open(uri, broken);
+    expect((await client.diagnosticsFor(uri)).map((d) => d.code)).toEqual(["proxy-country", "known-property"]);
+  });
+});
+
 describe("pull diagnostics and settings", () => {
   it("asks a pulling client to refresh when the config file changes, then answers with the new config", async () => {
     const root = workspace();
