@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `anchor-lint-language-server` command: `--stdio`, `--node-ipc` or `--socket=<port>`, as
+// The `anchor-lint-language-server` command: `--stdio`, `--node-ipc`, `--socket=<port>` or `--pipe=<name>`, as
 // vscode-languageserver reads them from the command line.
 import { createConnection } from "vscode-languageserver/node";
 import { startServer } from "./server.js";
