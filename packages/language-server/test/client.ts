@@ -36,6 +36,8 @@ export interface ClientOptions {
   capabilities?: Record<string, unknown>;
   initializationOptions?: unknown;
   rootPath?: string;
+  /** The server process's working folder (the test runner's by default). */
+  cwd?: string;
   /** Answers workspace/configuration; undefined means the client does not declare the capability. */
   configuration?: (item: { scopeUri?: string; section?: string }) => unknown;
 }
@@ -60,7 +62,7 @@ export class TestClient {
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
     ensureBuilt();
-    const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], ...(options.cwd ? { cwd: options.cwd } : {}) });
     child.stderr!.on("data", () => undefined);
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child);

@@ -63,6 +63,26 @@ describe("settings and config files", () => {
     expect(client.published.some((p) => p.uri === configUri)).toBe(false);
   });
 
+  it("gives unsaved and virtual documents no config file, not even the one of the folder their path names or the server runs in", async () => {
+    const root = workspace({ "anchor-lint.config.json": JSON.stringify({ maxCount: 5000, rules: { "proxy-country": "off", "known-property": "off" } }) });
+    const client = await start({ rootPath: root, cwd: root });
+    const onDisk = pathUri(join(root, "batch.anchor.json"));
+    await client.open(onDisk, broken);
+    expect(await client.diagnosticsFor(onDisk)).toEqual([]);
+    const elsewhere = [
+      // VS Code's untitled documents: with the path they will be saved to, with a bare name.
+      `untitled:${join(root, "new.anchor.json")}`,
+      "untitled:new.anchor.json",
+      // Virtual file systems and editors' views of other versions.
+      "vscode-vfs://github/owner/repo/batch.anchor.json",
+      `git:${join(root, "batch.anchor.json")}?%7B%22ref%22%3A%22HEAD%22%7D`,
+    ];
+    for (const uri of elsewhere) {
+      await client.open(uri, broken);
+      expect((await client.diagnosticsFor(uri)).map((d) => d.code), uri).toEqual(["count-range", "proxy-country", "known-property"]);
+    }
+  });
+
   it("uses a custom file pattern", async () => {
     const root = workspace();
     const client = await start({ rootPath: root, initializationOptions: { filePattern: "**/batches/*.json" } });
