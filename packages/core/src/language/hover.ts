@@ -32,6 +32,7 @@ export function hoverWith(text: string, offset: number, skeletonMinLength?: numb
 }
 
 /** Puts the file's text into a hover's markdown. */
+/** The file's text as a code span, credentials masked and controls escaped. */
 type Quote = (value: string) => string;
 
 /**
@@ -46,11 +47,23 @@ function quoting(text: string): { quote: Quote; finish: (markdown: string) => st
     quote(value) {
       credentials ??= findCredentials(new TextDocumentSource(text).root);
       // Masked before escaping: the credential forms are matched as the file holds them.
-      return escapeControls(credentials.values.includes(value) ? MASK : redactText(value, credentials));
+      return codeSpan(escapeControls(credentials.values.includes(value) ? MASK : redactText(value, credentials)));
     },
     // A credential could still be spelled across a quote and the text around it.
     finish: (markdown) => (credentials ? redactText(markdown, credentials) : markdown),
   };
+}
+
+/**
+ * `text` as a markdown code span that holds all of it: fenced by more backticks than its longest run
+ * (a value with a backtick would otherwise end the span and be read as markdown: links, images).
+ */
+function codeSpan(text: string): string {
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** `text` may be a skeleton (see skeleton.ts), `offset` and the answer's offset then the skeleton's. */
@@ -74,7 +87,7 @@ function hoverAt(text: string, offset: number, membersOf: (path: JSONPath) => Me
   let markdown = propertyMarkdown(doc);
   if (!onKey && doc.enum && node.type === "string") {
     const description = (doc.enumDescriptions as Record<string, string> | undefined)?.[String(node.value)];
-    if (description) return { markdown: `\`${quote(String(node.value))}\`: ${description}\n\n${markdown}`, ...span };
+    if (description) return { markdown: `${quote(String(node.value))}: ${description}\n\n${markdown}`, ...span };
   }
   return { markdown, ...span };
 }
@@ -89,17 +102,17 @@ function countryMarkdown(code: string, type: string | undefined, quote: Quote): 
   if (alpha2 !== undefined) {
     const offering = typesOffering(alpha2);
     return [
-      `**${countryName(alpha2) ?? alpha2}** (\`${quote(code)}\`)`,
+      `**${countryName(alpha2) ?? alpha2}** (${quote(code)})`,
       `An ISO 3166-1 alpha-3 code; the API takes alpha-2 codes: \`${alpha2}\`.`,
       offering.length > 0 ? `\`${alpha2}\` is offered by: ${listed(offering)}` : "No Anchor proxy type offers it.",
     ].join("\n\n");
   }
-  const lines = [name ? `**${name}** (\`${quote(code)}\`)` : `\`${quote(code)}\``];
-  if (lower !== code && offeredBy.length > 0) lines.push(`Codes are lower case: \`${quote(lower)}\`.`);
+  const lines = [name ? `**${name}** (${quote(code)})` : quote(code)];
+  if (lower !== code && offeredBy.length > 0) lines.push(`Codes are lower case: ${quote(lower)}.`);
   if (offeredBy.length === 0) lines.push("No Anchor proxy type offers this code.");
   else lines.push(`Offered by: ${listed(offeredBy)}`);
   if (type && offeredBy.length > 0 && !offeredBy.includes(type) && type !== "custom") {
-    lines.push(`Not offered by this proxy's type \`${quote(type)}\`.`);
+    lines.push(`Not offered by this proxy's type ${quote(type)}.`);
   }
   return lines.join("\n\n");
 }

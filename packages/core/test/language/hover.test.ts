@@ -44,6 +44,13 @@ describe("hover", () => {
     expect(hoverAt(proxy('"type": "anchor_residential", "country_code": "z|zz"'))!.markdown).toContain("No Anchor proxy type offers this code.");
   });
 
+  it("quotes a value with backticks in one code span, so none of it is read as markdown", () => {
+    const sections = hoverAt(proxy('"type": "anchor_residential", "country_code": "x|`[click](https://evil.example)`"'))!.markdown.split("\n\n");
+    // (CommonMark strips the one space on each side, which lets the span end with a backtick.)
+    expect(sections[0]).toBe("`` x`[click](https://evil.example)` ``");
+    expect(hoverAt(proxy('"type": "anchor_mobile", "country_code": "B|T"'))!.markdown).toContain("**Bhutan** (`BT`)");
+  });
+
   it("reads an upper-case code as the lower-case one it should be", () => {
     const result = hoverAt(proxy('"type": "anchor_mobile", "country_code": "B|T"'))!;
     expect(result.markdown).toContain("**Bhutan**");
