@@ -1,7 +1,7 @@
 // The packaged extension in real VS Code (code-server 4.100.3) driven from headless Chromium:
 // what a user sees, read from the page.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -18,6 +18,12 @@ let server: CodeServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let vscode: Workbench;
+
+/** The served workspace's .vscode/settings.json, as a user would write it; VS Code watches it. */
+function writeWorkspaceSettings(settings: Record<string, unknown>): void {
+  mkdirSync(path.join(server!.workspace, ".vscode"), { recursive: true });
+  writeFileSync(path.join(server!.workspace, ".vscode", "settings.json"), JSON.stringify(settings, null, 2));
+}
 
 async function screenshot(name: string): Promise<void> {
   mkdirSync(artifacts, { recursive: true });
@@ -321,16 +327,37 @@ describe("VS Code (code-server) with the packaged extension", () => {
     await vscode.runCommand("anchor-lint: Show output");
     // The lines of the editors the panel shows (the Output view is one); Monaco writes spaces as
     // no-break spaces. The Output view's filter box may still hold a file name typed for the
-    // Problems panel above: emptied once the view is up.
-    const panelText = async () => {
+    // Problems panel above: set to `shown` once the view is up.
+    const panelText = async (shown = "") => {
       const filter = page.locator(".part.panel input:visible").first();
-      if ((await filter.count()) > 0 && (await filter.inputValue()) !== "") await filter.fill("");
+      if ((await filter.count()) > 0 && (await filter.inputValue()) !== shown) await filter.fill(shown);
       return page.locator(".part.panel .monaco-editor .view-line").evaluateAll((lines: Element[]) => lines.map((line) => (line.textContent ?? "").replace(/\u00a0/g, " ")).join("\n"));
     };
     try {
       await expect.poll(panelText, { timeout: 15_000 }).toMatch(/anchor-lint-language-server \d+\.\d+\.\d+ started/);
     } finally {
       await screenshot("output");
+    }
+
+    // Turned on in the workspace's settings: the running client's messages show at once (the
+    // server reads its settings again and asks VS Code to pull the diagnostics again).
+    writeWorkspaceSettings({ "anchorLint.trace.server": "verbose" });
+    await expect.poll(panelText, { timeout: 15_000 }).toMatch(/\[info\] Received request 'workspace\/diagnostic\/refresh - \(\d+\)'/);
+    // Restarted, the channel shows the messages from the first one on, with their parameters
+    // ("verbose"). The trace runs long, so the view's filter picks the handshake out, as one
+    // looking for it would; the view follows the end (the server's answer), then Ctrl+Home
+    // goes to the request.
+    await vscode.runCommand("anchor-lint: Restart server");
+    await vscode.runCommand("anchor-lint: Show output");
+    const handshake = () => panelText("initialize");
+    try {
+      await expect.poll(handshake, { timeout: 20_000 }).toMatch(/\[info\] Sending notification 'initialized'/);
+      expect(await handshake()).toMatch(/"serverInfo": \{\s*"name": "anchor-lint-language-server"/);
+      await page.locator(".part.panel .monaco-editor .view-line").last().click();
+      await page.keyboard.press("Control+Home");
+      await expect.poll(handshake, { timeout: 5_000 }).toMatch(/\[info\] Sending request 'initialize - \(0\)'\.\s*Params: \{\s*"processId"/);
+    } finally {
+      await screenshot("output-trace");
     }
   }, 60_000);
 });

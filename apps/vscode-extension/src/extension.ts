@@ -3,7 +3,9 @@ import {
   type CodeAction,
   CodeActionKind,
   type Diagnostic,
+  EventEmitter,
   type ExtensionContext,
+  LogLevel,
   type LogOutputChannel,
   Range,
   Uri,
@@ -48,11 +50,13 @@ class AnchorLintClient extends LanguageClient {
 const FIX_ALL = CodeActionKind.SourceFixAll.append("anchor-lint");
 let client: LanguageClient | undefined;
 // One channel for the extension's life, kept across restarts: the server's log and, with
-// anchorLint.trace.server, the protocol trace (the client reads that setting itself).
+// anchorLint.trace.server, the protocol trace.
 let output: LogOutputChannel | undefined;
+let trace: LogOutputChannel | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   output ??= window.createOutputChannel("anchor-lint", { log: true });
+  trace ??= traceChannel(output, context);
   context.subscriptions.push(
     output,
     commands.registerCommand("anchorLint.fixAll", fixAll),
@@ -97,6 +101,7 @@ async function start(context: ExtensionContext): Promise<void> {
     },
   };
   clientOptions.outputChannel = output;
+  clientOptions.traceOutputChannel = trace;
   client = new AnchorLintClient("anchorLint", "anchor-lint", serverOptions, clientOptions);
   await client.start();
   const info = client.initializeResult?.serverInfo;
@@ -106,6 +111,49 @@ async function start(context: ExtensionContext): Promise<void> {
 async function restart(context: ExtensionContext): Promise<void> {
   await deactivate();
   await start(context);
+}
+
+/**
+ * vscode-languageclient (10 and later) traces only while its trace channel's log level is Trace
+ * and reads anchorLint.trace.server for the detail alone, so the setting by itself showed nothing.
+ * This stand-in for the anchor-lint channel says Trace while the setting is on and then writes
+ * the trace at the info level, which the channel shows by default. With the setting off it is the
+ * channel itself (a user may still pick "Trace" as its log level).
+ */
+function traceChannel(channel: LogOutputChannel, context: ExtensionContext): LogOutputChannel {
+  const on = () => (workspace.getConfiguration("anchorLint").get<string>("trace.server") ?? "off") !== "off";
+  const level = () => (on() ? LogLevel.Trace : channel.logLevel);
+  const changed = new EventEmitter<LogLevel>();
+  context.subscriptions.push(
+    changed,
+    channel.onDidChangeLogLevel(() => changed.fire(level())),
+    workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration("anchorLint.trace.server")) changed.fire(level());
+    }),
+  );
+  return {
+    get name() {
+      return channel.name;
+    },
+    get logLevel() {
+      return level();
+    },
+    onDidChangeLogLevel: changed.event,
+    trace: (message, ...args) => (on() ? channel.info(message, ...args) : channel.trace(message, ...args)),
+    debug: (message, ...args) => channel.debug(message, ...args),
+    info: (message, ...args) => channel.info(message, ...args),
+    warn: (message, ...args) => channel.warn(message, ...args),
+    error: (error, ...args) => channel.error(error, ...args),
+    append: (value) => channel.append(value),
+    appendLine: (value) => channel.appendLine(value),
+    replace: (value) => channel.replace(value),
+    clear: () => channel.clear(),
+    // show(preserveFocus) or the old show(column, preserveFocus).
+    show: (...args: unknown[]) => channel.show(args.includes(true)),
+    hide: () => channel.hide(),
+    // The channel is disposed with the extension, not with a client.
+    dispose: () => {},
+  };
 }
 
 /**
