@@ -141,6 +141,30 @@ describe("VS Code (code-server) with the packaged extension", () => {
     expect(await vscode.squiggles("error").count()).toBe(3);
   }, 60_000);
 
+  it("shows its own syntax errors while VS Code's JSON validation is off, and hides them again when it is back on", async () => {
+    await vscode.open("syntax.anchor.json");
+    const summary = async () =>
+      (await vscode.problems("syntax.anchor.json")).map((p) => `${p.line}:${p.column} ${p.source}(${p.code}) ${p.message}`);
+    const strictJson = [
+      expect.stringMatching(/^2:3 anchor-lint\(strict-json\) Comments are not allowed/),
+      expect.stringMatching(/^5:65 anchor-lint\(strict-json\) Trailing commas are not allowed/),
+    ];
+    const vscodeOwn = [strictJson[0], expect.stringMatching(/^4:34 json\b/), strictJson[1]];
+    await expect.poll(summary, { timeout: 30_000 }).toEqual(vscodeOwn);
+    // Turned off in the workspace's settings with the file open: VS Code's error goes, and the
+    // missing comma is still reported, by anchor-lint's json-syntax.
+    writeWorkspaceSettings({ "json.validate.enable": false });
+    await expect
+      .poll(summary, { timeout: 30_000 })
+      .toEqual([strictJson[0], expect.stringMatching(/^4:34 anchor-lint\(json-syntax\) /), strictJson[1]]);
+    expect(await vscode.squiggles("error").count()).toBe(3);
+
+    // Back on: VS Code's error again, and only it, on the missing comma.
+    writeWorkspaceSettings({ "json.validate.enable": true });
+    await expect.poll(summary, { timeout: 30_000 }).toEqual(vscodeOwn);
+    expect(await vscode.squiggles("error").count()).toBe(3);
+  }, 90_000);
+
   it("still says when a file is empty, which VS Code's JSON validation does not", async () => {
     await vscode.open("empty.anchor.json");
     await expect

@@ -14,6 +14,7 @@ import {
   workspace,
 } from "vscode";
 import {
+  DocumentDiagnosticRequest,
   DocumentFormattingRequest,
   DocumentOnTypeFormattingRequest,
   DocumentRangeFormattingRequest,
@@ -65,6 +66,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     workspace.onDidChangeConfiguration((event) => {
       // The document selector is fixed when the client starts.
       if (event.affectsConfiguration("anchorLint.filePattern")) void restart(context);
+      // Shows or hides json-syntax at once; the server does not watch VS Code's settings.
+      else if (event.affectsConfiguration("json.validate.enable")) client?.getFeature(DocumentDiagnosticRequest.method).refresh();
     }),
   );
   await start(context);
@@ -92,11 +95,18 @@ async function start(context: ExtensionContext): Promise<void> {
         if (client?.initializeResult?.capabilities.diagnosticProvider) return;
         next(uri, withoutBuiltInDuplicates(uri, diagnostics));
       },
+      // What is dropped depends on json.validate.enable, which the server knows nothing of: a
+      // result id carries the setting its items were filtered under, so that after a change the
+      // server answers in full instead of "unchanged", which would keep the old filtering.
       async provideDiagnostics(document, previousResultId, token, next) {
-        const report = await next(document, previousResultId, token);
-        if (report?.kind !== "full") return report;
         const uri = document instanceof Uri ? document : document.uri;
-        return { ...report, items: withoutBuiltInDuplicates(uri, report.items) };
+        const tag = ` json.validate.enable=${builtInValidation(uri)}`;
+        const previous = previousResultId?.endsWith(tag) ? previousResultId.slice(0, -tag.length) : undefined;
+        const report = await next(document, previous, token);
+        if (!report) return report;
+        if (report.kind !== "full") return { ...report, resultId: report.resultId + tag };
+        const resultId = report.resultId === undefined ? undefined : report.resultId + tag;
+        return { ...report, resultId, items: withoutBuiltInDuplicates(uri, report.items) };
       },
     },
   };
@@ -162,10 +172,14 @@ function traceChannel(channel: LogOutputChannel, context: ExtensionContext): Log
  * an empty file, so that one stays.
  */
 function withoutBuiltInDuplicates(uri: Uri, diagnostics: Diagnostic[]): Diagnostic[] {
-  if (!workspace.getConfiguration("json", uri).get<boolean>("validate.enable", true)) return diagnostics;
+  if (!builtInValidation(uri)) return diagnostics;
   const document = workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (document !== undefined && document.getText().trim() === "") return diagnostics;
   return diagnostics.filter((d) => ruleId(d) !== "json-syntax");
+}
+
+function builtInValidation(uri: Uri): boolean {
+  return workspace.getConfiguration("json", uri).get<boolean>("validate.enable", true);
 }
 
 function ruleId(diagnostic: Diagnostic): string | number | undefined {
