@@ -35,11 +35,18 @@ export async function main(argv: readonly string[], launch: Launch = {}): Promis
     process.stderr.write(`anchor-lint: cannot write the report to standard output: ${describeFsError(error)}\n`);
     process.exitCode = EXIT_USAGE;
   });
+  // The same for standard error (`2>&1 | head`): an unhandled EPIPE there crashed the run with exit 1.
+  let stderrGone = false;
+  process.stderr.on("error", () => {
+    stderrGone = true;
+  });
   process.exitCode = await run(argv, {
     cwd: process.cwd(),
     env: process.env,
     stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stderr: (text) => {
+      if (!stderrGone) process.stderr.write(text);
+    },
     stdoutIsTTY: process.stdout.isTTY === true,
     readStdin: () => readAll(process.stdin),
     // This bundle: lint workers run it; the reader thread's bundle sits next to it.

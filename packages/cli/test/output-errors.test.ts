@@ -45,6 +45,14 @@ describe("a report that cannot be written", () => {
     }
   });
 
+  it("with standard error read by one that stops early (`2>&1 | head -n 1`): the exit code is still the run's", () => {
+    // 3,000 missing paths: standard error outgrows the pipe, so its reader is gone mid-write.
+    const missing = Array.from({ length: 3000 }, (_, index) => `missing-${index}.anchor.json`).join(" ");
+    const run = spawnSync("bash", ["-o", "pipefail", "-c", `"${process.execPath}" "${cli}" clean.anchor.json ${missing} 2>&1 | head -n 1 > /dev/null`], { cwd: dir, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(2);
+  });
+
   it("to a file under /proc fails at once, before linting, with a message", () => {
     const started = Date.now();
     const run = spawnSync(process.execPath, [cli, "-o", "/proc/nope/x", "clean.anchor.json"], { cwd: dir, encoding: "utf8", timeout: 10_000 });

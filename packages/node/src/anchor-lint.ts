@@ -89,8 +89,8 @@ export class AnchorLint {
    * `UsageError` when no path gave a file.
    */
   async lintFiles(patterns: string | readonly string[] = []): Promise<FileResult[]> {
-    // Loaded before any file is looked at: on Node 20, once a named pipe has been opened, the first
-    // import of a package linked from node_modules resolves it without following the link, and
+    // Loaded before any file is looked at: on Node 20, once a named pipe has been looked at, the first
+    // import of a package linked from node_modules can resolve it without following the link, and
     // tinyglobby then cannot find its own dependencies ("Cannot find package 'fdir'"). The CLI
     // bundles it, so only this class needs it loaded up front.
     await import("tinyglobby");

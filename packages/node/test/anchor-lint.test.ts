@@ -174,6 +174,7 @@ describe("AnchorLint.lintText and config queries", () => {
       (await linter.lintText(input))[0]!.findings.filter((f) => f.ruleId === "proxy-country").map((f) => [f.range!.start.column, f.range!.end.column, f.related?.[0]?.range?.start.column]);
     const plain = await columns(text);
     expect(plain[0]![0]).toBe(text.indexOf('"zz"') + 1);
+    expect(plain[0]![2]).toBe(text.indexOf('"anchor_proxy"') + 1);
     expect(await columns(`\uFEFF${text}`)).toEqual(plain);
   });
 

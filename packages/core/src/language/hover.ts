@@ -31,8 +31,7 @@ export function hoverWith(text: string, offset: number, skeletonMinLength?: numb
   }
 }
 
-/** Puts the file's text into a hover's markdown. */
-/** The file's text as a code span, credentials masked and controls escaped. */
+/** Puts the file's text into a hover's markdown: as a code span, credentials masked and controls escaped. */
 type Quote = (value: string) => string;
 
 /**
