@@ -164,14 +164,59 @@ export function toFoldingRanges(ranges: language.FoldingRange[]): FoldingRange[]
  * emphasis and code marks dropped, links written as "text (address)", rules as blank lines.
  */
 export function markdownToPlain(markdown: string): string {
-  return markdown
+  // Code spans hold the file's text (a country code, a proxy type): it is shown as written, so it is
+  // taken out before the other rules read `[a](b)` or `**` in it, and put back after.
+  const spans: string[] = [];
+  let text = "";
+  let copied = 0;
+  for (const span of codeSpans(markdown)) {
+    text += `${markdown.slice(copied, span.start)}\uE000${spans.length}\uE000`;
+    spans.push(span.content);
+    copied = span.end;
+  }
+  text += markdown.slice(copied);
+  return text
     .replace(/^\s*---\s*$/gm, "")
     .replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, "$1 ($2)")
     .replace(/\*\*([^*]+)\*\*/g, "$1")
     .replace(/(^|[^\w*])\*([^*\s][^*]*)\*(?!\w)/g, "$1$2")
-    .replace(/`([^`]*)`/g, "$1")
     .replace(/\n{3,}/g, "\n\n")
-    .trim();
+    .trim()
+    .replace(/\uE000(\d+)\uE000/g, (_placeholder, index: string) => spans[Number(index)]!);
+}
+
+/**
+ * CommonMark's code spans: a run of backticks up to the next run of the same length, the one space
+ * on each side of the content dropped. Linear: each length's runs are walked once, in order.
+ */
+function codeSpans(markdown: string): { start: number; end: number; content: string }[] {
+  const runs = [...markdown.matchAll(/`+/g)].map((match) => ({ at: match.index, length: match[0].length }));
+  const byLength = new Map<number, number[]>();
+  runs.forEach((run, index) => {
+    const same = byLength.get(run.length);
+    if (same) same.push(index);
+    else byLength.set(run.length, [index]);
+  });
+  const next = new Map<number, number>();
+  const spans: { start: number; end: number; content: string }[] = [];
+  for (let index = 0; index < runs.length; ) {
+    const open = runs[index]!;
+    const same = byLength.get(open.length)!;
+    let position = next.get(open.length) ?? 0;
+    while (position < same.length && same[position]! <= index) position++;
+    next.set(open.length, position);
+    // No closing run: the backticks are text.
+    if (position === same.length) {
+      index++;
+      continue;
+    }
+    const close = runs[same[position]!]!;
+    let content = markdown.slice(open.at + open.length, close.at);
+    if (content.length >= 2 && content.startsWith(" ") && content.endsWith(" ") && /\S/.test(content)) content = content.slice(1, -1);
+    spans.push({ start: open.at, end: close.at + close.length, content });
+    index = same[position]! + 1;
+  }
+  return spans;
 }
 
 /** Core's nested spans (innermost first) as LSP's linked selection ranges, one per position. */

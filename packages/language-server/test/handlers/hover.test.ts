@@ -37,4 +37,17 @@ describe("hover", () => {
     expect(shown.markdown).toBe("**United States** (`us`)\n\nOffered by: `anchor_proxy`, `anchor_residential`, `anchor_mobile`, `anchor_gov`");
     expect(shown.plaintext).toBe("United States (us)\n\nOffered by: anchor_proxy, anchor_residential, anchor_mobile, anchor_gov");
   });
+
+  it("shows a quoted value as written in plain text, whatever markdown it looks like", async () => {
+    for (const [code, shown] of [["a`b", "a`b"], ["[a](b)", "[a](b)"], ["q**r**s", "q**r**s"], ["``", "``"]]) {
+      const text = JSON.stringify({ count: 1, configuration: { session: { proxy: { active: true, type: "anchor_residential", country_code: code } } } });
+      const root = workspace();
+      const uri = pathUri(join(root, "edit.anchor.json"));
+      const client = await start({ rootPath: root, capabilities: { textDocument: { hover: { contentFormat: ["plaintext"] } } } });
+      await client.open(uri, text);
+      const offset = text.indexOf('"country_code":"') + '"country_code":"'.length + 1;
+      const result = await client.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: offset } });
+      expect(result.contents.value.split("\n\n")[0], code).toBe(shown);
+    }
+  });
 });
