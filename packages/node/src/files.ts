@@ -1,5 +1,5 @@
 import { readdir, readdirSync, statSync } from "node:fs";
-import { hasUnreadableName, NOT_UTF8_REASON, readRegularFile, unreadablePart } from "./read.js";
+import { hasUnreadableName, NOT_UTF8_REASON, readRegularFile, unreadablePart, UnreadableNames } from "./read.js";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { describeFsError, UsageError } from "./errors.js";
@@ -17,7 +17,7 @@ const ALWAYS_SKIPPED = ["**/node_modules/**", "**/.git/**"];
  * quarter of tinyglobby's time, which matches every path against a glob (tinyglobby still expands
  * the globs given on the command line).
  */
-function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd: string): { found: string[]; gitignored: number } {
+function walk(root: string, gitignores: Gitignores, folders: FolderProblems): { found: string[]; gitignored: number } {
   const found: string[] = [];
   // Counted so that a folder whose every file .gitignore excludes can be told from an empty one.
   let gitignored = 0;
@@ -31,9 +31,8 @@ function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd
       // A folder that cannot be read is reported: its configs would go unchecked without a word.
       // (Gone since its parent was listed: nothing was there to check; but a name that is not
       // UTF-8 also looks gone, and is there.)
-      const unreadableName = failure.code === "ENOENT" && hasUnreadableName(dir);
-      if (failure.code !== "ENOENT") problems.push(folderProblem(cwd, dir, describeFsError(failure)));
-      else if (unreadableName) problems.push(folderProblem(cwd, dir, NOT_UTF8_REASON));
+      if (failure.code !== "ENOENT") folders.report(dir, describeFsError(failure));
+      else if (folders.hasUnreadableName(dir)) folders.report(dir, NOT_UTF8_REASON);
       continue;
     }
     // Paths by concatenation: `dir` is already absolute and normalised, and join() would normalise it again.
@@ -55,9 +54,28 @@ function walk(root: string, gitignores: Gitignores, problems: PathProblem[], cwd
   return { found, gitignored };
 }
 
-function folderProblem(cwd: string, dir: string, reason: string): PathProblem {
-  const shown = relativePosix(cwd, dir) || ".";
-  return { path: shown, message: `Cannot read folder ${shown}: ${reason}` };
+/** The folders of one discover() that could not be read, and the byte listings behind the check for names that are not UTF-8. */
+class FolderProblems {
+  private readonly names = new UnreadableNames();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly problems: PathProblem[],
+  ) {}
+
+  /** `dir` absolute and normalised. */
+  report(dir: string, reason: string): void {
+    const shown = relativePosix(this.cwd, dir) || ".";
+    this.problems.push({ path: shown, message: `Cannot read folder ${shown}: ${reason}` });
+  }
+
+  hasUnreadableName(path: string): boolean {
+    return hasUnreadableName(path, this.names);
+  }
+
+  unreadablePart(path: string): string | undefined {
+    return unreadablePart(path, this.names);
+  }
 }
 
 /**
@@ -65,10 +83,10 @@ function folderProblem(cwd: string, dir: string, reason: string): PathProblem {
  * a folder whose name is not valid UTF-8 cannot be listed by name, and its files would go unchecked.
  * Such folders are collected in `unreadable`; only a failed listing of a name with U+FFFD costs more.
  */
-function watchingReaddir(unreadable: string[]): typeof readdir {
+function watchingReaddir(folders: FolderProblems, unreadable: string[]): typeof readdir {
   const watching = (path: string, options: { withFileTypes: true }, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
     readdir(path, options, (error, entries) => {
-      if (error?.code === "ENOENT" && hasUnreadableName(path)) unreadable.push(path.endsWith("/") ? path.slice(0, -1) : path);
+      if (error?.code === "ENOENT" && folders.hasUnreadableName(path)) unreadable.push(resolve(path));
       callback(error, entries);
     });
   return watching as unknown as typeof readdir;
@@ -213,6 +231,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
   const gitignores = new Gitignores(cwd);
   // Each path's own problem is collected and the other paths are still searched.
   const problems: PathProblem[] = [];
+  const folders = new FolderProblems(cwd, problems);
   let firstError: { error: UsageError; problem: PathProblem } | undefined;
   const problem = (pattern: string, error: UsageError) => {
     const entry = { path: pattern, message: error.message };
@@ -253,7 +272,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
     }
     if (stats) {
       // The walk has applied the .gitignore files already.
-      const walked = walk(absolute, gitignores, problems, cwd);
+      const walked = walk(absolute, gitignores, folders);
       // The walk takes *.anchor.json only, so of the configs only a `-c` file so named can be among them.
       const requests = configFile === undefined ? walked.found : walked.found.filter((file) => explicit.has(file) || !isConfig(file));
       const kept = keep(requests);
@@ -266,7 +285,7 @@ export async function discover(patterns: readonly string[], cwd: string, options
     // which costs every other run a few milliseconds.
     const { glob, isDynamicPattern } = await import("tinyglobby");
     if (!isDynamicPattern(pattern)) {
-      const unreadable = statError?.code === "ENOENT" ? unreadablePart(absolute) : undefined;
+      const unreadable = statError?.code === "ENOENT" ? folders.unreadablePart(absolute) : undefined;
       const missing = statError?.code === "ENOENT" && unreadable === undefined;
       if (!errorOnUnmatched && missing) continue;
       if (missing) problem(pattern, new UsageError(`No such file or directory: ${pattern}`));
@@ -277,8 +296,8 @@ export async function discover(patterns: readonly string[], cwd: string, options
     }
     // Folders the glob would have entered but could not, reported as a walk reports them.
     const unreadable: string[] = [];
-    const matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false, fs: { readdir: watchingReaddir(unreadable) } });
-    for (const dir of unreadable.sort()) problems.push(folderProblem(cwd, dir, NOT_UTF8_REASON));
+    const matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false, fs: { readdir: watchingReaddir(folders, unreadable) } });
+    for (const dir of unreadable.sort()) folders.report(dir, NOT_UTF8_REASON);
     if (matches.length === 0) {
       if (errorOnUnmatched) problem(pattern, unmatched(pattern));
       continue;

@@ -57,22 +57,18 @@ export const NOT_UTF8_REASON = "its name is not valid UTF-8, so it cannot be ope
  * decoded as U+FFFD, and encodes them back as UTF-8: the path it opens is not the one listed, and
  * the open fails with ENOENT although the file is there. Asked only after such a failure: the folder
  * above each part with U+FFFD is listed again as bytes, to tell that from a file really gone (or
- * from a name holding a real U+FFFD, which opens).
+ * from a name holding a real U+FFFD, which opens). `names` keeps those listings across calls.
  */
-export function unreadablePart(path: string): string | undefined {
+export function unreadablePart(path: string, names: UnreadableNames = new UnreadableNames()): string | undefined {
   if (!path.includes("\ufffd")) return undefined;
   const absolute = resolve(path);
   let folder = parse(absolute).root;
   for (const name of absolute.slice(folder.length).split(sep)) {
     if (name.includes("\ufffd")) {
-      const wanted = Buffer.from(name);
-      let entries: Buffer[];
-      try {
-        entries = readdirSync(folder, { encoding: "buffer" }).filter((entry) => entry.toString() === name);
-      } catch {
-        return undefined;
-      }
-      if (!entries.some((entry) => entry.equals(wanted))) return entries.length > 0 ? join(folder, name) : undefined;
+      const unreadable = names.in(folder)?.get(name);
+      // Not there at all (nor is the folder, perhaps): really gone.
+      if (unreadable === undefined) return undefined;
+      if (unreadable) return join(folder, name);
     }
     folder = join(folder, name);
   }
@@ -80,8 +76,39 @@ export function unreadablePart(path: string): string | undefined {
 }
 
 /** Whether a part of `path` is a name that is not valid UTF-8 (see unreadablePart). */
-export function hasUnreadableName(path: string): boolean {
-  return unreadablePart(path) !== undefined;
+export function hasUnreadableName(path: string, names?: UnreadableNames): boolean {
+  return unreadablePart(path, names) !== undefined;
+}
+
+/**
+ * The names with U+FFFD in each folder asked about, listed once: thousands of unreadable names in one
+ * folder would otherwise list it once for each, which is quadratic (4,000 took 25 s). For one run:
+ * a folder is not listed again, so a name added or removed later is not seen.
+ */
+export class UnreadableNames {
+  private readonly folders = new Map<string, Map<string, boolean> | undefined>();
+
+  /**
+   * Each name in `folder` with U+FFFD, true when it cannot be opened by name (its bytes are not
+   * valid UTF-8 and no name made of a real U+FFFD reads the same); undefined when `folder` cannot be listed.
+   */
+  in(folder: string): Map<string, boolean> | undefined {
+    if (this.folders.has(folder)) return this.folders.get(folder);
+    let names: Map<string, boolean> | undefined = new Map();
+    try {
+      for (const entry of readdirSync(folder, { encoding: "buffer" })) {
+        const name = entry.toString();
+        if (!name.includes("\ufffd")) continue;
+        const real = Buffer.from(name).equals(entry);
+        // A real one opens under that string, whatever other names decode to it.
+        names.set(name, !real && names.get(name) !== false);
+      }
+    } catch {
+      names = undefined;
+    }
+    this.folders.set(folder, names);
+    return names;
+  }
 }
 
 /** A read failure in words: "permission denied", "not a regular file (a named pipe)". */
