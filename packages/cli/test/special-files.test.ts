@@ -180,6 +180,15 @@ describe.skipIf(process.platform !== "linux")("names that are not valid UTF-8", 
     expect(cli(["other/**/*.json"])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
+  it("a folder met by several paths is reported once", () => {
+    mkdirSync(named(cwd, "/x", 0xff));
+    mkdirSync(join(cwd, "ok"));
+    writeFileSync(join(cwd, "ok", "b.anchor.json"), '{"count": 1}\n');
+    const folder = `anchor-lint: Cannot read folder x\ufffd: ${reason}\n`;
+    expect(cli([".", "**/*.anchor.json", "x*/*.anchor.json"])).toEqual({ code: 2, stdout: countRange, stderr: `${folder}anchor-lint: No files matching the pattern "x*/*.anchor.json" were found.\n` });
+    expect(cli([".", "."])).toEqual({ code: 2, stdout: countRange, stderr: folder });
+  });
+
   it("thousands of such folders in one folder are each reported, by a walk and by a glob", () => {
     // Each used to list their parent folder again: 4,000 took 25 s, past the deadline.
     const count = 4000;

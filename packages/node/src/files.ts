@@ -54,8 +54,12 @@ function walk(root: string, gitignores: Gitignores, folders: FolderProblems): { 
   return { found, gitignored };
 }
 
-/** The folders of one discover() that could not be read, and the byte listings behind the check for names that are not UTF-8. */
+/**
+ * The folders of one discover() that could not be read, each reported once however many paths
+ * (walks and globs) meet it, and the byte listings behind the check for names that are not UTF-8.
+ */
 class FolderProblems {
+  private readonly reported = new Set<string>();
   private readonly names = new UnreadableNames();
 
   constructor(
@@ -65,6 +69,8 @@ class FolderProblems {
 
   /** `dir` absolute and normalised. */
   report(dir: string, reason: string): void {
+    if (this.reported.has(dir)) return;
+    this.reported.add(dir);
     const shown = relativePosix(this.cwd, dir) || ".";
     this.problems.push({ path: shown, message: `Cannot read folder ${shown}: ${reason}` });
   }

@@ -60,6 +60,17 @@ describe("AnchorLint.lintFiles", () => {
     ]);
   });
 
+  it.skipIf(process.platform !== "linux")("gives a folder that several paths cannot read one result", async () => {
+    write("ok/b.anchor.json", twoThousand);
+    // Linux takes any bytes in a name; Node cannot open this one under the string it gives.
+    mkdirSync(Buffer.concat([Buffer.from(`${root}/x`), Buffer.from([0xff])]));
+    const results = await new AnchorLint({ cwd: root }).lintFiles([".", "**/*.anchor.json"]);
+    expect(results.map((r) => [r.path, r.fatal, r.pathProblem])).toEqual([
+      ["ok/b.anchor.json", undefined, undefined],
+      ["x\ufffd", "Cannot read folder x\ufffd: its name is not valid UTF-8, so it cannot be opened by name", true],
+    ]);
+  });
+
   it("a named pipe before a missing path, in a plain Node process: both reported, no crash", () => {
     // On Node 20 a named pipe opened before the first import of tinyglobby broke that import
     // ("Cannot find package 'fdir'"); vitest's own module loader does not show it, so this runs
