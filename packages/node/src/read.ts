@@ -31,7 +31,7 @@ export function readRegularFile(path: string): string | ReadFailure {
     const failure = error as NodeJS.ErrnoException;
     // Opening a Unix socket fails with ENXIO: it is no file either.
     if (failure.code === "ENXIO") return { code: "ENOTREG", message: "a socket" };
-    if (failure.code === "ENOENT" && hasUnreadableName(path)) return { code: NOT_UTF8, message: NOT_UTF8_REASON };
+    if (failure.code === "ENOENT" && hasUnreadableName(path, recentNames())) return { code: NOT_UTF8, message: NOT_UTF8_REASON };
     return { code: failure.code, message: failure.message };
   }
   try {
@@ -109,6 +109,19 @@ export class UnreadableNames {
     this.folders.set(folder, names);
     return names;
   }
+}
+
+/**
+ * Folder listings shared by reads close together: a run reads thousands of files within seconds, and
+ * a folder of thousands of names that are not valid UTF-8 was listed once per file (3,000: 19 s).
+ * Kept for a second, so that a long-lived process (an editor's server) sees later changes.
+ */
+let recent: { names: UnreadableNames; since: number } | undefined;
+
+function recentNames(): UnreadableNames {
+  const now = Date.now();
+  if (!recent || now - recent.since > 1000) recent = { names: new UnreadableNames(), since: now };
+  return recent.names;
 }
 
 /** A read failure in words: "permission denied", "not a regular file (a named pipe)". */
