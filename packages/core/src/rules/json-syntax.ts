@@ -1,5 +1,6 @@
 import { defineRule } from "../rule.js";
 import { MAX_SYNTAX_ERRORS } from "../source/parse.js";
+import { feedsBefore, lineFeedsOf } from "../source/line-feeds.js";
 import { didYouMean } from "./util.js";
 import { writtenCredentialSpans, type Span } from "../secrets.js";
 
@@ -46,7 +47,7 @@ export default defineRule({
     const problems = context.source.syntaxProblems.filter((problem) => {
       if (problem.kind !== "syntax" && problem.kind !== "too-deep") return false;
       syntaxErrors++;
-      const line = text === undefined ? problem.offset : lineOf((lineFeeds ??= lineFeedsOf(text)), problem.offset);
+      const line = text === undefined ? problem.offset : feedsBefore((lineFeeds ??= lineFeedsOf(text)), problem.offset);
       if (reportedLines.has(line)) return false;
       if (reportedLines.size > 0 && problem.code !== undefined && ECHO_CODES.has(problem.code) && isClosingOrEnd(text, problem.offset)) return false;
       reportedLines.add(line);
@@ -86,25 +87,6 @@ function isClosingOrEnd(text: string | undefined, offset: number): boolean {
   if (text === undefined) return false;
   const char = text[offset];
   return char === undefined || char === "}" || char === "]";
-}
-
-/** The offsets of the text's line feeds, found once: counting them from the start for every problem made 40,000 problems take seconds. */
-function lineFeedsOf(text: string): number[] {
-  const feeds: number[] = [];
-  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) feeds.push(index);
-  return feeds;
-}
-
-/** How many line feeds come before `offset`. */
-function lineOf(feeds: readonly number[], offset: number): number {
-  let low = 0;
-  let high = feeds.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (feeds[middle]! < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 const LITERALS = ["true", "false", "null"];

@@ -1,3 +1,5 @@
+import { feedsBefore, lineFeedsOf } from "../line-feeds.js";
+
 /** The file's line ending: CRLF when it has one, LF otherwise. */
 export function eolOf(text: string): string {
   return text.includes("\r\n") ? "\r\n" : "\n";
@@ -92,13 +94,7 @@ export function factsOf(doc: { readonly text: string; readonly structure: string
 
 function computeFacts(text: string, structure: string): TextFacts {
   let feeds: number[] | undefined;
-  const lineFeeds = () => {
-    if (!feeds) {
-      feeds = [];
-      for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) feeds.push(index);
-    }
-    return feeds;
-  };
+  const lineFeeds = () => (feeds ??= lineFeedsOf(text));
   let crlf: { first: number; last: number } | undefined;
   const crlfs = () => (crlf ??= { first: text.indexOf("\r\n"), last: text.lastIndexOf("\r\n") });
   let spaced: { first: number; last: number } | undefined;
@@ -109,15 +105,8 @@ function computeFacts(text: string, structure: string): TextFacts {
     return indented;
   };
   const lineStart = (offset: number) => {
-    const all = lineFeeds();
-    let low = 0;
-    let high = all.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (all[middle]! < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low === 0 ? 0 : all[low - 1]! + 1;
+    const before = feedsBefore(lineFeeds(), offset);
+    return before === 0 ? 0 : lineFeeds()[before - 1]! + 1;
   };
   return {
     lineStart,
