@@ -57,8 +57,9 @@ function misplacement(context: RuleContext, entry: MisplacedRequired): { message
   const copy = entry.copies[0]!;
   const fits = one ? fitsAtHome(context.root, copy.pointer, copy.home) : false;
   if (!fits) return { message, related };
-  // An object the move creates would lack keys the API requires: the user knows what goes there.
-  const safety = fits === "fits" && movesSafely(copy.pointer.slice(0, copy.pointer.lastIndexOf("/")), copy.key) ? "safe" : "unsafe";
+  // An object the move creates would lack keys the API requires, or the key has other homes the
+  // user may have meant: the user knows what goes where.
+  const safety = fits === "fits" && !copy.guessed && movesSafely(copy.pointer.slice(0, copy.pointer.lastIndexOf("/")), copy.key) ? "safe" : "unsafe";
   const title = `Move ${JSON.stringify(copy.key)} ${own ? "here" : `into ${JSON.stringify(entry.missing)}`}${fits === "incomplete" ? " (then add the keys it requires)" : ""}`;
   return { message, related, fix: { title, safety, edits: context.source.moveProperty(copy.pointer, copy.home) } };
 }

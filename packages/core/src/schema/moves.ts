@@ -113,7 +113,8 @@ export interface MisplacedRequired {
   parent: string;
   missing: string;
   /** The misplaced keys that belong there: the property itself, or keys of the missing object. */
-  copies: { pointer: string; key: string; home: string }[];
+  /** `guessed`: the key has other homes too, so where it goes is a guess the user confirms. */
+  copies: { pointer: string; key: string; home: string; guessed?: boolean }[];
 }
 
 /**
@@ -124,6 +125,8 @@ export interface MisplacedRequired {
  * - the missing property itself (`count` inside `configuration`), written anywhere when the home
  *   is a single place, inside the object that lacks it when the home is in an array item (an
  *   integration's `id` belongs to that integration only) or the key has other homes too;
+ * - the missing property of a child object, written beside that child (`active` next to a proxy
+ *   that lacks it), when exactly one child lacks the key there;
  * - or a key of the missing object written in the object that lacks it (an integration's
  *   `load_mode` next to where its `configuration` should be).
  * Each unknown key looks up the few required errors it could answer, above it or at its one home:
@@ -150,6 +153,7 @@ export function misplacedRequired(root: unknown, errors: readonly SchemaError[])
     const single = homes.length === 1 && !homes[0]!.includes("*") ? homes[0]! : undefined;
     let entry = single === undefined ? undefined : found(single.slice(0, single.lastIndexOf("/")), key);
     let home = single;
+    let guessed = false;
     // The key itself, missing in an object holding it, at a home in an array item or one of several
     // homes (an `id` in an integration's configuration is that integration's, not an identity's).
     if (entry === undefined) {
@@ -158,6 +162,13 @@ export function misplacedRequired(root: unknown, errors: readonly SchemaError[])
       if (parent !== undefined) [entry, home] = [found(parent, key), `${parent}/${escapePointerSegment(key)}`];
     }
     // A key of the missing object, written in the object that lacks it (an integration's `load_mode`).
+    // The key of an object written beside it, one level too high, where that object lacks it and
+    // has the key as a home (`active` next to a proxy without one; recording has an `active` too).
+    if (entry === undefined) {
+      const below = homes.filter((candidate) => candidate.startsWith(parentPattern + "/") && candidate.endsWith(`/${key}`) && candidate.split("/").length === parentPattern.split("/").length + 2 && !candidate.endsWith(`/*/${key}`));
+      const lacking = below.map((candidate) => `${error.pointer}/${candidate.split("/").at(-2)!}`).filter((child) => found(child, key) !== undefined);
+      if (lacking.length === 1) [entry, home, guessed] = [found(lacking[0]!, key), `${lacking[0]!}/${escapePointerSegment(key)}`, homes.length > 1];
+    }
     if (entry === undefined && homes.length === 1 && homes[0]!.startsWith(parentPattern + "/")) {
       const rest = homes[0]!.slice(parentPattern.length + 1).split("/");
       if (rest.length === 2 && rest[1] === key) {
@@ -165,7 +176,7 @@ export function misplacedRequired(root: unknown, errors: readonly SchemaError[])
         home = `${error.pointer}/${escapePointerSegment(rest[0]!)}/${escapePointerSegment(key)}`;
       }
     }
-    if (entry !== undefined) entry.copies.push({ pointer, key, home: home! });
+    if (entry !== undefined) entry.copies.push({ pointer, key, home: home!, ...(guessed ? { guessed } : {}) });
   }
   return [...missingAt.values()].filter((entry) => entry.copies.length > 0);
 }

@@ -166,6 +166,24 @@ ruleTester(rule, {
       safeOutput: '{"count":1,"configuration":{"session":{"proxy":{"type":"custom","active":true,"username":"${env:U}","password":"${env:P}","server":"http://p.example.com:8080"}}}}',
     },
     {
+      name: "a proxy's active written beside the proxy: one error, the move offered (recording and others have an active too)",
+      code: '{"count":1,"configuration":{"session":{"active":true,"proxy":{"type":"anchor_residential","country_code":"us"}}}}',
+      errors: [
+        {
+          message: 'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy). It is written under configuration.session, where the API ignores it: move it here.',
+          pointer: "/configuration/session/proxy",
+          suggestions: ['Move "active" here'],
+        },
+      ],
+      safeOutput: '{"count":1,"configuration":{"session":{"active":true,"proxy":{"type":"anchor_residential","country_code":"us"}}}}',
+      output: '{"count":1,"configuration":{"session":{"proxy":{"type":"anchor_residential","country_code":"us","active":true}}}}',
+    },
+    {
+      name: "active beside a recording and a proxy that both lack it: only the proxy requires it, so the error names the copy",
+      code: '{"count":1,"configuration":{"session":{"active":false,"recording":{},"proxy":{"type":"anchor_residential"}}}}',
+      errors: [{ message: 'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy). It is written under configuration.session, where the API ignores it: move it here.' }],
+    },
+    {
       name: "an integration's load_mode written in the integration itself: moving it into a new configuration is offered, not applied",
       code: '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","load_mode":"all"}]}}',
       errors: [
@@ -239,6 +257,13 @@ describe("a missing property written in the wrong place, as the user sees it", (
     const findings = lint(JSON.stringify({ count: 1, configuration: { integrations: items } }));
     expect(findings).toHaveLength(300);
     expect(findings.every((finding, index) => finding.ruleId === "required-property" && finding.related?.[0]?.pointer === `/configuration/integrations/${index}/configuration/id`)).toBe(true);
+  });
+
+  it("active beside the proxy that lacks it: one error, not an unknown key as well; --fix keeps the file, the suggestion moves it", () => {
+    const text = '{\n  "count": 1,\n  "configuration": {\n    "session": {\n      "active": true,\n      "proxy": { "type": "anchor_residential", "country_code": "us" }\n    }\n  }\n}\n';
+    const findings = lint(text);
+    expect(findings.map((finding) => [finding.ruleId, finding.related?.map((related) => [related.pointer, related.range?.start.line])])).toEqual([["required-property", [["/configuration/session/active", 5]]]]);
+    expect(fix(text).output).toBe(text);
   });
 
   it("with known-property off, the error still says where the copy is", () => {
