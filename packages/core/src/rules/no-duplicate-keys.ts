@@ -13,9 +13,14 @@ export default defineRule({
     tags: ["unnecessary"],
   },
   check(context) {
+    // Past a syntax error the tree is jsonc-parser's guess: a stray comma after `"configuration":`
+    // lifts the object's keys one level up, where they "repeat" keys written there. Up to the first
+    // error the tree is what the user wrote.
+    const firstError = context.source.syntaxProblems.find((problem) => problem.kind === "syntax")?.offset ?? Infinity;
     for (const duplicate of context.source.duplicateKeys()) {
       const name = propertyName(duplicate.pointer);
       const kept = duplicate.members[duplicate.members.length - 1]!;
+      if (kept.offset + kept.length > firstError) continue;
       for (const member of duplicate.members.slice(0, -1)) {
         const key = member.children![0]!;
         const text = context.source.text;

@@ -116,3 +116,9 @@ it("reports duplicates even when another part of the file has a syntax error", (
   const findings = lintWithRule(rule, '{"count": 1, "count": 2, "metadata": {');
   expect(findings.map((finding) => finding.pointer)).toEqual(["/count"]);
 });
+
+it("does not report a repeat that only jsonc-parser's recovery from a syntax error made", () => {
+  // The stray comma makes the parser read the integration's "configuration" as the request's own.
+  const text = '{\n  "configuration": , {\n    "integrations": [{"id": "x", "type": "1PASSWORD", "configuration": {"load_mode": "all"}}]\n  },\n  "count": 3\n}\n';
+  expect(lintWithRule(rule, text)).toEqual([]);
+});
