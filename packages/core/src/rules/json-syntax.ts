@@ -1,6 +1,7 @@
 import { defineRule } from "../rule.js";
 import { MAX_SYNTAX_ERRORS } from "../source/parse.js";
 import { feedsBefore, lineFeedsOf } from "../source/line-feeds.js";
+import { syntaxErrorsAfterFirst } from "../source/syntax-echoes.js";
 import { didYouMean } from "./util.js";
 import { writtenCredentialSpans, type Span } from "../secrets.js";
 
@@ -40,11 +41,13 @@ export default defineRule({
     // jsonc-parser recovers from an error by guessing, and its guesses report more errors: on the same
     // line ("Expected a value" after an unquoted key), or at the brackets that close what the guess
     // opened. The first error of a line is the mistake; after the first one, errors about what is
-    // missing at a closing bracket or the end of the file are echoes.
+    // missing at a closing bracket or the end of the file are echoes. Past the first error, the errors
+    // are those left once it is repaired, which is what the user will see next.
+    const written = (text === undefined ? undefined : syntaxErrorsAfterFirst(text, context.source.syntaxProblems)) ?? context.source.syntaxProblems;
     const reportedLines = new Set<number>();
     let lineFeeds: number[] | undefined;
     let syntaxErrors = 0;
-    const problems = context.source.syntaxProblems.filter((problem) => {
+    const problems = written.filter((problem) => {
       if (problem.kind !== "syntax" && problem.kind !== "too-deep") return false;
       syntaxErrors++;
       const line = text === undefined ? problem.offset : feedsBefore((lineFeeds ??= lineFeedsOf(text)), problem.offset);

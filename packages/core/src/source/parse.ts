@@ -307,21 +307,24 @@ function withTree({ text, problems }: Scanned): ParsedText {
   // jsonc-parser only pushes onto the array it is given.
   const kept = { push: (error: ParseError) => (errors.length < MAX_SYNTAX_ERRORS ? errors.push(error) : errors.length) } as unknown as ParseError[];
   const tree = parseTree(text, kept, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  for (const error of errors) {
-    const base = parseErrorMessages[error.error] ?? "Invalid JSON";
-    const found = error.error === 3 || error.error === 4 || error.error === 1 || error.error >= 5 && error.error <= 9
-      ? `; found ${describeCharAt(text, error.offset)}`
-      : "";
-    problems.push({
-      kind: "syntax",
-      code: error.error,
-      message: `${base}${found}.`,
-      ...(found ? { withheld: `${base}.` } : {}),
-      offset: error.offset,
-      length: Math.max(error.length, error.offset < text.length ? 1 : 0),
-    });
-  }
+  for (const error of errors) problems.push(syntaxProblemOf(text, error));
   return { tree, problems };
+}
+
+/** jsonc-parser's error in the user's words, quoting the character of `text` it stopped at. */
+export function syntaxProblemOf(text: string, error: ParseError): SyntaxProblem {
+  const base = parseErrorMessages[error.error] ?? "Invalid JSON";
+  const found = error.error === 3 || error.error === 4 || error.error === 1 || error.error >= 5 && error.error <= 9
+    ? `; found ${describeCharAt(text, error.offset)}`
+    : "";
+  return {
+    kind: "syntax",
+    code: error.error,
+    message: `${base}${found}.`,
+    ...(found ? { withheld: `${base}.` } : {}),
+    offset: error.offset,
+    length: Math.max(error.length, error.offset < text.length ? 1 : 0),
+  };
 }
 
 /** The scanner's token length, kept inside the text: an unterminated `/*` before CRLF counts one past the end. */

@@ -51,6 +51,24 @@ ruleTester(rule, {
       errors: [{ message: "Expected a value; found ','.", pointer: "" }],
     },
     {
+      name: "a stray comma after a colon, before an object: one finding, not the parser's guesses to the end of the file",
+      code: '{\n  "configuration": {\n    "session": , {"initial_url": "https://a.example.com", "recording": {"active": true}}\n  },\n  "count": 3\n}\n',
+      errors: [{ message: "Expected a value; found ','.", pointer: "", line: 3, column: 16, endLine: 3, endColumn: 17 }],
+    },
+    {
+      name: "a stray comma before an object of several lines: one finding",
+      code: '{\n  "metadata": , {\n    "project": "p",\n    "owner": "ops"\n  },\n  "count": 18\n}\n',
+      errors: [{ message: "Expected a value; found ','.", line: 2, column: 15 }],
+    },
+    {
+      name: "two mistakes on different lines after a stray comma: each is still reported",
+      code: '{\n  "metadata": , {\n    "project": "p"\n  },\n  "count": tru\n}\n',
+      errors: [
+        { message: "Expected a value; found ','.", line: 2, column: 15 },
+        { message: "tru is not a JSON value; did you mean true?", line: 5, column: 12 },
+      ],
+    },
+    {
       name: "a doubled comma is one mistake, not one per parser guess",
       code: '{"count": 1,, "metadata": {}}',
       errors: [{ message: "Expected a property name in double quotes; found ','.", pointer: "", line: 1, column: 13, endLine: 1, endColumn: 14 }],

@@ -1,0 +1,62 @@
+import { visit, type ParseError } from "jsonc-parser";
+import { syntaxProblemOf, type SyntaxProblem } from "./parse.js";
+
+/** Above this many syntax errors the text is hardly JSON (garbage, a file of unquoted keys): no repair is tried. */
+const MAX_ERRORS_TO_EXPLAIN = 200;
+/** Each repair is a parse of the whole text: past this size the parser's own errors are reported as they are. */
+const MAX_TEXT_TO_REPAIR = 4 * 1024 * 1024;
+
+/** What a user would most likely change at the first error: drop the token, or write what is missing. */
+const REPAIRS: readonly { insert: string; remove: boolean }[] = [
+  { insert: "", remove: true },
+  { insert: "null", remove: false },
+  { insert: ",", remove: false },
+  { insert: ":", remove: false },
+];
+
+/**
+ * The syntax errors a user would see one after the other: the first error, then those of the text
+ * with that one repaired; undefined when no repair leaves fewer errors than there are now. After an
+ * error jsonc-parser guesses how to go on, and a wrong guess (a stray comma after `"metadata":` read
+ * as the end of the request) reports errors all the way to the end of the file, or none where the
+ * next real mistake is. Each repair of the first error is parsed again, and the one that leaves the
+ * fewest errors tells what is left; its errors are placed back in the text as written.
+ */
+export function syntaxErrorsAfterFirst(text: string, problems: readonly SyntaxProblem[]): SyntaxProblem[] | undefined {
+  const syntax = problems.filter((problem) => problem.kind === "syntax");
+  if (syntax.length < 2 || syntax.length > MAX_ERRORS_TO_EXPLAIN || text.length > MAX_TEXT_TO_REPAIR) return undefined;
+  const first = syntax[0]!;
+  // The tree was built with a BOM read as a space; so is every repair, so that offsets agree.
+  const base = text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text;
+  let best: { errors: ParseError[]; delta: number; end: number } | undefined;
+  for (const repair of REPAIRS) {
+    const removed = repair.remove ? first.length : 0;
+    if (repair.remove && removed === 0) continue;
+    const repaired = base.slice(0, first.offset) + repair.insert + base.slice(first.offset + removed);
+    const errors = errorsOf(repaired, (best?.errors.length ?? syntax.length - 1) - 1);
+    if (errors !== undefined) best = { errors, delta: repair.insert.length - removed, end: first.offset + repair.insert.length };
+  }
+  if (best === undefined) return undefined;
+  const { delta, end } = best;
+  // An error inside what the repair wrote is the repair's own, not the user's.
+  const after = best.errors.filter((error) => error.offset >= end).map((error) => syntaxProblemOf(base, { ...error, offset: error.offset - delta }));
+  return [first, ...after];
+}
+
+/** The syntax errors of a text, or undefined as soon as there are more than `most`. */
+function errorsOf(text: string, most: number): ParseError[] | undefined {
+  if (most < 0) return undefined;
+  const errors: ParseError[] = [];
+  let tooMany = false;
+  visit(
+    text,
+    {
+      onError: (error, offset, length) => {
+        if (errors.length >= most) tooMany = true;
+        else errors.push({ error, offset, length });
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false },
+  );
+  return tooMany ? undefined : errors;
+}
