@@ -61,14 +61,18 @@ export default defineRule({
       const where = error.pointer === "" || isItem || path === propertyName(error.pointer) ? "" : ` (${path})`;
       const expectedText = expected.split(",").map((type) => ARTICLES[type] ?? type).join(" or ");
       const coerced = coerce(value, expected);
-      // `"headless": true` for `"headless": {"active": true}` is the usual slip with the on/off objects.
+      const pattern = patternOf(context.root, error.pointer);
+      // `"headless": true` (or "true") for `"headless": {"active": true}` is the usual slip with the on/off objects.
+      const onOff = typeof value === "boolean" ? value : coerce(value, "boolean");
       const wrapped =
-        expected === "object" && typeof value === "boolean" && docOf(patternOf(context.root, error.pointer))?.children?.includes("active")
-          ? { active: value }
+        expected === "object" && typeof onOff === "boolean" && docOf(pattern)?.children?.includes("active")
+          ? { active: onOff }
           : undefined;
-      const replacement = wrapped ?? (isCredentialPointer(error.pointer) ? undefined : coerced);
-      const replacementText = wrapped ? `{ "active": ${String(value)} }` : JSON.stringify(replacement);
-      const hint = wrapped ? `; did you mean ${replacementText}?` : replacement !== undefined ? `; did you mean ${replacementText} without quotes?` : ".";
+      // `"tags": "nightly"`: one item where a list is expected.
+      const listed = expected === "array" && (typeof value === "string" || typeof value === "number") && docOf(`${pattern}/*`)?.type === typeof value ? [value] : undefined;
+      const replacement = wrapped ?? listed ?? (isCredentialPointer(error.pointer) ? undefined : coerced);
+      const replacementText = wrapped ? `{ "active": ${String(onOff)} }` : listed ? `[${JSON.stringify(value)}]` : JSON.stringify(replacement);
+      const hint = wrapped || listed ? `; did you mean ${replacementText}?` : replacement !== undefined ? `; did you mean ${replacementText} without quotes?` : ".";
       context.report({
         pointer: error.pointer,
         message: `${subject}${where} must be ${expectedText}; found ${shown}${hint}`,

@@ -107,14 +107,33 @@ ruleTester(rule, {
       output: JSON.stringify({ count: 1, configuration: { session: { timeout: { max_duration: -1 } } } }, null, 2),
     },
     {
-      name: "a single extension id instead of a list",
+      name: "a single extension id instead of a list: the suggestion makes it a list of one",
       code: browser({ extensions: "550e8400-e29b-41d4-a716-446655440000" }),
       errors: [
         {
-          message: '"extensions" (configuration.browser.extensions) must be an array; found a string ("550e8400-e29b-41d4-a716-446655440000").',
+          message: '"extensions" (configuration.browser.extensions) must be an array; found a string ("550e8400-e29b-41d4-a716-446655440000"); did you mean ["550e8400-e29b-41d4-a716-446655440000"]?',
           pointer: "/configuration/browser/extensions",
+          suggestions: ['Replace with ["550e8400-e29b-41d4-a716-446655440000"]'],
         },
       ],
+      output: JSON.stringify(browser({ extensions: "550e8400-e29b-41d4-a716-446655440000" }), null, 2).replace('"550e8400-e29b-41d4-a716-446655440000"', '["550e8400-e29b-41d4-a716-446655440000"]'),
+    },
+    {
+      name: "one tag written as a string, in a file's own layout: the suggestion keeps the rest as written",
+      code: '{\n  "count": 1,\n  "configuration": { "session": { "tags": "nightly" } }\n}\n',
+      errors: [{ message: '"tags" (configuration.session.tags) must be an array; found a string ("nightly"); did you mean ["nightly"]?', line: 3, column: 43, endLine: 3, endColumn: 52 }],
+      output: '{\n  "count": 1,\n  "configuration": { "session": { "tags": ["nightly"] } }\n}\n',
+    },
+    {
+      name: "a list of objects is not guessed from a string",
+      code: { count: 1, configuration: { integrations: "1password" } },
+      errors: [{ message: '"integrations" (configuration.integrations) must be an array; found a string ("1password").', suggestions: [] }],
+    },
+    {
+      name: "an on/off setting written as the string \"true\": the suggestion wraps the boolean in {active}",
+      code: '{"count":1,"configuration":{"browser":{"adblock":"true"}}}',
+      errors: [{ message: '"adblock" (configuration.browser.adblock) must be an object; found a string ("true"); did you mean { "active": true }?' }],
+      output: '{"count":1,"configuration":{"browser":{"adblock":{ "active": true }}}}',
     },
     {
       name: "array items are named by their path, not by their index",
