@@ -84,15 +84,26 @@ class FolderProblems {
   }
 }
 
+/** A folder a glob entered but could not list, and why in words. */
+interface UnlistedFolder {
+  dir: string;
+  reason: string;
+}
+
 /**
  * fs.readdir for the glob's walker (fdir), which passes over a folder it cannot list without a word:
- * a folder whose name is not valid UTF-8 cannot be listed by name, and its files would go unchecked.
- * Such folders are collected in `unreadable`; only a failed listing of a name with U+FFFD costs more.
+ * the files of a folder it may not read (permission denied), or whose name is not valid UTF-8 (so it
+ * cannot be listed by name), would go unchecked while the run passed. Such folders are collected in
+ * `unlisted`, as a walk reports them; only a failed listing of a name with U+FFFD costs more. Gone
+ * (ENOENT), or a file where the glob expected a folder (ENOTDIR, the glob's fixed start), means
+ * nothing was there to check, as for a walk.
  */
-function watchingReaddir(folders: FolderProblems, unreadable: string[]): typeof readdir {
+function watchingReaddir(folders: FolderProblems, unlisted: UnlistedFolder[]): typeof readdir {
   const watching = (path: string, options: { withFileTypes: true }, callback: (error: NodeJS.ErrnoException | null, entries: unknown) => void) =>
     readdir(path, options, (error, entries) => {
-      if (error?.code === "ENOENT" && folders.hasUnreadableName(path)) unreadable.push(resolve(path));
+      if (error?.code === "ENOENT") {
+        if (folders.hasUnreadableName(path)) unlisted.push({ dir: resolve(path), reason: NOT_UTF8_REASON });
+      } else if (error && error.code !== "ENOTDIR") unlisted.push({ dir: resolve(path), reason: describeFsError(error) });
       callback(error, entries);
     });
   return watching as unknown as typeof readdir;
@@ -301,9 +312,10 @@ export async function discover(patterns: readonly string[], cwd: string, options
       continue;
     }
     // Folders the glob would have entered but could not, reported as a walk reports them.
-    const unreadable: string[] = [];
-    const matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false, fs: { readdir: watchingReaddir(folders, unreadable) } });
-    for (const dir of unreadable.sort()) folders.report(dir, NOT_UTF8_REASON);
+    const unlisted: UnlistedFolder[] = [];
+    const matches = await glob(pattern, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED, expandDirectories: false, followSymbolicLinks: false, fs: { readdir: watchingReaddir(folders, unlisted) } });
+    // Sorted: fdir lists folders in parallel, so the order they fail in varies from run to run.
+    for (const { dir, reason } of unlisted.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) folders.report(dir, reason);
     if (matches.length === 0) {
       if (errorOnUnmatched) problem(pattern, unmatched(pattern));
       continue;

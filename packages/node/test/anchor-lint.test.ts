@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -88,6 +88,35 @@ describe("AnchorLint.lintFiles", () => {
       ["missing.anchor.json", "No such file or directory: missing.anchor.json"],
       ["pipe.anchor.json", "Cannot read file: not a regular file (a named pipe)"],
     ]);
+  });
+
+  // chmod 000 does not stop root: as root, the script runs as the unprivileged user nobody through
+  // util-linux's setpriv (the folder and the built package must be readable by that user).
+  const asRoot = process.getuid?.() === 0;
+  const hasSetpriv = spawnSync("setpriv", ["--version"]).status === 0;
+  it.skipIf(asRoot && !hasSetpriv)("a folder a glob cannot read (permission denied) is a result, in a plain Node process (skipped as root without setpriv)", () => {
+    write("configs/ok/a.anchor.json", twoThousand);
+    write("configs/locked/b.anchor.json", twoThousand);
+    chmodSync(root, 0o755);
+    for (const path of ["configs", "configs/ok"]) chmodSync(join(root, path), 0o755);
+    for (const path of ["configs/ok/a.anchor.json", "configs/locked/b.anchor.json"]) chmodSync(join(root, path), 0o644);
+    chmodSync(join(root, "configs/locked"), 0o000);
+    const entry = new URL("../dist/index.js", import.meta.url).href;
+    const script = `const { AnchorLint } = await import(${JSON.stringify(entry)});
+      const results = await new AnchorLint({ cwd: ${JSON.stringify(root)} }).lintFiles(["configs/**/*.anchor.json"]);
+      console.log(JSON.stringify(results.map((r) => [r.path, r.fatal ?? null, r.pathProblem ?? null])));`;
+    const node = [process.execPath, "--input-type=module", "-e", script];
+    const [program, ...args] = asRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", ...node] : node;
+    try {
+      const run = spawnSync(program!, args, { encoding: "utf8", timeout: 30_000 });
+      expect(run.stderr).toBe("");
+      expect(JSON.parse(run.stdout)).toEqual([
+        ["configs/locked", "Cannot read folder configs/locked: permission denied", true],
+        ["configs/ok/a.anchor.json", null, null],
+      ]);
+    } finally {
+      chmodSync(join(root, "configs/locked"), 0o755);
+    }
   });
 
   it("applies the nearest config with its overrides, then the rules given to the constructor", async () => {
