@@ -6,7 +6,7 @@ import { lintFile, lintReadFile, type FileResult, type LintJobOptions, type Lint
 import { readAhead } from "./read-ahead.js";
 import { tuneForLongRun } from "./jit-settings.js";
 
-export { lintText, type FixMode, type LintJobOptions, type LintTask } from "@anchor-lint/node";
+export { type FixMode, type LintJobOptions, type LintTask } from "@anchor-lint/node";
 
 /** Below this many files, worker start-up costs more than it saves (measured with bench/cli). */
 export const PARALLEL_THRESHOLD = 400;

@@ -4,14 +4,14 @@ import { resolve } from "node:path";
 import { escapeControls, escapeJsonControls, rules } from "@anchor-lint/core";
 import pkg from "../package.json" with { type: "json" };
 import { HELP, parseCliArgs, type CliOptions } from "./args.js";
-import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, repoRootOf, type FileResult, type PathProblem } from "@anchor-lint/node";
+import { comparePaths, ConfigFileError, ConfigResolver, countAll, discover, displayPath, effectiveConfig, lintTextAs, repoRootOf, type FileResult, type PathProblem } from "@anchor-lint/node";
 import { describeFsError, EXIT_LINT, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { makeFolders, prepareOutputFile } from "./output-file.js";
 import { shouldColor } from "./formatters/color.js";
 import { shownPath } from "./formatters/display.js";
 import { formatters } from "./formatters/index.js";
 import { init } from "./init.js";
-import { lintTasks, lintText, PARALLEL_THRESHOLD, threadsFor, WorkerPool, type LintJobOptions, type LintTask } from "./lint-files.js";
+import { lintTasks, PARALLEL_THRESHOLD, threadsFor, WorkerPool, type LintJobOptions, type LintTask } from "./lint-files.js";
 
 export interface Io {
   cwd: string;
@@ -165,16 +165,11 @@ async function runWith(options: CliOptions, io: Io, log: (text: string) => void)
   if (options.stdin) {
     const text = await io.readStdin();
     log("read stdin");
-    const filePath = options.stdinFilename !== undefined ? resolve(cwd, options.stdinFilename) : "<text>";
-    const lookupPath = options.stdinFilename !== undefined ? filePath : resolve(cwd, "<text>");
-    if (resolver.isIgnored(lookupPath)) {
-      if (options.stdinFilename !== undefined) warnIgnored(io, displayPath(cwd, filePath));
-      results = [];
-    }
-    else {
-      const path = options.stdinFilename !== undefined ? displayPath(cwd, filePath) : "<text>";
-      results = [lintText(text, { filePath, path, config: resolver.lintConfigFor(lookupPath) }, jobOptions)];
-    }
+    // The Node API's lintText, so that the command and a script piping the same text cannot differ.
+    const result = lintTextAs(text, options.stdinFilename, resolver, cwd, jobOptions);
+    // As ESLint, a warning only for a text given a name: the user asked for that file.
+    if (!result && options.stdinFilename !== undefined) warnIgnored(io, displayPath(cwd, resolve(cwd, options.stdinFilename)));
+    results = result ? [result] : [];
   } else {
     // A walk still running after a moment is finding many files: start the workers then, so that
     // loading the bundle in them overlaps with the rest of the walk. Small runs never pay for them.

@@ -5,7 +5,7 @@ import { shownValue } from "./cli-options.js";
 import { ConfigResolver, effectiveConfig } from "./config.js";
 import { UsageError } from "./errors.js";
 import { discover } from "./files.js";
-import { lintFile, lintText as lintOneText, writeFix, type LintJobOptions, type LintTask } from "./lint-file.js";
+import { lintFile, lintText as lintOneText, lintTextAs, writeFix, type LintJobOptions, type LintTask } from "./lint-file.js";
 import { comparePaths, displayPath } from "./paths.js";
 import type { FileResult } from "./results.js";
 
@@ -120,11 +120,8 @@ export class AnchorLint {
    * the config's `ignores` exclude that file.
    */
   async lintText(text: string, options: { filePath?: string } = {}): Promise<FileResult[]> {
-    const filePath = options.filePath !== undefined ? resolve(this.cwd, options.filePath) : "<text>";
-    const lookupPath = options.filePath !== undefined ? filePath : resolve(this.cwd, "<text>");
-    if (this.resolver.isIgnored(lookupPath)) return [];
-    const path = options.filePath !== undefined ? displayPath(this.cwd, filePath) : "<text>";
-    return [lintOneText(text, { filePath, path, config: this.resolver.lintConfigFor(lookupPath) }, this.job)];
+    const result = lintTextAs(text, options.filePath, this.resolver, this.cwd, this.job);
+    return result ? [result] : [];
   }
 
   /** Whether the config that applies to `filePath` ignores it. */

@@ -20,7 +20,7 @@ export {
 export { describeFsError, UsageError } from "./errors.js";
 export { discover, type Discovered, type DiscoverOptions, type PathProblem } from "./files.js";
 export { describeReadFailure, readRegularFile } from "./read.js";
-export { lintFile, lintReadFile, lintText, writeFix, type FixMode, type LintJobOptions, type LintTask, type ReadFailure } from "./lint-file.js";
+export { lintFile, lintReadFile, lintText, lintTextAs, writeFix, type FixMode, type LintJobOptions, type LintTask, type ReadFailure } from "./lint-file.js";
 export { comparePaths, displayPath, repoRootOf } from "./paths.js";
 export { countAll, countResult, isFixable, plural, type Counts, type FileResult } from "./results.js";
 export { writeFileAtomicSync, WriteFailure } from "./write.js";

@@ -1,4 +1,7 @@
+import { resolve } from "node:path";
 import { fix, lint, type Finding, type LintConfig, type Position, type SourceRange } from "@anchor-lint/core";
+import type { ConfigResolver } from "./config.js";
+import { displayPath } from "./paths.js";
 import { describeReadFailure, readRegularFile, type ReadFailure } from "./read.js";
 import type { FileResult } from "./results.js";
 
@@ -49,6 +52,20 @@ export function lintText(text: string, task: LintTask, options: LintJobOptions):
   if (output !== undefined) result.output = output;
   if (options.keepSource && findings.some((finding) => finding.fix || finding.suggestions)) result.source = finalText;
   return result;
+}
+
+/**
+ * Lints a text as if it were the file at `filePath` (relative to `cwd`), with that file's config;
+ * without `filePath`, with the config that applies in `cwd`, as `<text>`. Undefined when the
+ * config's `ignores` exclude it. `AnchorLint.lintText` and the CLI's `--stdin` both come here, so
+ * that an editor or script piping a text gets what the command reports.
+ */
+export function lintTextAs(text: string, filePath: string | undefined, resolver: ConfigResolver, cwd: string, options: LintJobOptions): FileResult | undefined {
+  const absolute = filePath !== undefined ? resolve(cwd, filePath) : "<text>";
+  const lookupPath = filePath !== undefined ? absolute : resolve(cwd, "<text>");
+  if (resolver.isIgnored(lookupPath)) return undefined;
+  const path = filePath !== undefined ? displayPath(cwd, absolute) : "<text>";
+  return lintText(text, { filePath: absolute, path, config: resolver.lintConfigFor(lookupPath) }, options);
 }
 
 function withoutByteOrderMark(position: Position): Position {
