@@ -5,14 +5,14 @@ import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 // chmod 000 does not stop root, and CI containers (this repo's too) often run the tests as root:
-// then the built command runs as the unprivileged user nobody (65534) through util-linux's setpriv,
-// on a temporary folder that user may read, so that "permission denied" really happens.
+// then the built command runs as root without the capabilities that let root read anything
+// (util-linux's setpriv drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH), so that "permission
+// denied" really happens while the checkout, wherever it is, stays readable.
 const command = new URL("../dist/anchor-lint.js", import.meta.url).pathname;
 const DEADLINE_MS = 20_000;
-const NOBODY = "65534";
 const asRoot = process.getuid?.() === 0;
 const hasSetpriv = spawnSync("setpriv", ["--version"]).status === 0;
-const prefix = asRoot ? ["setpriv", `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", process.execPath] : [process.execPath];
+const prefix = asRoot ? ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", process.execPath] : [process.execPath];
 
 let cwd: string;
 function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
@@ -61,6 +61,14 @@ describe.skipIf(asRoot && !hasSetpriv)("a folder that cannot be read (skipped wh
     expect(cli(["configs/*/*.anchor.json"])).toEqual(walk);
     // Only a folder the glob enters: "configs/o*/" never lists configs/locked.
     expect(cli(["configs/o*/*.anchor.json"])).toEqual({ code: 1, stdout: okFinding, stderr: "" });
+  });
+
+  it("a file in it, given by name, is reported as unreadable, not as missing; the other file is linted; exit 2", () => {
+    expect(cli(["configs/locked/b.anchor.json", "configs/ok/a.anchor.json"])).toEqual({
+      code: 2,
+      stdout: okFinding,
+      stderr: "anchor-lint: Cannot read configs/locked/b.anchor.json: permission denied\n",
+    });
   });
 
   it("is reported once however many globs meet it", () => {
