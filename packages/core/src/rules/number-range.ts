@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from "../rule.js";
-import { getAt, pointerOf } from "./util.js";
+import { getAt, likelyUnit, pointerOf } from "./util.js";
 
 const TIMEOUTS = ["max_duration", "idle_timeout"] as const;
 const VIEWPORT_SIDES = ["width", "height"] as const;
@@ -9,7 +9,7 @@ const VIEWPORT_PATH = ["configuration", "browser", "viewport"] as const;
 export default defineRule({
   meta: {
     id: "number-range",
-    description: "Timeouts must be a positive number of minutes or -1 for no limit; viewport sides must be positive.",
+    description: "Timeouts must be a positive number of minutes or -1 for no limit (a timeout that reads as seconds or milliseconds is a warning); viewport sides must be positive.",
     defaultSeverity: "error",
     fixable: false,
     category: "schema",
@@ -19,8 +19,21 @@ export default defineRule({
     const timeout = getAt(context.root, TIMEOUT_PATH);
     for (const key of TIMEOUTS) {
       const value = getAt(timeout, [key]);
-      if (!isCandidate(value) || (Number.isFinite(value) && (value > 0 || value === -1))) continue;
+      if (!isCandidate(value)) continue;
       const pointer = pointerOf([...TIMEOUT_PATH, key]);
+      const unit = Number.isFinite(value) ? likelyUnit(value) : undefined;
+      if (unit) {
+        context.report({
+          pointer,
+          severity: "warning",
+          message:
+            `"${key}" is in minutes: ${written(context, pointer, value)} minutes is ${spoken(value)}. ` +
+            `If it is ${unit.name}, that is ${unit.minutes} minute${unit.minutes === 1 ? "" : "s"}: did you mean ${unit.minutes}?`,
+          suggestions: [{ title: `Replace with ${unit.minutes} (minutes)`, safety: "unsafe", edits: context.source.replaceValue(pointer, unit.minutes) ?? [] }],
+        });
+        continue;
+      }
+      if (Number.isFinite(value) && (value > 0 || value === -1)) continue;
       context.report({
         pointer,
         message: `"${key}" must be a positive number of minutes or -1 for no limit; found ${found(context, pointer, value)}.`,
@@ -38,6 +51,16 @@ export default defineRule({
     }
   },
 });
+
+/** A number of minutes as a person says it: "30 hours", "12.5 days", "3.4 years". */
+function spoken(minutes: number): string {
+  const hours = minutes / 60;
+  const days = hours / 24;
+  const round = (amount: number) => String(Math.round(amount * 10) / 10);
+  if (hours < 48) return `${round(hours)} hours`;
+  if (days < 365) return `${round(days)} days`;
+  return `${round(days / 365.25)} years`;
+}
 
 /**
  * Integers, and numbers too large to be finite (1e400: the schema's integer check lets Infinity through).

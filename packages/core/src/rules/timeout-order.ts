@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 import { docOf } from "../schema/property-info.js";
-import { getAt, isObject } from "./util.js";
+import { getAt, isObject, likelyUnit } from "./util.js";
 
 const TIMEOUT = "/configuration/session/timeout";
 
@@ -30,6 +30,8 @@ export default defineRule({
     const written = getAt(timeout, ["max_duration"]);
     const max = written === undefined ? DEFAULT_MAX : finiteMinutes(written);
     if (max === undefined || idle <= max) return;
+    // A timeout written in seconds or milliseconds is number-range's finding: that is the mistake.
+    if (likelyUnit(idle) || likelyUnit(max)) return;
     const unset = written === undefined;
     context.report({
       pointer: `${TIMEOUT}/idle_timeout`,

@@ -136,3 +136,19 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   }
   return best;
 }
+
+/** Longer than a day: no browser session the docs describe runs that long. */
+const MINUTES_IN_A_DAY = 1440;
+
+/**
+ * The unit a timeout in minutes of more than a day was most likely written in: whole minutes in milliseconds
+ * (1,800,000 for 30) or in seconds (1,800). Undefined when no unit explains it: a long timeout may
+ * be meant, and only these two slips are common enough to warn about. number-range reports it;
+ * timeout-order leaves such a timeout alone (one finding for one slip).
+ */
+export function likelyUnit(value: number): { name: string; minutes: number } | undefined {
+  if (value <= MINUTES_IN_A_DAY) return undefined;
+  if (value % 60_000 === 0) return { name: "milliseconds", minutes: value / 60_000 };
+  if (value % 60 === 0) return { name: "seconds", minutes: value / 60 };
+  return undefined;
+}

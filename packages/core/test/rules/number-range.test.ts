@@ -1,4 +1,6 @@
 import rule from "../../src/rules/number-range.js";
+import { describe, expect, it } from "vitest";
+import { fix, lint } from "../../src/index.js";
 import { ruleTester } from "../rule-tester.js";
 
 const timeout = (value: Record<string, unknown>) => ({ count: 1, configuration: { session: { timeout: value } } });
@@ -19,8 +21,33 @@ ruleTester(rule, {
     // Values elsewhere are not timeouts.
     { count: 1, metadata: { timeout: { max_duration: 0 } } },
     { count: 1, configuration: { session: { timeout: 0 } } },
+    // Up to a day, and longer values no unit explains, are taken as written.
+    timeout({ max_duration: 1440, idle_timeout: 300 }),
+    timeout({ max_duration: 10001 }),
   ],
   invalid: [
+    {
+      name: "milliseconds where minutes are meant: a warning with the minutes it would be",
+      code: '{"count":1,"configuration":{"session":{"timeout":{"max_duration":1800000}}}}',
+      errors: [
+        {
+          message: '"max_duration" is in minutes: 1800000 minutes is 3.4 years. If it is milliseconds, that is 30 minutes: did you mean 30?',
+          severity: "warning",
+          pointer: "/configuration/session/timeout/max_duration",
+          suggestions: ["Replace with 30 (minutes)"],
+        },
+      ],
+      output: '{"count":1,"configuration":{"session":{"timeout":{"max_duration":30}}}}',
+      safeOutput: '{"count":1,"configuration":{"session":{"timeout":{"max_duration":1800000}}}}',
+    },
+    {
+      name: "seconds where minutes are meant, both timeouts",
+      code: timeout({ max_duration: 1800, idle_timeout: 3600 }),
+      errors: [
+        { message: '"max_duration" is in minutes: 1800 minutes is 30 hours. If it is seconds, that is 30 minutes: did you mean 30?', severity: "warning" },
+        { message: '"idle_timeout" is in minutes: 3600 minutes is 2.5 days. If it is seconds, that is 60 minutes: did you mean 60?', severity: "warning" },
+      ],
+    },
     {
       code: timeout({ max_duration: 20, idle_timeout: 0 }),
       errors: [
@@ -72,4 +99,14 @@ ruleTester(rule, {
       errors: [{ message: '"width" must be a positive number of pixels; found -1.' }],
     },
   ],
+});
+
+describe("a timeout in the wrong unit, as the user sees it", () => {
+  it("one finding for idle_timeout in milliseconds, not also timeout-order's; --fix leaves the guess to the user", () => {
+    const text = '{\n  "count": 1,\n  "configuration": { "session": { "timeout": { "max_duration": 30, "idle_timeout": 300000 } } }\n}\n';
+    const findings = lint(text);
+    expect(findings.map((finding) => [finding.ruleId, finding.severity, finding.range.start.line])).toEqual([["number-range", "warning", 3]]);
+    expect(findings[0]!.suggestions?.map((suggestion) => suggestion.title)).toEqual(["Replace with 5 (minutes)"]);
+    expect(fix(text, { unsafe: true }).output).toBe(text);
+  });
 });

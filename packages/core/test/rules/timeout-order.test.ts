@@ -27,6 +27,9 @@ ruleTester(rule, {
     timeout({ max_duration: 3 }),
     // An omitted max_duration is its default, 20 minutes, not "no limit".
     timeout({ idle_timeout: 20 }),
+    // An idle_timeout written in milliseconds or seconds is number-range's finding, the one mistake.
+    timeout({ max_duration: 30, idle_timeout: 300000 }),
+    timeout({ idle_timeout: 1800 }),
     timeout({ idle_timeout: -1 }),
     // Out-of-range and mistyped values belong to number-range and valid-type.
     timeout({ max_duration: 0, idle_timeout: 10 }),
