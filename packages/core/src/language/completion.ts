@@ -20,7 +20,7 @@ import {
 } from "./data.js";
 import { containerAt, objectMembers } from "./members.js";
 import { skeletonsBefore, type Skeleton } from "./skeleton.js";
-import { needsComma, nextSignificant, previousSignificant, wordAt, type Span } from "./scan.js";
+import { needsComma, nextSignificant, previousSignificant, valueAfter, wordAt, type Span } from "./scan.js";
 import { escapeChoice, escapeSnippet, toPlain } from "./snippet.js";
 
 export { snippetToPlain } from "./snippet.js";
@@ -38,8 +38,10 @@ interface Slot {
   string?: { start: number; close?: number };
   /** A comma is needed after the inserted text (another member follows). */
   commaAfter: boolean;
-  /** A comma is needed before it (right after the previous value). */
-  commaBefore?: TextEdit;
+  /** Edits elsewhere: the comma the previous value lacks, the old value that the inserted one replaces. */
+  edits?: TextEdit[];
+  /** Written before the inserted value: the blank between the cursor and the value it replaces. */
+  lead?: string;
   /** The client expands snippets. */
   snippets: boolean;
 }
@@ -115,9 +117,9 @@ function proposals(text: string, skeletons: { located: Skeleton; scanned: () => 
   const replace = { offset: word.offset, length: word.length };
   if (afterValue) {
     // A new member after a value that has no comma yet: propose it and add the comma there.
-    const commaBefore = { offset: before + 1, length: 0, newText: "," };
+    const edits = [{ offset: before + 1, length: 0, newText: "," }];
     const container = path.slice(0, -1);
-    const slot = { replace, commaAfter: needsComma(text, word.offset + word.length), commaBefore, snippets };
+    const slot = { replace, commaAfter: needsComma(text, word.offset + word.length), edits, snippets };
     if (containerAt(scanned(), container) === "array") return valueItems(scanned(), [...container, 0], slot);
     return keyItems(skeletons.scanned(), container, slot, false, undefined);
   }
@@ -128,12 +130,37 @@ function proposals(text: string, skeletons: { located: Skeleton; scanned: () => 
     return keyItems(skeletons.scanned(), path.slice(0, -1), slot, false, undefined);
   }
   if (path.length === 0) return text.trim() === "" || text.trim() === word.text ? rootItems(slot) : [];
+  if (text[before ?? -1] === ":") {
+    const existing = valueAfter(text, word.offset + word.length);
+    // Inserting before an object or array would leave two values; replacing it would lose its members.
+    if (existing === "container") return [];
+    if (existing) return valueItems(scanned(), path, replacing(text, word, existing, snippets));
+  }
   return valueItems(scanned(), path, slot);
+}
+
+/**
+ * A slot for a value typed in front of the property's existing one (`"active": | true`): the
+ * inserted value takes its place, so that the property keeps one value.
+ */
+function replacing(text: string, word: Span, existing: Span, snippets: boolean): Slot {
+  const end = existing.offset + existing.length;
+  const commaAfter = needsComma(text, end);
+  const gap = text.slice(word.offset + word.length, existing.offset);
+  if (snippets && /^[ \t]*$/.test(gap)) {
+    // One range from the cursor over the old value, as VS Code replaces the word at the cursor; it
+    // must stay on the cursor's line, so a gap with a line break or a comment takes the other way.
+    // Right after the colon the blank is written back: `"active":| true` becomes `"active": false`.
+    const lead = word.length === 0 && !/\s/.test(text[word.offset - 1] ?? "") ? { lead: gap } : {};
+    return { replace: { offset: word.offset, length: end - word.offset }, ...lead, commaAfter, snippets };
+  }
+  // Word-based inserters keep what follows the cursor: the old value goes by an edit of its own.
+  return { replace: word, edits: [{ offset: existing.offset, length: existing.length, newText: "" }], commaAfter, snippets };
 }
 
 /** Where a replacement ends and what it writes after the string's content, per kind of slot. */
 function placed(slot: Slot, content: string, tail: string): Pick<CompletionItem, "replace" | "insertText" | "additionalEdits"> {
-  const extra = slot.commaBefore ? [slot.commaBefore] : [];
+  const extra = slot.edits ?? [];
   const string = slot.string;
   if (!string) return { replace: slot.replace, insertText: `${JSON.stringify(content)}${tail}`, ...(extra.length ? { additionalEdits: extra } : {}) };
   if (string.close === undefined) return { replace: slot.replace, insertText: `${content}"${tail}`, ...(extra.length ? { additionalEdits: extra } : {}) };
@@ -148,9 +175,9 @@ function placed(slot: Slot, content: string, tail: string): Pick<CompletionItem,
 
 /** A JSON text in the slot: string contents go inside the quotes, other values replace the string. */
 function placedValue(slot: Slot, json: string, comma: string): Pick<CompletionItem, "replace" | "insertText" | "additionalEdits"> {
-  const extra = slot.commaBefore ? { additionalEdits: [slot.commaBefore] } : {};
+  const extra = slot.edits ? { additionalEdits: slot.edits } : {};
   const string = slot.string;
-  if (!string) return { replace: slot.replace, insertText: json + comma, ...extra };
+  if (!string) return { replace: slot.replace, insertText: (slot.lead ?? "") + json + comma, ...extra };
   if (json.length >= 2 && json.startsWith('"') && json.endsWith('"')) return placed(slot, json.slice(1, -1), comma);
   const end = string.close !== undefined ? string.close + 1 : slot.replace.offset + slot.replace.length;
   return { replace: { offset: string.start, length: end - string.start }, insertText: json + comma, ...extra };

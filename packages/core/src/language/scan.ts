@@ -75,3 +75,25 @@ export function needsComma(text: string, offset: number): boolean {
     token === SyntaxKind.OpenBracket
   );
 }
+
+/**
+ * The value after `offset` (past blanks and comments) when one is there rather than the next
+ * member's key: the span of a literal or string, or "container" for an object or array.
+ */
+export function valueAfter(text: string, offset: number): Span | "container" | undefined {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(offset);
+  const token = scanner.scan();
+  if (token === SyntaxKind.OpenBrace || token === SyntaxKind.OpenBracket) return "container";
+  const literal =
+    token === SyntaxKind.String ||
+    token === SyntaxKind.Number ||
+    token === SyntaxKind.Null ||
+    token === SyntaxKind.True ||
+    token === SyntaxKind.False ||
+    // A partly typed or misspelt literal (`tru`).
+    token === SyntaxKind.Unknown;
+  if (!literal) return undefined;
+  const span = { offset: scanner.getTokenOffset(), length: scanner.getTokenLength() };
+  return scanner.scan() === SyntaxKind.Colon ? undefined : span;
+}

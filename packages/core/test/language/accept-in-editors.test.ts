@@ -78,6 +78,13 @@ describe.each(everyClient)("accepting an item as %s does", (client) => {
     expect(parsed(text!).configuration.session).toEqual({});
   });
 
+  it("replace the value that follows the cursor", () => {
+    const text = run(client, proxyDoc('"active": true,\n        "country_code":| "us"'), "hk");
+    // Neovim 0.7 drops the additional edit that removes the old value.
+    if (client === "neovim") return expect(text).toContain('"country_code":"hk" "us"');
+    expect(proxyOf(text!).country_code).toBe("hk");
+  });
+
   it("replace only the key when its value follows", () => {
     const text = run(client, `{ "cou|": 5 }`, "count");
     expect(parsed(text!)).toEqual({ count: 5 });

@@ -3,17 +3,17 @@ import { complete } from "../../src/language/index.js";
 import { lint } from "../../src/index.js";
 import { accept, cursor } from "./cursor.js";
 
-function itemsAt(marked: string) {
+function itemsAt(marked: string, snippets = true) {
   const { text, offset } = cursor(marked);
-  return { text, items: complete(text, offset) };
+  return { text, items: complete(text, offset, { snippets }) };
 }
 
 function labels(marked: string): string[] {
   return itemsAt(marked).items.map((item) => item.label);
 }
 
-function pick(marked: string, label: string): string {
-  const { text, items } = itemsAt(marked);
+function pick(marked: string, label: string, snippets = true): string {
+  const { text, items } = itemsAt(marked, snippets);
   const item = items.find((candidate) => candidate.label === label);
   if (!item) throw new Error(`no item ${label} among ${items.map((i) => i.label).join(", ")}`);
   return accept(text, item);
@@ -150,6 +150,48 @@ describe("values", () => {
     const text = pick("|", "batch-session request");
     expect(text).toBe('{\n\t"count": 1,\n\t"configuration": {\n\t\t\n\t}\n}');
     expect(lint(text)).toEqual([]);
+  });
+});
+
+/** The text after accepting `label`, the same with and without snippets, and clean to lint. */
+function pickClean(marked: string, label: string): string {
+  const text = pick(marked, label);
+  expect(lint(text), text).toEqual([]);
+  return text;
+}
+
+/** Without snippets the old value goes by an edit of its own (see `replacing`), which moves the blank after the new one. */
+function pickPlain(marked: string, label: string): string {
+  const text = pick(marked, label, false);
+  expect(lint(text), text).toEqual([]);
+  return text;
+}
+
+describe("a value typed in front of the property's value", () => {
+  const request = (inner: string) => `{"count": 1, "configuration": {"session": {"proxy": {${inner}}}}}`;
+
+  it("replaces it rather than adding a second one after a comma", () => {
+    expect(pickClean(request('"active":| true'), "true")).toBe(request('"active": true'));
+    expect(pickClean(request('"active":| true'), "false")).toBe(request('"active": false'));
+    expect(pickClean(request('"active": | true'), "false")).toBe(request('"active": false'));
+    expect(pickClean(request('"active":| tru'), "true")).toBe(request('"active": true'));
+    expect(pickClean(request('"active": f| true'), "false")).toBe(request('"active": false'));
+    expect(pickPlain(request('"active":| true'), "false")).toBe(request('"active":false '));
+  });
+
+  it("replaces a string value, and keeps the comma the next member needs", () => {
+    expect(pickClean(request('"active": true, "country_code":| "us"'), "de")).toBe(request('"active": true, "country_code": "de"'));
+    expect(pickPlain(request('"active": true, "country_code":| "us"'), "de")).toBe(request('"active": true, "country_code":"de" '));
+    expect(pickClean(request('"country_code":| "us" "active": true'), "de")).toBe(request('"country_code": "de", "active": true'));
+    expect(pickClean(request('"country_code":| "us", "active": true'), "de")).toBe(request('"country_code": "de", "active": true'));
+  });
+
+  it("replaces it on the next line too, with an edit of its own", () => {
+    expect(pickClean(request('"active":|\n  true\n'), "false")).toBe(request('"active":false\n  \n'));
+  });
+
+  it("offers nothing before an object or array, which it would either duplicate or drop", () => {
+    expect(labels('{ "configuration": { "browser": { "headless": | { "active": true } } } }')).toEqual([]);
   });
 });
 

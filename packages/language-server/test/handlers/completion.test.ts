@@ -32,6 +32,13 @@ describe("completion", () => {
     expect(plain(applyEdits(text, [adblock.textEdit]))).toBe('{ "configuration": { "browser": { "headless": { "active": true }, "adblock": {\n\t\n} } } }');
   });
 
+  it("replaces the value after the cursor instead of writing a second one", async () => {
+    const { client, uri, text, position } = await openMarked('{"count": 1, "configuration": {"session": {"proxy": {"active":| true}}}}');
+    const list = await client.request("textDocument/completion", { textDocument: { uri }, position });
+    const item = list.items.find((candidate: any) => candidate.label === "false");
+    expect(plain(applyEdits(text, [item.textEdit, ...(item.additionalTextEdits ?? [])]))).toBe('{"count": 1, "configuration": {"session": {"proxy": {"active": false}}}}');
+  });
+
   it("inserts plain text for a client without snippet support", async () => {
     const root = workspace();
     const uri = pathUri(join(root, "plain.anchor.json"));
