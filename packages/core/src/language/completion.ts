@@ -20,7 +20,7 @@ import {
 } from "./data.js";
 import { containerAt, objectMembers } from "./members.js";
 import { skeletonsBefore, type Skeleton } from "./skeleton.js";
-import { needsComma, nextSignificant, previousSignificant, valueAfter, wordAt, type Span } from "./scan.js";
+import { commaAt, nextSignificant, previousSignificant, valueAfter, wordAt, type Span } from "./scan.js";
 import { escapeChoice, escapeSnippet, toPlain } from "./snippet.js";
 
 export { snippetToPlain } from "./snippet.js";
@@ -36,8 +36,8 @@ interface Slot {
   replace: Span;
   /** The cursor is inside a string opened at `start`; `close` is its closing quote, absent when unclosed. */
   string?: { start: number; close?: number };
-  /** A comma is needed after the inserted text (another member follows). */
-  commaAfter: boolean;
+  /** Written after the inserted text: a comma when another member follows (see `commaAt`), else "". */
+  comma: string;
   /** Edits elsewhere: the comma the previous value lacks, the old value that the inserted one replaces. */
   edits?: TextEdit[];
   /** Written before the inserted value: the blank between the cursor and the value it replaces. */
@@ -94,14 +94,22 @@ function proposals(text: string, skeletons: { located: Skeleton; scanned: () => 
       ? { offset: string.start + 1, length: (string.close ?? offset) - string.start - 1 }
       : { offset: previous.offset, length: unclosed ? offset - previous.offset : previous.length };
     const after = unclosed ? offset : end;
+    if (offset === previous.offset && isString && !unclosed && nextSignificant(text, end) === ":") {
+      // Before the opening quote of the next member's key: a new member goes in front of it,
+      // rather than renaming that key (which kept its value under the new name) or writing a
+      // value over it.
+      const slot = { replace: { offset, length: 0 }, comma: commaAt(text, offset), snippets };
+      if (previous.type === "property") return keyItems(skeletons.scanned(), path.slice(0, -1), slot, false, undefined);
+      return valueItems(scanned(), path, slot);
+    }
     // isAtPropertyKey is not used: after a closed object it depends on that object's contents.
     if (previous.type === "property") {
       // previousNode is the key being typed; with a colon after it only the key is replaced.
       const keyOnly = nextSignificant(text, after) === ":";
-      const slot = { replace, ...(string ? { string } : {}), commaAfter: !keyOnly && needsComma(text, after), snippets };
+      const slot = { replace, ...(string ? { string } : {}), comma: keyOnly ? "" : commaAt(text, after), snippets };
       return keyItems(skeletons.scanned(), path.slice(0, -1), slot, keyOnly, previous.offset);
     }
-    const slot = { replace, ...(string ? { string } : {}), commaAfter: needsComma(text, after), snippets };
+    const slot = { replace, ...(string ? { string } : {}), comma: commaAt(text, after), snippets };
     return valueItems(scanned(), path, slot);
   }
   if (previous?.type === "property" && offset > previous.offset + previous.length) {
@@ -119,12 +127,12 @@ function proposals(text: string, skeletons: { located: Skeleton; scanned: () => 
     // A new member after a value that has no comma yet: propose it and add the comma there.
     const edits = [{ offset: before + 1, length: 0, newText: "," }];
     const container = path.slice(0, -1);
-    const slot = { replace, commaAfter: needsComma(text, word.offset + word.length), edits, snippets };
+    const slot = { replace, comma: commaAt(text, word.offset + word.length), edits, snippets };
     if (containerAt(scanned(), container) === "array") return valueItems(scanned(), [...container, 0], slot);
     return keyItems(skeletons.scanned(), container, slot, false, undefined);
   }
 
-  const slot = { replace, commaAfter: needsComma(text, word.offset + word.length), snippets };
+  const slot = { replace, comma: commaAt(text, word.offset + word.length), snippets };
   const last = path[path.length - 1];
   if (typeof last === "string" && (text[before ?? -1] === "{" || text[before ?? -1] === ",")) {
     return keyItems(skeletons.scanned(), path.slice(0, -1), slot, false, undefined);
@@ -145,17 +153,17 @@ function proposals(text: string, skeletons: { located: Skeleton; scanned: () => 
  */
 function replacing(text: string, word: Span, existing: Span, snippets: boolean): Slot {
   const end = existing.offset + existing.length;
-  const commaAfter = needsComma(text, end);
+  const comma = commaAt(text, end);
   const gap = text.slice(word.offset + word.length, existing.offset);
   if (snippets && /^[ \t]*$/.test(gap)) {
     // One range from the cursor over the old value, as VS Code replaces the word at the cursor; it
     // must stay on the cursor's line, so a gap with a line break or a comment takes the other way.
     // Right after the colon the blank is written back: `"active":| true` becomes `"active": false`.
     const lead = word.length === 0 && !/\s/.test(text[word.offset - 1] ?? "") ? { lead: gap } : {};
-    return { replace: { offset: word.offset, length: end - word.offset }, ...lead, commaAfter, snippets };
+    return { replace: { offset: word.offset, length: end - word.offset }, ...lead, comma, snippets };
   }
   // Word-based inserters keep what follows the cursor: the old value goes by an edit of its own.
-  return { replace: word, edits: [{ offset: existing.offset, length: existing.length, newText: "" }], commaAfter, snippets };
+  return { replace: word, edits: [{ offset: existing.offset, length: existing.length, newText: "" }], comma, snippets };
 }
 
 /** Where a replacement ends and what it writes after the string's content, per kind of slot. */
@@ -204,7 +212,7 @@ function keyItems({ text, delta }: Skeleton, objectPath: JSONPath, slot: Slot, k
     const childPattern = `${pattern}/${key}`;
     const child = docAt(childPattern);
     if (!child) return;
-    const tail = keyOnly ? "" : `: ${valueSnippet(childPattern, child)}${slot.commaAfter ? "," : ""}`;
+    const tail = keyOnly ? "" : `: ${valueSnippet(childPattern, child)}${slot.comma}`;
     const where = placed(slot, key, tail);
     items.push({
       label: key,
@@ -263,7 +271,7 @@ function valueItems(text: string, path: JSONPath, slot: Slot): CompletionItem[] 
   const doc = docAt(pattern);
   if (!doc) return [];
   const items: CompletionItem[] = [];
-  const comma = slot.commaAfter ? "," : "";
+  const comma = slot.comma;
   /** `json` is the value as JSON text (a snippet when `more` says so). */
   const value = (label: string, json: string, more: Partial<CompletionItem> = {}): CompletionItem => ({
     label,

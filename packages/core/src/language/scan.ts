@@ -76,6 +76,12 @@ export function needsComma(text: string, offset: number): boolean {
   );
 }
 
+/** The comma text inserted before `offset` needs: "" when nothing follows, ", " when no blank does. */
+export function commaAt(text: string, offset: number): string {
+  if (!needsComma(text, offset)) return "";
+  return /\s/.test(text[offset] ?? "") ? "," : ", ";
+}
+
 /**
  * The value after `offset` (past blanks and comments) when one is there rather than the next
  * member's key: the span of a literal or string, or "container" for an object or array.

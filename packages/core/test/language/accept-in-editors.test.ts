@@ -85,6 +85,11 @@ describe.each(everyClient)("accepting an item as %s does", (client) => {
     expect(proxyOf(text!).country_code).toBe("hk");
   });
 
+  it("insert a key in front of the key at the cursor, keeping that one", () => {
+    const text = run(client, proxyDoc('|"active": true'), "country_code");
+    expect(proxyOf(text!)).toEqual({ type: "anchor_residential", country_code: "us", active: true });
+  });
+
   it("replace only the key when its value follows", () => {
     const text = run(client, `{ "cou|": 5 }`, "count");
     expect(parsed(text!)).toEqual({ count: 5 });

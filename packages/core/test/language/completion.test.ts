@@ -75,6 +75,17 @@ describe("property keys", () => {
     expect(pick('{ | "count": 1 }', "metadata")).toBe('{ "metadata": {\n\t\n}, "count": 1 }');
   });
 
+  it("puts a new key in front of the key that starts at the cursor, rather than renaming it", () => {
+    // Renaming kept the old key's value under the new name: `{ "configuration": 1 }`.
+    expect(labels('{ |"count": 1 }')).not.toContain("count");
+    expect(pickClean('{ |"count": 1 }', "configuration")).toBe('{ "configuration": {\n\t\n}, "count": 1 }');
+    expect(pick('{ |"count": 1 }', "configuration", false)).toBe('{ "configuration": {}, "count": 1 }');
+    expect(pickClean('{ "count": 1, |"configuration": {} }', "metadata")).toBe('{ "count": 1, "metadata": {\n\t\n}, "configuration": {} }');
+    expect(pickClean('{\n  "count": 1,\n  |"configuration": {}\n}', "metadata")).toBe('{\n  "count": 1,\n  "metadata": {\n\t\n}, "configuration": {}\n}');
+    // Inside the key's quotes it is the key being typed, and is replaced.
+    expect(pickClean('{ "|count": 1 }', "count")).toBe('{ "count": 1 }');
+  });
+
   it("adds the missing comma after the previous value", () => {
     expect(pick('{ "count": 1\n  | }', "metadata")).toBe('{ "count": 1,\n  "metadata": {\n\t\n} }');
     expect(pick('{ "configuration": { "browser": {}\n | } }', "session")).toBe('{ "configuration": { "browser": {},\n "session": {\n\t\n} } }');
@@ -188,6 +199,12 @@ describe("a value typed in front of the property's value", () => {
 
   it("replaces it on the next line too, with an edit of its own", () => {
     expect(pickClean(request('"active":|\n  true\n'), "false")).toBe(request('"active":false\n  \n'));
+  });
+
+  it("goes in front of the next member's key when the cursor is right before its quote", () => {
+    // This used to overwrite the key `"active"`, leaving `"type": "custom": true`.
+    expect(pickClean(request('"type": |"active": true'), "anchor_gov")).toBe(request('"type": "anchor_gov", "active": true'));
+    expect(pickClean(request('"type":|"active": true'), "anchor_gov")).toBe(request('"type":"anchor_gov", "active": true'));
   });
 
   it("offers nothing before an object or array, which it would either duplicate or drop", () => {
