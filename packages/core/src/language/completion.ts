@@ -123,19 +123,21 @@ function proposals(text: string, skeletons: { located: Skeleton; scanned: () => 
     (text[before] === "}" || text[before] === "]" || (previous !== undefined && offset > previous.offset + previous.length)) &&
     path.length > 0;
   const replace = { offset: word.offset, length: word.length };
+  // A bare key typed before its colon (`{ coun|: 3 }`): only the key is written, not a second `: `.
+  const keyOnly = nextSignificant(text, word.offset + word.length) === ":";
   if (afterValue) {
     // A new member after a value that has no comma yet: propose it and add the comma there.
     const edits = [{ offset: before + 1, length: 0, newText: "," }];
     const container = path.slice(0, -1);
-    const slot = { replace, comma: commaAt(text, word.offset + word.length), edits, snippets };
+    const slot = { replace, comma: keyOnly ? "" : commaAt(text, word.offset + word.length), edits, snippets };
     if (containerAt(scanned(), container) === "array") return valueItems(scanned(), [...container, 0], slot);
-    return keyItems(skeletons.scanned(), container, slot, false, undefined);
+    return keyItems(skeletons.scanned(), container, slot, keyOnly, undefined);
   }
 
   const slot = { replace, comma: commaAt(text, word.offset + word.length), snippets };
   const last = path[path.length - 1];
   if (typeof last === "string" && (text[before ?? -1] === "{" || text[before ?? -1] === ",")) {
-    return keyItems(skeletons.scanned(), path.slice(0, -1), slot, false, undefined);
+    return keyItems(skeletons.scanned(), path.slice(0, -1), keyOnly ? { ...slot, comma: "" } : slot, keyOnly, undefined);
   }
   if (path.length === 0) return text.trim() === "" || text.trim() === word.text ? rootItems(slot) : [];
   if (text[before ?? -1] === ":") {

@@ -71,6 +71,14 @@ describe("property keys", () => {
     expect(pick('{ "cou|": 5 }', "count")).toBe('{ "count": 5 }');
   });
 
+  it("writes only the key when a bare key is typed before its colon", () => {
+    // The whole `"count": ` used to go in front of the colon: `{ "count": : 3 }`.
+    expect(pickClean('{ coun|: 3 }', "count")).toBe('{ "count": 3 }');
+    expect(pickClean('{ coun| : 3 }', "count")).toBe('{ "count" : 3 }');
+    expect(pick('{ coun|: 3 }', "count", false)).toBe('{ "count": 3 }');
+    expect(pickClean('{ "count": 3\n  configur|: {} }', "configuration")).toBe('{ "count": 3,\n  "configuration": {} }');
+  });
+
   it("adds the comma a following member needs", () => {
     expect(pick('{ | "count": 1 }', "metadata")).toBe('{ "metadata": {\n\t\n}, "count": 1 }');
   });
