@@ -121,7 +121,8 @@ function explainToken(text: string, offset: number): Explained | undefined {
     };
   }
   const word = /^[A-Za-z_$][\w$]*/.exec(text.slice(offset, offset + 64))?.[0];
-  if (!word) return undefined;
+  // A literal where it cannot go is a value too many (`false true`): the parser's words say so.
+  if (!word || LITERALS.includes(word)) return undefined;
   const afterWord = text.slice(offset + word.length).trimStart();
   if (afterWord.startsWith(":")) {
     return { message: `Property names need double quotes: did you mean "${word}"?`, withheld: "Property names need double quotes.", length: word.length };

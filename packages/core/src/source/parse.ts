@@ -48,9 +48,14 @@ const parseErrorMessages: Record<number, string> = {
   16: "Invalid character in string (control characters must be escaped)",
 };
 
-/** The character the user sees at an offset, for messages: printable ones quoted, others as U+XXXX. */
+/**
+ * What the user sees at an offset, for messages: a literal or number whole (`true`, `42`), other
+ * printable characters quoted, the rest as U+XXXX.
+ */
 function describeCharAt(text: string, offset: number): string {
   if (offset >= text.length) return "the end of the file";
+  const value = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(?![\w$.])/.exec(text.slice(offset, offset + 32))?.[0];
+  if (value !== undefined) return value;
   const code = text.codePointAt(offset)!;
   if (code >= 0x20 && code < 0x7f) return `'${String.fromCodePoint(code)}'`;
   return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;

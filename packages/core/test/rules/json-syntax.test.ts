@@ -38,7 +38,7 @@ ruleTester(rule, {
     {
       name: "missing colon",
       code: '{"count" 1}',
-      errors: [{ message: "Expected ':' after the property name; found '1'.", pointer: "", line: 1, column: 10, endLine: 1, endColumn: 11 }],
+      errors: [{ message: "Expected ':' after the property name; found 1.", pointer: "", line: 1, column: 10, endLine: 1, endColumn: 11 }],
     },
     {
       name: "text after the value",
@@ -67,6 +67,16 @@ ruleTester(rule, {
         { message: "Expected a value; found ','.", line: 2, column: 15 },
         { message: "tru is not a JSON value; did you mean true?", line: 5, column: 12 },
       ],
+    },
+    {
+      name: "two values in a row: the parser's words, with the literal named whole (not 'did you mean true?')",
+      code: '{"count": 1, "configuration": {"browser": {"headless": {"active": false true}}}}',
+      errors: [{ message: "Expected ',' between members; found true.", line: 1, column: 73, endLine: 1, endColumn: 77 }],
+    },
+    {
+      name: "a number after a value is named whole",
+      code: '{"count": 1} 1000',
+      errors: [{ message: "Expected the end of the file after the value; found 1000." }],
     },
     {
       name: "a doubled comma is one mistake, not one per parser guess",
