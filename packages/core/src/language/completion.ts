@@ -102,6 +102,11 @@ function proposals(text: string, skeletons: { located: Skeleton; scanned: () => 
       if (previous.type === "property") return keyItems(skeletons.scanned(), path.slice(0, -1), slot, false, undefined);
       return valueItems(scanned(), path, slot);
     }
+    if (offset === previous.offset && !unclosed && typeof path[path.length - 1] === "number") {
+      // Before an item of a list (`"secrets": [|"op://v/i/f"]`): a new item goes in front of it;
+      // replacing it would throw away the reference the user wrote.
+      return valueItems(scanned(), path, { replace: { offset, length: 0 }, comma: commaAt(text, offset), snippets });
+    }
     // isAtPropertyKey is not used: after a closed object it depends on that object's contents.
     if (previous.type === "property") {
       // previousNode is the key being typed; with a colon after it only the key is replaced.

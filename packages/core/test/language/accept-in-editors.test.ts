@@ -90,6 +90,12 @@ describe.each(everyClient)("accepting an item as %s does", (client) => {
     expect(proxyOf(text!)).toEqual({ type: "anchor_residential", country_code: "us", active: true });
   });
 
+  it("insert a list item in front of the item at the cursor, keeping that one", () => {
+    const marked = '{\n  "count": 1,\n  "configuration": {\n    "integrations": [{ "id": "x", "type": "1PASSWORD", "configuration": { "load_mode": "specific", "secrets": [|"op://a/b/c"] } }]\n  }\n}\n';
+    const text = run(client, marked, "op://vault/item/field");
+    expect(parsed(text!).configuration.integrations[0].configuration.secrets).toEqual(["op://vault/item/field", "op://a/b/c"]);
+  });
+
   it("replace only the key when its value follows", () => {
     const text = run(client, `{ "cou|": 5 }`, "count");
     expect(parsed(text!)).toEqual({ count: 5 });
