@@ -3,7 +3,8 @@ import { displayPath, patternOf } from "../schema/schema-errors.js";
 import { docOf } from "../schema/property-info.js";
 import { fitsAtHome, misplacedRequired, movesSafely, placeOfPointer, type MisplacedRequired } from "../schema/moves.js";
 import type { FixProposal, Report, RuleContext } from "../rule.js";
-import { getAt, quotedList } from "./util.js";
+import { serverOf } from "../schema/required-synonyms.js";
+import { getAt, parsePointer, quotedList } from "./util.js";
 
 export default defineRule({
   meta: {
@@ -47,21 +48,69 @@ const PROXY = "/configuration/session/proxy";
  * known-property's moves (docs/rules/known-property.md), which the same mistake would otherwise get.
  */
 function misplacement(context: RuleContext, entry: MisplacedRequired): { message: string; related: NonNullable<Report["related"]>; fix?: FixProposal } {
-  const one = entry.copies.length === 1;
-  const own = entry.copies.every((copy) => copy.key === entry.missing);
-  const places = [...new Set(entry.copies.map((copy) => placeOfPointer(copy.pointer)))].join(" and ");
-  const message = own
-    ? `It is written ${places}, where the API ignores it: move ${one ? "it" : "one"} here.`
-    : `${quotedList(entry.copies.map((copy) => copy.key), "and")} ${one ? "is" : "are"} written ${places}, where the API ignores ${one ? "it" : "them"}: move ${one ? "it" : "them"} into ${JSON.stringify(entry.missing)}.`;
-  const related = entry.copies.map((copy) => ({ pointer: copy.pointer, target: "key" as const, message: `${JSON.stringify(copy.key)} is written here, where the API ignores it.` }));
+  const renamed = entry.copies.filter((copy) => copy.rename !== undefined);
+  const moved = entry.copies.filter((copy) => copy.rename === undefined);
+  const related = entry.copies.map((copy) => ({
+    pointer: copy.pointer,
+    target: "key" as const,
+    message: `${JSON.stringify(copy.key)} is written here, where the API ignores it${copy.pointer === entry.hostAndPort?.port ? `; the port goes into "server" (PROTOCOL://HOST:PORT).` : copy.rename ? `; did you mean ${JSON.stringify(entry.missing)}?` : "."}`,
+  }));
+  const messages = [...(moved.length > 0 ? [movedMessage(entry, moved)] : []), ...(renamed.length > 0 ? [renamedMessage(context, entry, renamed)] : [])];
+  const message = messages.join(" ");
+  if (entry.copies.length === 2 && entry.hostAndPort) return { message, related, ...joinedServer(context, entry) };
+  if (entry.copies.length !== 1) return { message, related };
   const copy = entry.copies[0]!;
-  const fits = one ? fitsAtHome(context.root, copy.pointer, copy.home) : false;
+  const fits = fitsAtHome(context.root, copy.pointer, copy.home);
+  if (copy.rename) {
+    // Only the key spelt another way, with a value valid as the property, is certain; a farther
+    // near-miss or another word is a guess, and so is a value that would then be wrong.
+    const safety = copy.rename === "spelling" && fits === "fits" ? "safe" : "unsafe";
+    return { message, related, fix: { title: `Rename ${JSON.stringify(copy.key)} to ${JSON.stringify(entry.missing)}`, safety, edits: context.source.renameKey(copy.pointer, entry.missing) } };
+  }
   if (!fits) return { message, related };
+  const own = copy.key === entry.missing;
   // An object the move creates would lack keys the API requires, or the key has other homes the
   // user may have meant: the user knows what goes where.
   const safety = fits === "fits" && !copy.guessed && movesSafely(copy.pointer.slice(0, copy.pointer.lastIndexOf("/")), copy.key) ? "safe" : "unsafe";
   const title = `Move ${JSON.stringify(copy.key)} ${own ? "here" : `into ${JSON.stringify(entry.missing)}`}${fits === "incomplete" ? " (then add the keys it requires)" : ""}`;
   return { message, related, fix: { title, safety, edits: context.source.moveProperty(copy.pointer, copy.home) } };
+}
+
+function movedMessage(entry: MisplacedRequired, copies: MisplacedRequired["copies"]): string {
+  const one = copies.length === 1;
+  const places = [...new Set(copies.map((copy) => placeOfPointer(copy.pointer)))].join(" and ");
+  return copies.every((copy) => copy.key === entry.missing)
+    ? `It is written ${places}, where the API ignores it: move ${one ? "it" : "one"} here.`
+    : `${quotedList(copies.map((copy) => copy.key), "and")} ${one ? "is" : "are"} written ${places}, where the API ignores ${one ? "it" : "them"}: move ${one ? "it" : "them"} into ${JSON.stringify(entry.missing)}.`;
+}
+
+/** `"Count" is written instead, ...: did you mean "count"?`; a host and port, the server they make. */
+function renamedMessage(context: RuleContext, entry: MisplacedRequired, copies: MisplacedRequired["copies"]): string {
+  const one = copies.length === 1;
+  const written = `${quotedList(copies.map((copy) => copy.key), "and")} ${one ? "is" : "are"} written instead, which the API ignores`;
+  if (entry.hostAndPort && entry.copies.length === 2) {
+    const server = serverOfCopies(context, entry.hostAndPort);
+    return `${written}: did you mean ${server ? `"server": ${JSON.stringify(server)}` : `one "server" in PROTOCOL://HOST:PORT format`}?`;
+  }
+  return `${written}: did you mean ${JSON.stringify(entry.missing)}?`;
+}
+
+function serverOfCopies(context: RuleContext, hostAndPort: { host: string; port: string }): string | undefined {
+  return serverOf(getAt(context.root, parsePointer(hostAndPort.host)), getAt(context.root, parsePointer(hostAndPort.port)));
+}
+
+/**
+ * A custom proxy's `host` and `port` become one `server` (the host's key renamed, its value the
+ * address they make, the port removed), offered only: the protocol may be a guess. Without a plain
+ * host and port to join, no fix: what to write is the user's to say.
+ */
+function joinedServer(context: RuleContext, entry: MisplacedRequired): { fix?: FixProposal } {
+  const { host, port } = entry.hostAndPort!;
+  const server = serverOfCopies(context, entry.hostAndPort!);
+  if (server === undefined) return {};
+  const parts = [context.source.renameKey(host, "server"), context.source.replaceValue(host, server), context.source.removeProperty(port)];
+  const edits = parts.every((part) => part !== undefined) ? parts.flat() : undefined;
+  return { fix: { title: `Replace ${quotedList(entry.copies.map((copy) => copy.key), "and")} with "server": ${JSON.stringify(server)}`, safety: "unsafe", edits } };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { collectSchemaErrors, displayPath, patternOf, type SchemaError } from "./schema-errors.js";
 import { docOf, homesOf } from "./property-info.js";
 import { prefixesOf } from "../fix.js";
+import { isSpellingOf, requiredSynonymOf } from "./required-synonyms.js";
 import { didYouMean, escapePointerSegment, getAt, isObject, parsePointer } from "../rules/util.js";
 
 /** `/configuration/session/recording` -> `configuration.session` (where the key goes). */
@@ -112,9 +113,16 @@ export interface MisplacedRequired {
   /** Pointer of the object that lacks the property (the `required` error's). */
   parent: string;
   missing: string;
-  /** The misplaced keys that belong there: the property itself, or keys of the missing object. */
-  /** `guessed`: the key has other homes too, so where it goes is a guess the user confirms. */
-  copies: { pointer: string; key: string; home: string; guessed?: boolean }[];
+  /**
+   * The misplaced keys that belong there: the property itself, or keys of the missing object, or
+   * the property misspelt or by another name in the object that lacks it.
+   * `guessed`: the key has other homes too, so where it goes is a guess the user confirms.
+   * `rename`: a misspelt copy, renamed rather than moved: "spelling" when it is the name spelt
+   * another way (`Count`), "guess" when it is a farther near-miss or another word (`sessions`).
+   */
+  copies: { pointer: string; key: string; home: string; guessed?: boolean; rename?: "spelling" | "guess" }[];
+  /** A custom proxy's `host` and `port` written for its missing `server`: both are copies, joined. */
+  hostAndPort?: { host: string; port: string };
 }
 
 /**
@@ -134,21 +142,52 @@ export interface MisplacedRequired {
  */
 export function misplacedRequired(root: unknown, errors: readonly SchemaError[]): MisplacedRequired[] {
   const missingAt = new Map<string, MisplacedRequired>();
+  const missingIn = new Map<string, string[]>();
   for (const error of errors) {
     if (error.keyword !== "required") continue;
     const missing = String(error.params.missingProperty);
     missingAt.set(`${error.pointer}\u0000${missing}`, { parent: error.pointer, missing, copies: [] });
+    missingIn.set(error.pointer, [...(missingIn.get(error.pointer) ?? []), missing]);
   }
   if (missingAt.size === 0) return [];
+  // The keys each object with an unknown key lacks, worked out once per object, as known-property does.
+  const absentIn = new Map<string, readonly string[]>();
+  const absentOf = (parent: string, children: readonly string[]): readonly string[] => {
+    let absent = absentIn.get(parent);
+    if (absent === undefined) {
+      const value = getAt(root, parsePointer(parent));
+      absent = children.filter((child) => !(isObject(value) && Object.prototype.hasOwnProperty.call(value, child)));
+      absentIn.set(parent, absent);
+    }
+    return absent;
+  };
   for (const error of errors) {
     if (error.keyword !== "additionalProperties") continue;
     const key = String(error.params.additionalProperty);
     const pointer = `${error.pointer}/${escapePointerSegment(key)}`;
     const parentPattern = patternOf(root, error.pointer);
-    // A near-miss of a key of its own object is a typo there (known-property's "did you mean").
-    if (didYouMean(key, docOf(parentPattern)?.children ?? []) !== undefined) continue;
-    const homes = homesOf(key).filter((home) => home !== `${parentPattern}/${key}`);
+    const children = docOf(parentPattern)?.children ?? [];
     const found = (parent: string, missing: string) => missingAt.get(`${parent}\u0000${missing}`);
+    // A near-miss of a key its object lacks is a typo there: known-property's "did you mean", unless
+    // the key it misses is required (`"Count"`), which makes it one mistake, reported as missing.
+    // So is another word for a required key (`sessions`), when the key is a near-miss of none.
+    const typo = didYouMean(key, absentOf(error.pointer, children));
+    const near = typo ?? didYouMean(key, children);
+    const name = near === undefined ? requiredSynonymOf(parentPattern, key, missingIn.get(error.pointer) ?? []) : typo;
+    const misspelt = name === undefined ? undefined : found(error.pointer, name);
+    if (misspelt !== undefined) {
+      const home = `${error.pointer}/${escapePointerSegment(name!)}`;
+      misspelt.copies.push({ pointer, key, home, rename: typo !== undefined && isSpellingOf(key, name!) ? "spelling" : "guess" });
+      // `host` and `port` together are the parts of one `server`.
+      const port = `${error.pointer}/port`;
+      const parentValue = getAt(root, parsePointer(error.pointer));
+      if (name === "server" && /^host(name)?$/i.test(key) && isObject(parentValue) && Object.prototype.hasOwnProperty.call(parentValue, "port") && !children.includes("port") && !misspelt.copies.some((copy) => copy.pointer === port)) {
+        misspelt.copies.push({ pointer: port, key: "port", home, rename: "guess" });
+        misspelt.hostAndPort = { host: pointer, port };
+      }
+    }
+    if (near !== undefined || misspelt !== undefined) continue;
+    const homes = homesOf(key).filter((home) => home !== `${parentPattern}/${key}`);
     // The key itself, missing at its one home, a single place (`count`, a proxy's `server`).
     const single = homes.length === 1 && !homes[0]!.includes("*") ? homes[0]! : undefined;
     let entry = single === undefined ? undefined : found(single.slice(0, single.lastIndexOf("/")), key);

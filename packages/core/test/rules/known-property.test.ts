@@ -168,10 +168,11 @@ ruleTester(rule, {
       output: pretty({ count: 1, configuration: { browser: { headless: { active: true }, adblock: { active: false } } } }),
     },
     {
+      // With load_mode "specific" the misspelt secrets are required-property's (the key is required then).
       name: "typo inside an array item",
-      code: { count: 1, configuration: { integrations: [{ id: ID, type: "1PASSWORD", configuration: { load_mode: "specific", secret: ["op://vault/item/field"] } }] } },
+      code: { count: 1, configuration: { integrations: [{ id: ID, type: "1PASSWORD", configuration: { load_mode: "all", secret: ["op://vault/item/field"] } }] } },
       errors: [{ message: 'Unknown property "secret" in configuration.integrations[0].configuration; did you mean "secrets"?', pointer: "/configuration/integrations/0/configuration/secret" }],
-      output: pretty({ count: 1, configuration: { integrations: [{ id: ID, type: "1PASSWORD", configuration: { load_mode: "specific", secrets: ["op://vault/item/field"] } }] } }),
+      output: pretty({ count: 1, configuration: { integrations: [{ id: ID, type: "1PASSWORD", configuration: { load_mode: "all", secrets: ["op://vault/item/field"] } }] } }),
     },
     {
       name: "a typo next to the correct key: no rename into a duplicate",

@@ -7,6 +7,11 @@ const COUNT = 'Missing required property "count" in the request (Number of sessi
 const ID = "550e8400-e29b-41d4-a716-446655440000";
 const proxy = (value: object) => ({ count: 1, configuration: { session: { proxy: value } } });
 const integration = (value: object) => ({ count: 1, configuration: { integrations: [value] } });
+const customProxy = (members: string) => `{"count":1,"configuration":{"session":{"proxy":{"type":"custom","active":true,${members}}}}}`;
+const ACTIVE = 'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy).';
+const SERVER = 'Missing required property "server" in configuration.session.proxy (Proxy address in PROTOCOL://HOST:PORT format (e.g., https://proxy.example.com:443)).';
+const USERNAME = 'Missing required property "username" in configuration.session.proxy (Proxy username).';
+const PASSWORD = 'Missing required property "password" in configuration.session.proxy (Proxy password).';
 
 ruleTester(rule, {
   valid: [
@@ -74,8 +79,8 @@ ruleTester(rule, {
       errors: [{ message: COUNT, pointer: "", line: 3, column: 1, endLine: 3, endColumn: 2 }],
     },
     {
-      name: "count only inside metadata, or with another case, does not count",
-      code: '{\n  "Count": 10,\n  "metadata": { "count": 10 }\n}',
+      name: "count only inside metadata does not count (metadata is free-form: no copy of it)",
+      code: '{\n  "metadata": { "count": 10 }\n}',
       errors: [{ message: COUNT, pointer: "", line: 1, column: 1 }],
     },
     {
@@ -138,6 +143,122 @@ ruleTester(rule, {
           pointer: "/configuration/integrations/0/configuration",
         },
       ],
+    },
+    // A missing property misspelt in the object that lacks it is one mistake: this error, with the rename.
+    {
+      name: "Count for count: one error naming the misspelt key, and --fix renames it (a difference of case)",
+      code: '{\n  "Count": 10,\n  "metadata": { "count": 10 }\n}',
+      errors: [{ message: `${COUNT} "Count" is written instead, which the API ignores: did you mean "count"?`, pointer: "", line: 1, column: 1, suggestions: [] }],
+      safeOutput: '{\n  "count": 10,\n  "metadata": { "count": 10 }\n}',
+    },
+    {
+      name: "count with a trailing space is the same word: --fix renames it",
+      code: '{"count ": 10}',
+      errors: [{ message: `${COUNT} "count " is written instead, which the API ignores: did you mean "count"?` }],
+      safeOutput: '{"count": 10}',
+    },
+    {
+      name: "a misspelt count whose value is not a count: the rename is only offered",
+      code: '{"Count": "ten"}',
+      errors: [{ message: `${COUNT} "Count" is written instead, which the API ignores: did you mean "count"?`, suggestions: ['Rename "Count" to "count"'] }],
+      safeOutput: '{"Count": "ten"}',
+      output: '{"count": "ten"}',
+    },
+    {
+      name: "sessions and num_sessions are other words for count: the rename is only offered",
+      code: '{"sessions": 10}',
+      errors: [{ message: `${COUNT} "sessions" is written instead, which the API ignores: did you mean "count"?`, suggestions: ['Rename "sessions" to "count"'] }],
+      safeOutput: '{"sessions": 10}',
+      output: '{"count": 10}',
+    },
+    {
+      name: "num_sessions",
+      code: '{"num_sessions": 10}',
+      errors: [{ message: `${COUNT} "num_sessions" is written instead, which the API ignores: did you mean "count"?`, suggestions: ['Rename "num_sessions" to "count"'] }],
+      output: '{"count": 10}',
+    },
+    {
+      name: "count misspelt twice: both named, no rename (which value is meant is the user's call)",
+      code: '{"Count": 1, "count ": 2}',
+      errors: [{ message: `${COUNT} "Count" and "count " are written instead, which the API ignores: did you mean "count"?`, suggestions: [] }],
+      safeOutput: '{"Count": 1, "count ": 2}',
+    },
+    {
+      name: "misspelt and misplaced: both named, nothing moved or renamed",
+      code: '{"Count": 1, "configuration": {"count": 2}}',
+      errors: [{ message: `${COUNT} It is written under configuration, where the API ignores it: move it here. "Count" is written instead, which the API ignores: did you mean "count"?`, suggestions: [] }],
+      safeOutput: '{"Count": 1, "configuration": {"count": 2}}',
+    },
+    {
+      name: "a proxy's Active: --fix renames it",
+      code: '{"count":1,"configuration":{"session":{"proxy":{"Active":true}}}}',
+      errors: [{ message: `${ACTIVE} "Active" is written instead, which the API ignores: did you mean "active"?`, pointer: "/configuration/session/proxy" }],
+      safeOutput: '{"count":1,"configuration":{"session":{"proxy":{"active":true}}}}',
+    },
+    {
+      name: "a proxy's isActive is two edits away: the rename is only offered",
+      code: '{"count":1,"configuration":{"session":{"proxy":{"isActive":true}}}}',
+      errors: [{ message: `${ACTIVE} "isActive" is written instead, which the API ignores: did you mean "active"?`, suggestions: ['Rename "isActive" to "active"'] }],
+      safeOutput: '{"count":1,"configuration":{"session":{"proxy":{"isActive":true}}}}',
+      output: '{"count":1,"configuration":{"session":{"proxy":{"active":true}}}}',
+    },
+    {
+      name: "a proxy's enabled is another word for active: only offered",
+      code: '{"count":1,"configuration":{"session":{"proxy":{"enabled":true}}}}',
+      errors: [{ message: `${ACTIVE} "enabled" is written instead, which the API ignores: did you mean "active"?`, suggestions: ['Rename "enabled" to "active"'] }],
+      output: '{"count":1,"configuration":{"session":{"proxy":{"active":true}}}}',
+    },
+    {
+      name: "a custom proxy's sever: --fix renames it to server",
+      code: customProxy('"sever":"http://p.example.com:8080","username":"${env:U}","password":"${env:P}"'),
+      errors: [{ message: `${SERVER} "sever" is written instead, which the API ignores: did you mean "server"?` }],
+      safeOutput: customProxy('"server":"http://p.example.com:8080","username":"${env:U}","password":"${env:P}"'),
+    },
+    {
+      name: "a custom proxy's user and pass: one error each, the renames offered",
+      code: customProxy('"server":"http://p.example.com:8080","user":"${env:U}","pass":"${env:P}"'),
+      errors: [
+        { message: `${USERNAME} "user" is written instead, which the API ignores: did you mean "username"?`, suggestions: ['Rename "user" to "username"'] },
+        { message: `${PASSWORD} "pass" is written instead, which the API ignores: did you mean "password"?`, suggestions: ['Rename "pass" to "password"'] },
+      ],
+      safeOutput: customProxy('"server":"http://p.example.com:8080","user":"${env:U}","pass":"${env:P}"'),
+      output: customProxy('"server":"http://p.example.com:8080","username":"${env:U}","password":"${env:P}"'),
+    },
+    {
+      name: "a custom proxy's url for server: only offered",
+      code: customProxy('"url":"http://p.example.com:8080","username":"${env:U}","password":"${env:P}"'),
+      errors: [{ message: `${SERVER} "url" is written instead, which the API ignores: did you mean "server"?`, suggestions: ['Rename "url" to "server"'] }],
+      output: customProxy('"server":"http://p.example.com:8080","username":"${env:U}","password":"${env:P}"'),
+    },
+    {
+      name: "a custom proxy's host and port: one error naming both, the server they make offered",
+      code: customProxy('"host":"p.example.com","port":8080,"username":"${env:U}","password":"${env:P}"'),
+      errors: [
+        {
+          message: `${SERVER} "host" and "port" are written instead, which the API ignores: did you mean "server": "http://p.example.com:8080"?`,
+          suggestions: ['Replace "host" and "port" with "server": "http://p.example.com:8080"'],
+        },
+      ],
+      safeOutput: customProxy('"host":"p.example.com","port":8080,"username":"${env:U}","password":"${env:P}"'),
+      output: customProxy('"server":"http://p.example.com:8080","username":"${env:U}","password":"${env:P}"'),
+    },
+    {
+      name: "host and port written last, the host with its protocol: kept",
+      code: customProxy('"username":"${env:U}","password":"${env:P}","host":"socks5://p.example.com","port":"1080"'),
+      errors: [{ message: `${SERVER} "host" and "port" are written instead, which the API ignores: did you mean "server": "socks5://p.example.com:1080"?` }],
+      output: customProxy('"username":"${env:U}","password":"${env:P}","server":"socks5://p.example.com:1080"'),
+    },
+    {
+      name: "a host and port that make no plain server: both named, no fix",
+      code: customProxy('"host":"[::1]","port":"eighty","username":"${env:U}","password":"${env:P}"'),
+      errors: [{ message: `${SERVER} "host" and "port" are written instead, which the API ignores: did you mean one "server" in PROTOCOL://HOST:PORT format?`, suggestions: [] }],
+      safeOutput: customProxy('"host":"[::1]","port":"eighty","username":"${env:U}","password":"${env:P}"'),
+    },
+    {
+      name: "secret for secrets when load_mode is specific: one error, --fix renames it",
+      code: integration({ id: ID, type: "1PASSWORD", configuration: { load_mode: "specific", secret: ["op://vault/item/field"] } }),
+      errors: [{ message: /^Missing required property "secrets" .* "secret" is written instead, which the API ignores: did you mean "secrets"\?$/ }],
+      safeOutput: JSON.stringify(integration({ id: ID, type: "1PASSWORD", configuration: { load_mode: "specific", secrets: ["op://vault/item/field"] } }), null, 2),
     },
     // A missing property written in the wrong place is one mistake: this error says where it is.
     {

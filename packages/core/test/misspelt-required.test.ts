@@ -1,0 +1,32 @@
+// What the user sees when a required key is misspelt where it belongs: one error per key, through
+// lint() and fix() with every rule on (required-property's table checks the rule alone).
+import { describe, expect, it } from "vitest";
+import { fix, lint } from "../src/index.js";
+
+describe("a missing property misspelt where it belongs, as the user sees it", () => {
+  const text =
+    '{\n  "Count": 10,\n  "configuration": {\n    "session": {\n' +
+    '      "proxy": { "type": "custom", "active": true, "sever": "http://p.example.com:8080", "user": "${env:U}", "password": "${env:P}" }\n' +
+    "    }\n  }\n}\n";
+
+  it("one error per misspelt key, naming it, and no unknown-key warning beside it", () => {
+    expect(lint(text).map((finding) => [finding.ruleId, finding.severity, finding.related?.map((related) => [related.pointer, related.range?.start.line])])).toEqual([
+      ["required-property", "error", [["/Count", 2]]],
+      ["required-property", "error", [["/configuration/session/proxy/sever", 5]]],
+      ["required-property", "error", [["/configuration/session/proxy/user", 5]]],
+    ]);
+  });
+
+  it("--fix renames the spelling variants, keeps every value, and leaves the guess (user) to the user", () => {
+    const result = fix(text);
+    expect(result.output).toBe(text.replace('"Count"', '"count"').replace('"sever"', '"server"'));
+    expect(result.findings.map((finding) => [finding.ruleId, finding.suggestions?.map((suggestion) => suggestion.title)])).toEqual([["required-property", ['Rename "user" to "username"']]]);
+  });
+
+  it("a custom proxy's host and port: one finding, not three", () => {
+    const findings = lint('{"count":1,"configuration":{"session":{"proxy":{"type":"custom","active":true,"host":"p.example.com","port":8080,"username":"${env:U}","password":"${env:P}"}}}}');
+    expect(findings.map((finding) => [finding.ruleId, finding.related?.map((related) => related.pointer)])).toEqual([
+      ["required-property", ["/configuration/session/proxy/host", "/configuration/session/proxy/port"]],
+    ]);
+  });
+});
