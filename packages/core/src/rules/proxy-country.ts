@@ -1,6 +1,8 @@
-import { defineRule, type FixProposal } from "../rule.js";
+import { defineRule, type FixProposal, type RuleContext } from "../rule.js";
 import { anchorProxyTypes, countryCodesByProxyType, defaultProxyType } from "../generated/countries.js";
 import { alpha2OfAlpha3, codesNamed, regionName } from "../country-names.js";
+import { guessEnum } from "../schema/enum-guess.js";
+import { docOf } from "../schema/property-info.js";
 import { editDistance, getAt, isObject, quote } from "./util.js";
 
 const PROXY = "/configuration/session/proxy";
@@ -30,17 +32,29 @@ export default defineRule({
     if (!isObject(proxy)) return;
     const code = proxy["country_code"];
     if (typeof code !== "string") return;
-    const rawType = proxy["type"] === undefined ? defaultProxyType : proxy["type"];
-    // A custom proxy has no country_code (known-property says so) and an unknown type is valid-enum's finding.
-    if (typeof rawType !== "string" || !isAnchorType(rawType)) return;
-    const type: AnchorType = rawType;
+    const written = proxy["type"];
+    const rawType = written === undefined ? defaultProxyType : written;
+    if (typeof rawType !== "string") return;
+    // An unknown type is valid-enum's finding; the code is checked for the type it suggests, or,
+    // without one, against every Anchor type's list. A custom proxy has no country_code
+    // (known-property says so).
+    const known = isAnchorType(rawType) || rawType === "custom";
+    const meant = known ? rawType : guessEnum(`${PROXY}/type`, rawType, docOf(`${PROXY}/type`)?.enum ?? []).guess;
+    if (meant === undefined) {
+      reportAgainstEveryType(context, code, rawType);
+      return;
+    }
+    if (!isAnchorType(meant)) return;
+    const type: AnchorType = meant;
     if (OFFERED.get(type)!.has(code)) return;
     const offered = countryCodesByProxyType[type] as readonly string[];
 
     const related = [
-      proxy["type"] === undefined
+      written === undefined
         ? { pointer: PROXY, message: `This proxy has no "type", so it is ${defaultProxyType}.` }
-        : { pointer: `${PROXY}/type`, message: `The proxy type is ${type} here.` },
+        : known
+          ? { pointer: `${PROXY}/type`, message: `The proxy type is ${type} here.` }
+          : { pointer: `${PROXY}/type`, message: `The proxy type is ${quote(rawType)} here, which is not a type; read as ${type}, which it most likely means.` },
     ];
     const lower = code.toLowerCase();
     // Only spelling differs: the country meant is certain, so the fix is safe.
@@ -60,25 +74,25 @@ export default defineRule({
     // alpha-3 code ("ukr") names its country as surely. Either way the country meant is certain.
     const alias = ALIASES.get(lower);
     const alpha3 = alias === undefined ? alpha2OfAlpha3(normalized) : undefined;
-    const meant = alias ?? alpha3;
-    if (meant !== undefined && offered.includes(meant)) {
+    const spelt = alias ?? alpha3;
+    if (spelt !== undefined && offered.includes(spelt)) {
       const message =
         alias !== undefined
-          ? `${quote(code)} is not an ISO country code; use ${JSON.stringify(meant)} for ${regionName(meant) ?? meant}.`
-          : `${quote(code)} is the ISO 3166-1 alpha-3 code of ${regionName(meant) ?? meant}; this API takes alpha-2 codes: use ${JSON.stringify(meant)}.`;
-      context.report({ pointer: POINTER, message, fix: replaceCode(context.source.replaceValue(POINTER, meant), code, meant), related });
+          ? `${quote(code)} is not an ISO country code; use ${JSON.stringify(spelt)} for ${regionName(spelt) ?? spelt}.`
+          : `${quote(code)} is the ISO 3166-1 alpha-3 code of ${regionName(spelt) ?? spelt}; this API takes alpha-2 codes: use ${JSON.stringify(spelt)}.`;
+      context.report({ pointer: POINTER, message, fix: replaceCode(context.source.replaceValue(POINTER, spelt), code, spelt), related });
       return;
     }
     // The list is the default type's when none is written: say so, or "anchor_proxy" would puzzle.
-    const typeText = proxy["type"] === undefined ? `${type} ("type" is not set, so it is ${type})` : type;
-    const lookup = meant ?? lower;
+    const typeText = written === undefined ? `${type} ("type" is not set, so it is ${type})` : known ? type : `${type} (the type ${quote(rawType)}, read as ${type})`;
+    const lookup = spelt ?? lower;
     const subject =
       alias !== undefined
         ? `${quote(code)} is not an ISO country code, and ${JSON.stringify(alias)}${nameSuffix(alias)}`
         : alpha3 !== undefined
           ? `${quote(code)} is an ISO 3166-1 alpha-3 code, and its alpha-2 code ${JSON.stringify(alpha3)}${nameSuffix(alpha3)}`
           : `${quote(code)}${nameSuffix(lower)}`;
-    const caseNote = lower !== code && meant === undefined ? ` Country codes are written in lower case: ${JSON.stringify(lower)}.` : "";
+    const caseNote = lower !== code && spelt === undefined ? ` Country codes are written in lower case: ${JSON.stringify(lower)}.` : "";
     const others = anchorProxyTypes
       .filter((other) => other !== type && (countryCodesByProxyType[other as AnchorType] as readonly string[]).includes(lookup))
       .sort();
@@ -127,6 +141,20 @@ export default defineRule({
     });
   },
 });
+
+/** Every Anchor type's codes: what a country code may be when the type written is none of them. */
+const ANY_TYPE: readonly string[] = [...new Set(anchorProxyTypes.flatMap((type) => countryCodesByProxyType[type as AnchorType] as readonly string[]))].sort();
+
+/** A code no Anchor type offers, under a type that is none of them (valid-enum reports the type). */
+function reportAgainstEveryType(context: RuleContext, code: string, type: string): void {
+  if (ANY_TYPE.includes(code)) return;
+  const guesses = guessCodes(code, ANY_TYPE);
+  context.report({
+    pointer: POINTER,
+    message: `${quote(code)} is not a country code offered by any Anchor proxy type.${guesses.length > 0 ? ` Did you mean ${joinGuesses(guesses)}?` : ""}`,
+    related: [{ pointer: `${PROXY}/type`, message: `The proxy type is ${quote(type)} here, which is not a type.` }],
+  });
+}
 
 function isAnchorType(type: string): type is AnchorType {
   return Object.prototype.hasOwnProperty.call(countryCodesByProxyType, type);

@@ -1,14 +1,11 @@
 import { defineRule } from "../rule.js";
 import { displayPath, patternOf, propertyName } from "../schema/schema-errors.js";
 import { docOf } from "../schema/property-info.js";
-import { didYouMean, getAt, parsePointer, quote, quotedList } from "./util.js";
+import { guessEnum } from "../schema/enum-guess.js";
+import { getAt, parsePointer, quote, quotedList } from "./util.js";
 
 /** Up to this many allowed values are listed in the message; longer lists only get "did you mean". */
 const MAX_LISTED = 8;
-
-const PROXY_TYPE_PATTERN = "/configuration/session/proxy/type";
-/** The protocols a custom proxy `server` accepts, as people write them in `type` by mistake. */
-const PROXY_PROTOCOL = /^(https?|socks5)$/i;
 
 export default defineRule({
   meta: {
@@ -28,10 +25,7 @@ export default defineRule({
       const pattern = patternOf(context.root, error.pointer);
       const allowed = (docOf(pattern)?.enum ?? (error.params.allowedValues as unknown[] | undefined) ?? []).map(String);
       const name = propertyName(error.pointer);
-      const exactIgnoringCase = typeof value === "string" ? allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) : undefined;
-      // `"type": "socks5"` is someone describing their own proxy server: that is a custom proxy.
-      const protocol = pattern === PROXY_TYPE_PATTERN && typeof value === "string" && PROXY_PROTOCOL.test(value) && allowed.includes("custom") ? value.toLowerCase() : undefined;
-      const guess = exactIgnoringCase ?? (protocol ? "custom" : typeof value === "string" ? didYouMean(value, allowed) ?? wordMatch(value, allowed) : undefined);
+      const { guess, exactIgnoringCase, protocol } = guessEnum(pattern, value, allowed);
       const listed = allowed.length <= MAX_LISTED ? ` Allowed: ${quotedList(allowed)}.` : "";
       const hint = guess ? ` Did you mean ${JSON.stringify(guess)}?${protocol ? ` The protocol goes in "server" ("${protocol}://HOST:PORT").` : ""}` : "";
       const replacement = guess ? context.source.replaceValue(error.pointer, guess) : undefined;
@@ -46,12 +40,3 @@ export default defineRule({
   },
 });
 
-/**
- * The one allowed value that has the input as a whole word: "residential" for "anchor_residential".
- * Too far apart for edit distance, yet what people type after reading "a residential proxy".
- */
-function wordMatch(value: string, allowed: readonly string[]): string | undefined {
-  const word = value.toLowerCase();
-  const matches = allowed.filter((candidate) => candidate.toLowerCase().split(/[_-]/).includes(word));
-  return matches.length === 1 ? matches[0] : undefined;
-}

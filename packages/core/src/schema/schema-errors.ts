@@ -1,5 +1,7 @@
 import validateRequest from "../generated/validate-request.js";
-import { isObject, parsePointer } from "../rules/util.js";
+import { guessEnum } from "./enum-guess.js";
+import { docOf } from "./property-info.js";
+import { getAt, isObject, parsePointer } from "../rules/util.js";
 
 /** One ajv error, reduced to what the schema rules need. */
 export interface SchemaError {
@@ -17,21 +19,28 @@ export interface SchemaError {
  */
 const HIDDEN_KEYWORDS = new Set(["if", "then", "else", "anyOf", "oneOf", "allOf", "not", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]);
 
-const PROXY_TYPE_POINTER = /^\/configuration\/session\/proxy\/type$/;
+const PROXY = "/configuration/session/proxy";
+const PROXY_TYPE = `${PROXY}/type`;
 const COUNTRY_POINTER = /^\/configuration\/session\/proxy\/country_code$/;
+
+type AjvError = NonNullable<typeof validateRequest.errors>[number];
 
 /**
  * Runs the precompiled validator once and collapses its cascades into the errors a user made.
- * A proxy is dispatched on its `type`: when the type itself is wrong, the branch chosen for it is a
- * guess, so its required/unknown-key errors would only repeat the same mistake.
+ * A proxy is dispatched on its `type`: when the type itself is wrong, the branch the validator
+ * chose for it (the Anchor one) says nothing about the rest; see {@link wrongTypeProxyErrors}.
  */
 export function collectSchemaErrors(root: unknown): SchemaError[] {
   if (validateRequest(root)) return [];
   // Plain loops: this runs for every file with a mistake and again for each fix that is tried.
-  const errors = validateRequest.errors ?? [];
+  let errors: readonly AjvError[] = validateRequest.errors ?? [];
   let proxyTypeIsWrong = false;
   for (const error of errors) {
-    if (error.keyword === "enum" && PROXY_TYPE_POINTER.test(error.instancePath)) proxyTypeIsWrong = true;
+    if (error.keyword === "enum" && error.instancePath === PROXY_TYPE) proxyTypeIsWrong = true;
+  }
+  if (proxyTypeIsWrong) {
+    const within = (error: AjvError) => error.instancePath === PROXY || (error.instancePath.startsWith(PROXY + "/") && error.instancePath !== PROXY_TYPE);
+    errors = [...errors.filter((error) => !within(error)), ...wrongTypeProxyErrors(root).filter(within)];
   }
   const seen = new Set<string>();
   const result: SchemaError[] = [];
@@ -41,7 +50,6 @@ export function collectSchemaErrors(root: unknown): SchemaError[] {
     if (HIDDEN_KEYWORDS.has(keyword)) continue;
     // Country codes depend on the proxy type: proxy-country reports them with the per-type lists.
     if (keyword === "enum" && COUNTRY_POINTER.test(pointer)) continue;
-    if (proxyTypeIsWrong && pointer === "/configuration/session/proxy" && keyword !== "type") continue;
     const params = (error.params ?? {}) as Record<string, unknown>;
     const key = `${keyword}\u0000${pointer}\u0000${JSON.stringify(params)}`;
     if (seen.has(key)) continue;
@@ -49,6 +57,39 @@ export function collectSchemaErrors(root: unknown): SchemaError[] {
     result.push({ keyword, pointer, params, schemaPath: error.schemaPath });
   }
   return result;
+}
+
+/**
+ * The errors of a proxy whose `type` is not a known one, as they would be for the type valid-enum
+ * suggests, or, with no suggestion, those every type agrees on. Either way only what is wrong
+ * whatever type was meant: a key no proxy type knows (`country`, `foo`), a value of the wrong
+ * type, a key every type requires (`active`). A key of another proxy type, or one only the
+ * guessed type requires (a custom proxy's `username` for `"type": "socks5"`), would repeat the
+ * type's own mistake, which valid-enum reports.
+ */
+function wrongTypeProxyErrors(root: unknown): AjvError[] {
+  const proxy = getAt(root, ["configuration", "session", "proxy"]);
+  if (!isObject(root) || !isObject(proxy)) return [];
+  const types = docOf(PROXY_TYPE)?.enum?.map(String) ?? [];
+  const keys = new Set(docOf(PROXY)?.children ?? []);
+  const byType = new Map<string, AjvError[]>();
+  for (const type of types) {
+    const configuration = root.configuration as Record<string, unknown>;
+    const session = configuration.session as Record<string, unknown>;
+    const candidate = { ...root, configuration: { ...configuration, session: { ...session, proxy: { ...proxy, type } } } };
+    byType.set(type, validateRequest(candidate) ? [] : [...(validateRequest.errors ?? [])]);
+  }
+  const keyOf = (error: AjvError) => `${error.keyword}\u0000${error.instancePath}\u0000${JSON.stringify(error.params)}`;
+  const counts = new Map<string, number>();
+  for (const errors of byType.values()) for (const key of new Set(errors.map(keyOf))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const everyType = (error: AjvError) => counts.get(keyOf(error)) === types.length;
+  const guess = guessEnum(PROXY_TYPE, proxy.type, types).guess;
+  const errors = guess === undefined ? (byType.get(types[0]!) ?? []).filter(everyType) : (byType.get(guess) ?? []);
+  return errors.filter((error) => {
+    if (error.keyword === "required") return everyType(error);
+    if (error.keyword === "additionalProperties") return !keys.has(String(error.params.additionalProperty));
+    return true;
+  });
 }
 
 /** Schema path pattern of a pointer: array indices become `*`, as in the generated property docs. */

@@ -4,6 +4,7 @@ import { fix, lint } from "../../src/index.js";
 import { ruleTester } from "../rule-tester.js";
 
 const POINTER = "/configuration/session/proxy/country_code";
+const pretty = (value: object) => JSON.stringify(value, null, 2);
 
 function proxy(fields: Record<string, unknown>) {
   return { count: 1, configuration: { session: { proxy: { active: true, ...fields } } } };
@@ -20,15 +21,41 @@ ruleTester(rule, {
     proxy({ type: "anchor_residential", country_code: "hk" }),
     proxy({ type: "anchor_mobile", country_code: "bt" }),
     proxy({ type: "anchor_gov", country_code: "us" }),
-    // A custom proxy has no country (known-property's finding); an unknown type is valid-enum's.
+    // A custom proxy has no country (known-property's finding); a type that is no string is valid-type's.
     proxy({ type: "custom", country_code: "zz", server: "http://proxy.example.com:8080", username: "u", password: "p" }),
-    proxy({ type: "anchor_residental", country_code: "zz" }),
     proxy({ type: 7, country_code: "zz" }),
+    // An unknown type (valid-enum's finding) with no likely meaning: any Anchor type's code passes.
+    proxy({ type: "zzz", country_code: "bt" }),
+    // A protocol for a type means a custom proxy: it has no country (known-property's, once the type is fixed).
+    proxy({ type: "socks5", country_code: "zz" }),
     // A mistyped code is valid-type's.
     proxy({ country_code: 840 }),
     { count: 1, configuration: { session: { proxy: "us" } } },
   ],
   invalid: [
+    // An unknown type is valid-enum's finding; the code is checked for the type it most likely means.
+    {
+      name: "a country name under a misspelt type: checked for the type valid-enum suggests",
+      code: proxy({ type: "residential", country_code: "Germany" }),
+      errors: [
+        {
+          message: '"Germany" is not a country code offered by anchor_residential (the type "residential", read as anchor_residential). Did you mean "de" (Germany)?',
+          pointer: POINTER,
+          suggestions: ['Change to "de"'],
+        },
+      ],
+      output: pretty(proxy({ type: "residential", country_code: "de" })),
+    },
+    {
+      name: "a code the misspelt type's list lacks",
+      code: proxy({ type: "anchor_residental", country_code: "zz" }),
+      errors: [{ message: '"zz" is not a country code offered by anchor_residential (the type "anchor_residental", read as anchor_residential).' }],
+    },
+    {
+      name: "an unknown type with no likely meaning: the code is checked against every Anchor type's",
+      code: proxy({ type: "zzz", country_code: "Germany" }),
+      errors: [{ message: '"Germany" is not a country code offered by any Anchor proxy type. Did you mean "de" (Germany)?', pointer: POINTER }],
+    },
     {
       name: "a code another type offers",
       code: proxy({ type: "anchor_residential", country_code: "bt" }),

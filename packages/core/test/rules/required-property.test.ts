@@ -23,9 +23,10 @@ ruleTester(rule, {
     proxy({ type: "custom", server: "http://proxy.example.com:8080", username: "${env:PROXY_USER}", password: "${env:PROXY_PASS}", active: true }),
     integration({ id: ID, type: "1PASSWORD", configuration: { load_mode: "all" } }),
     integration({ id: ID, type: "1PASSWORD", configuration: { load_mode: "specific", secrets: ["op://vault/item/field"] } }),
-    // A wrong proxy type is one mistake: valid-enum reports it; the branch guessed for it asks nothing more.
-    proxy({ type: "socks5", server: "socks5://proxy.example.com:1080" }),
-    proxy({ type: 5 }),
+    // A wrong proxy type is one mistake: valid-enum reports it; the branch guessed for it asks nothing more
+    // (a custom proxy's username and password for "socks5").
+    proxy({ type: "socks5", active: true, server: "socks5://proxy.example.com:1080" }),
+    proxy({ type: 5, active: true }),
     // Wrong load_mode: valid-enum's; "secrets" is only required once the mode is "specific".
     integration({ id: ID, type: "1PASSWORD", configuration: { load_mode: "some" } }),
     // Objects of the wrong type are valid-type's.
@@ -82,6 +83,11 @@ ruleTester(rule, {
       name: "count only inside metadata does not count (metadata is free-form: no copy of it)",
       code: '{\n  "metadata": { "count": 10 }\n}',
       errors: [{ message: COUNT, pointer: "", line: 1, column: 1 }],
+    },
+    {
+      name: "a wrong proxy type without active: every type requires it, so it is missing whatever the type",
+      code: proxy({ type: "socks5", server: "socks5://proxy.example.com:1080" }),
+      errors: [{ message: 'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy).' }],
     },
     {
       name: "an Anchor proxy needs active: on the proxy's key",

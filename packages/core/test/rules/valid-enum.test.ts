@@ -124,8 +124,32 @@ ruleTester(rule, {
 });
 
 it("a wrong proxy type is one finding in all: no missing or unknown keys from the branch it was taken for", () => {
-  // Custom-proxy keys and no `active`: had the type been read as an Anchor proxy, server/username/password
-  // would be unknown keys and `active` missing.
-  const text = pretty(proxy({ type: "http", server: "http://proxy.example.com:8080", username: "${env:U}", password: "${env:P}" }));
+  // Custom-proxy keys: had the type been read as an Anchor proxy, server/username/password would be unknown keys.
+  const text = pretty(proxy({ type: "http", active: true, server: "http://proxy.example.com:8080", username: "${env:U}", password: "${env:P}" }));
   expect(lint(text).map((finding) => [finding.ruleId, finding.pointer])).toEqual([["valid-enum", "/configuration/session/proxy/type"]]);
+});
+
+it("a wrong proxy type leaves the proxy's other mistakes reported, as for the type it suggests", () => {
+  const finds = (value: object) => lint(pretty(proxy(value))).map((finding) => [finding.ruleId, finding.pointer]);
+  // A key no proxy type knows, and a country name for a code: what the type was would not change them.
+  expect(finds({ active: true, type: "residential", country: "de", foo: 1 })).toEqual([
+    ["valid-enum", "/configuration/session/proxy/type"],
+    ["known-property", "/configuration/session/proxy/country"],
+    ["known-property", "/configuration/session/proxy/foo"],
+  ]);
+  expect(finds({ active: true, type: "residential", country_code: "Germany" })).toEqual([
+    ["valid-enum", "/configuration/session/proxy/type"],
+    ["proxy-country", "/configuration/session/proxy/country_code"],
+  ]);
+  // Without a suggestion, against the keys every proxy type knows; a key of some type is the type's mistake.
+  expect(finds({ active: true, type: "zzz", foo: 1, server: "x", country_code: "de" })).toEqual([
+    ["valid-enum", "/configuration/session/proxy/type"],
+    ["known-property", "/configuration/session/proxy/foo"],
+  ]);
+  // Every type requires active: missing, it is a mistake whatever the type; a custom proxy's
+  // username and password, which only the suggested type requires, are not asked for.
+  expect(finds({ type: "socks5", server: "socks5://proxy.example.com:1080" })).toEqual([
+    ["required-property", "/configuration/session/proxy"],
+    ["valid-enum", "/configuration/session/proxy/type"],
+  ]);
 });
