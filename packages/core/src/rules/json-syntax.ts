@@ -93,6 +93,16 @@ function isClosingOrEnd(text: string | undefined, offset: number): boolean {
 }
 
 const LITERALS = ["true", "false", "null"];
+/**
+ * Other languages' null, written as they spell it: Python's `None`, Ruby's, Go's and Lua's `nil`. A
+ * lowercase `none` may be a word meant as a string ("none"), so only these spellings count.
+ */
+const OTHER_NULLS: ReadonlyMap<string, string> = new Map([
+  ["None", "Python's None is JSON's null"],
+  ["nil", "nil is JSON's null"],
+  ["Nil", "nil is JSON's null"],
+  ["NIL", "nil is JSON's null"],
+]);
 
 interface Explained {
   message: string;
@@ -130,6 +140,8 @@ function explainToken(text: string, offset: number): Explained | undefined {
   if (word === "NaN" || word === "Infinity" || word === "undefined") {
     return { message: `${word} is not a JSON value; use a number, null, or leave the property out.`, withheld: NOT_A_VALUE, length: word.length };
   }
+  const otherNull = OTHER_NULLS.get(word);
+  if (otherNull) return { message: `${word} is not a JSON value; ${otherNull}: did you mean null?`, withheld: NOT_A_VALUE, length: word.length };
   const literal = didYouMean(word, LITERALS);
   if (literal) return { message: `${word} is not a JSON value; did you mean ${literal}?`, withheld: NOT_A_VALUE, length: word.length };
   return { message: `${word} is not a JSON value; strings need double quotes: did you mean "${word}"?`, withheld: NOT_A_VALUE, length: word.length };

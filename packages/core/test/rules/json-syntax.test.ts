@@ -100,6 +100,19 @@ ruleTester(rule, {
       errors: [{ message: 'Strings and property names need double quotes, not single quotes: did you mean "count"?', pointer: "", line: 2, column: 3, endLine: 2, endColumn: 10 }],
     },
     {
+      name: "Python's None is JSON's null, not a string to quote",
+      code: '{"count": 1, "configuration": {"session": {"initial_url": None}}}',
+      errors: [{ message: "None is not a JSON value; Python's None is JSON's null: did you mean null?", pointer: "", line: 1, column: 59, endLine: 1, endColumn: 63 }],
+    },
+    {
+      name: "nil is JSON's null",
+      code: '{"count": 1, "metadata": {\n"a": nil,\n"b": NIL}}',
+      errors: [
+        { message: "nil is not a JSON value; nil is JSON's null: did you mean null?", line: 2, column: 6 },
+        { message: "NIL is not a JSON value; nil is JSON's null: did you mean null?", line: 3, column: 6 },
+      ],
+    },
+    {
       name: "NaN",
       code: '{"count": NaN}',
       errors: [{ message: "NaN is not a JSON value; use a number, null, or leave the property out.", pointer: "", line: 1, column: 11, endLine: 1, endColumn: 14 }],
