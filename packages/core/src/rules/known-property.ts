@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
 import { displayPath, patternOf } from "../schema/schema-errors.js";
 import { docOf, homesOf } from "../schema/property-info.js";
-import { fitsAtHome, misplacedRequired, movesSafely, moveTitle, placeOf } from "../schema/moves.js";
+import { fitsAtHome, knownByFor, misplacedRequired, movesSafely, moveTitle, placeOf } from "../schema/moves.js";
 import { didYouMean, escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
 
 const PROXY_PATTERN = "/configuration/session/proxy";
@@ -83,6 +83,16 @@ export default defineRule({
       }
 
       const homes = homesOf(key).filter((home) => home !== `${parentPattern}/${key}`);
+      const knownBy = knownByFor(parentPattern, key, absent);
+      if (knownBy) {
+        context.report({
+          pointer,
+          target: "key",
+          message: `Unknown property ${JSON.stringify(key)} in ${where}; did you mean ${JSON.stringify(knownBy.key)}? ${knownBy.what} is known by its ${knownBy.key}; ${JSON.stringify(key)} belongs ${homes.map(placeOf).join(" or ")}.`,
+          suggestions: [{ title: `Rename to ${JSON.stringify(knownBy.key)}`, safety: "unsafe", edits: context.source.renameKey(pointer, knownBy.key) }],
+        });
+        continue;
+      }
       if (homes.length > 0 && homes.length <= 3) {
         const home = homes[0]!;
         const fits = homes.length === 1 && !home.includes("*") ? fitsAtHome(context.root, pointer, home) : false;

@@ -104,6 +104,19 @@ export function movesSafely(parentPointer: string, key: string): boolean {
   return MIXED_UP_SECTIONS.has(parentPointer) && key !== "name";
 }
 
+/**
+ * Objects known by a key other than `id`: an `id` written in one means that key (a profile is
+ * loaded by its `name`), though `id` has homes elsewhere (identities, integrations), where it would
+ * describe something else. A guess: the rename is only offered.
+ */
+const KNOWN_BY: Readonly<Record<string, { key: string; what: string }>> = { "/configuration/browser/profile": { key: "name", what: "A profile" } };
+
+/** The key an object is known by, when `key` is an `id` written for it and that key is not set. */
+export function knownByFor(parentPattern: string, key: string, absent: readonly string[]): { key: string; what: string } | undefined {
+  const known = Object.prototype.hasOwnProperty.call(KNOWN_BY, parentPattern) ? KNOWN_BY[parentPattern] : undefined;
+  return key === "id" && known !== undefined && absent.includes(known.key) ? known : undefined;
+}
+
 export function moveTitle(key: string, home: string): string {
   return `Move ${JSON.stringify(key)} to ${home.lastIndexOf("/") === 0 ? "the top level" : parentDisplay(home)}`;
 }

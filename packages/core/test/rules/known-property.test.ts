@@ -101,6 +101,19 @@ ruleTester(rule, {
       output: '{"count":1,"configuration":{"identities":[{"id":"123e4567-e89b-12d3-a456-426614174000"}],"browser":{"profile":{"persist":true}}}}',
     },
     {
+      name: "an id in a profile means its name (a profile is known by its name): the rename is offered",
+      code: '{"count":1,"configuration":{"browser":{"profile":{"id":"shop"}}}}',
+      errors: [
+        {
+          message: 'Unknown property "id" in configuration.browser.profile; did you mean "name"? A profile is known by its name; "id" belongs under configuration.identities[] or under configuration.integrations[].',
+          pointer: "/configuration/browser/profile/id",
+          suggestions: ['Rename to "name"'],
+        },
+      ],
+      safeOutput: '{"count":1,"configuration":{"browser":{"profile":{"id":"shop"}}}}',
+      output: '{"count":1,"configuration":{"browser":{"profile":{"name":"shop"}}}}',
+    },
+    {
       name: "a name in session is not moved by --fix, though session is a mixed-up section: a session label is no profile name",
       code: '{"count":1,"configuration":{"session":{"name":"nightly crawl"}}}',
       errors: [
