@@ -30,3 +30,11 @@ describe("a missing property misspelt where it belongs, as the user sees it", ()
     ]);
   });
 });
+
+describe("a short required key one edit away", () => {
+  it("an integration's \"ip\" for \"id\" is one finding, and the rename is only offered: two-letter words are not typos of each other", () => {
+    const text = '{"count":1,"configuration":{"integrations":[{"ip":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","configuration":{"load_mode":"all"}}]}}';
+    expect(lint(text).map((finding) => [finding.ruleId, finding.suggestions?.map((suggestion) => suggestion.title)])).toEqual([["required-property", ['Rename "ip" to "id"']]]);
+    expect(fix(text).output).toBe(text);
+  });
+});

@@ -32,13 +32,17 @@ export function requiredSynonymOf(parentPattern: string, key: string, missing: I
 
 /**
  * Whether a key is the name spelt another way: the same word but for case, spaces, `_` and `-`, or
- * one edit away from it (`sever`). Only such a rename is certain enough to apply unattended; a
- * farther near-miss (`isActive` for `active`) may be another word.
+ * one edit away from it (`sever`) when the name is long enough for one edit to be a slip rather
+ * than another word (`d` or `ip` for `id`). Only such a rename is certain enough to apply
+ * unattended; a farther near-miss (`isActive` for `active`) may be another word.
  */
 export function isSpellingOf(key: string, name: string): boolean {
   const [a, b] = [normalize(key), normalize(name)];
-  return a === b || editDistance(a, b) <= 1;
+  return a === b || (b.length >= MIN_LENGTH_FOR_ONE_EDIT && editDistance(a, b) <= 1);
 }
+
+/** Below this, one edit makes another short word: `id`/`ip`, `to`/`go`. */
+const MIN_LENGTH_FOR_ONE_EDIT = 4;
 
 /** A custom proxy's host and port, written as their own keys, joined into a `server` value when both are plain. */
 export function serverOf(host: unknown, port: unknown): string | undefined {
