@@ -106,6 +106,28 @@ export function describeTerminalEditor(name: string, editor: TerminalEditor, req
       expect(Object.keys(session)).toHaveLength(2);
     }, 40_000);
 
+    it("leaves the value after the colon alone: no item offered in front of it, as docs/editors.md says", async () => {
+      await open("mobile.anchor.json");
+      // Right after the colon of `"active": true,`: an item could not remove the old value here.
+      terminal!.keys("6G", "0", "f:", "a", "C-x", "C-o");
+      // Nothing to wait for when nothing comes (Neovim shows no message): time for a reply to land.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      terminal!.keys("Escape");
+      const s = await until("normal mode", (s) => s.mode === "n" && !s.pum && s);
+      expect(s.lines[5]).toBe('        "active": true,');
+    }, 40_000);
+
+    it("completes a key typed inside closed quotes to the key alone, never into its letters", async () => {
+      await open("mobile.anchor.json");
+      const before = state().changedtick;
+      terminal!.keys("4G", "o");
+      terminal!.type('"ti"');
+      terminal!.keys("Left", "C-x", "C-o");
+      const s = await accept(before + 1, (s) => s.lines[4]!.includes("timeout"));
+      // ALE would put `: {},` where the closing quote was before the insertion ("tim: {},eout").
+      expect(s.lines[4]!.trim()).toBe('"timeout"');
+    }, 40_000);
+
     it("applies a per-diagnostic quick fix from the code-action menu", async () => {
       await open("broken.anchor.json");
       terminal!.keys("12G", "$");

@@ -61,11 +61,29 @@ export function completeWith(text: string, offset: number, options: CompletionOp
     const at = Math.max(0, Math.min(offset, text.length));
     const snippets = options.snippets !== false;
     const items = proposals(text, skeletonsBefore(text, at, skeletonMinLength), at, snippets);
-    return snippets ? items : items.map(toPlain);
+    return snippets ? items : items.map((item) => keptByWordInserters(toPlain(item), text, at));
   } catch {
     // Completion is a convenience: an odd document must never break the editor.
     return [];
   }
+}
+
+/**
+ * Clients without snippets (Vim's complete() in Neovim 0.7 and ALE) insert a one-line word at the
+ * cursor; ALE then applies the additional edits at the places they name in the text as it was
+ * before, so one later on the cursor's line lands inside what was inserted (`"ti|"` completed to
+ * `"tim: {},eout"`). Those are left out: the item writes less (`"timeout"`, the next lint tells
+ * what is missing) but never garbles the line. Edits before the cursor or on other lines keep their
+ * place.
+ */
+function keptByWordInserters(item: CompletionItem, text: string, cursor: number): CompletionItem {
+  if (!item.additionalEdits) return item;
+  const lineEnd = text.indexOf("\n", cursor);
+  const end = lineEnd === -1 ? text.length : lineEnd;
+  const kept = item.additionalEdits.filter((edit) => edit.offset < cursor || edit.offset > end);
+  if (kept.length === item.additionalEdits.length) return item;
+  const { additionalEdits: _dropped, ...rest } = item;
+  return kept.length > 0 ? { ...rest, additionalEdits: kept } : rest;
 }
 
 /**
@@ -149,7 +167,10 @@ function proposals(text: string, skeletons: { located: Skeleton; scanned: () => 
     const existing = valueAfter(text, word.offset + word.length);
     // Inserting before an object or array would leave two values; replacing it would lose its members.
     if (existing === "container") return [];
-    if (existing) return valueItems(scanned(), path, replacing(text, word, existing, snippets));
+    if (existing) {
+      const slot = replacing(text, word, existing, snippets);
+      return slot ? valueItems(scanned(), path, slot) : [];
+    }
   }
   return valueItems(scanned(), path, slot);
 }
@@ -158,7 +179,11 @@ function proposals(text: string, skeletons: { located: Skeleton; scanned: () => 
  * A slot for a value typed in front of the property's existing one (`"active": | true`): the
  * inserted value takes its place, so that the property keeps one value.
  */
-function replacing(text: string, word: Span, existing: Span, snippets: boolean): Slot {
+function replacing(text: string, word: Span, existing: Span, snippets: boolean): Slot | undefined {
+  // Clients without snippets insert by their own word rules and keep what follows the cursor; the
+  // old value could only go by an additional edit, which Neovim 0.7 drops and ALE applies at its
+  // original place after inserting (`"active":ttrue`): nothing offered leaves the file as it was.
+  if (!snippets) return undefined;
   const end = existing.offset + existing.length;
   const comma = commaAt(text, end);
   const gap = text.slice(word.offset + word.length, existing.offset);
@@ -169,7 +194,7 @@ function replacing(text: string, word: Span, existing: Span, snippets: boolean):
     const lead = word.length === 0 && !/\s/.test(text[word.offset - 1] ?? "") ? { lead: gap } : {};
     return { replace: { offset: word.offset, length: end - word.offset }, ...lead, comma, snippets };
   }
-  // Word-based inserters keep what follows the cursor: the old value goes by an edit of its own.
+  // A line break or comment before the old value: it goes by an edit of its own.
   return { replace: word, edits: [{ offset: existing.offset, length: existing.length, newText: "" }], comma, snippets };
 }
 

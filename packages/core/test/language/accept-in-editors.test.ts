@@ -43,8 +43,8 @@ describe.each(everyClient)("accepting an item as %s does", (client) => {
 
   it("insert a country code before another member, with its comma", () => {
     const text = run(client, proxyDoc('"country_code": "|"\n        "active": true'), "hk");
-    // Neovim 0.7 drops additional edits: the comma after the closing quote is not written there.
-    if (client === "neovim") return expect(text).toContain('"country_code": "hk"\n');
+    // Neovim 0.7 drops additional edits and ALE would write it inside the code: no comma from a plain item.
+    if (client !== "textEdit") return expect(text).toContain('"country_code": "hk"\n');
     expect(proxyOf(text!)).toMatchObject({ country_code: "hk", active: true });
   });
 
@@ -73,15 +73,16 @@ describe.each(everyClient)("accepting an item as %s does", (client) => {
 
   it("insert a key typed inside closed quotes", () => {
     const text = run(client, `{\n  "configuration": {\n    "se|"\n  }\n}\n`, "session");
-    // Neovim 0.7 drops the additional edit that writes `: {}` after the closing quote.
-    if (client === "neovim") return expect(text).toBe(`{\n  "configuration": {\n    "session"\n  }\n}\n`);
+    // Neovim 0.7 drops the additional edit that writes `: {}` after the closing quote, and ALE
+    // would write it inside the key (e2e/ale.test.ts): a plain item gives the key alone.
+    if (client !== "textEdit") return expect(text).toBe(`{\n  "configuration": {\n    "session"\n  }\n}\n`);
     expect(parsed(text!).configuration.session).toEqual({});
   });
 
-  it("replace the value that follows the cursor", () => {
+  it("replace the value that follows the cursor, or offer nothing where the client could not remove it", () => {
     const text = run(client, proxyDoc('"active": true,\n        "country_code":| "us"'), "hk");
-    // Neovim 0.7 drops the additional edit that removes the old value.
-    if (client === "neovim") return expect(text).toContain('"country_code":"hk" "us"');
+    // Neovim 0.7 drops additional edits and ALE misplaces those after the cursor: no item is better than two values.
+    if (client !== "textEdit") return expect(text).toBeUndefined();
     expect(proxyOf(text!).country_code).toBe("hk");
   });
 

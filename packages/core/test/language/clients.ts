@@ -8,7 +8,8 @@ import { snippetToPlain, type CompletionItem } from "../../src/language/index.js
  *   item has a filterText, else at its own keyword start), keeps only items whose inserted text
  *   starts with what lies between that start and the cursor, and drops additional edits.
  * - `ale`: ALE 3.3 starts the word at its own identifier start, matches its prefix without case
- *   and applies additional edits afterwards.
+ *   and applies additional edits afterwards, at the places they name in the text before the
+ *   insertion (an edit after the cursor lands that many characters early: e2e/ale.test.ts).
  * Both Vim-family inserters replace only up to the cursor and keep what follows it.
  */
 export type ClientModel = "textEdit" | "neovim" | "ale";
@@ -52,7 +53,6 @@ export function acceptAs(client: ClientModel, text: string, offset: number, item
   if (!matches) return undefined;
   const inserted = text.slice(0, start) + word + text.slice(offset);
   if (client === "neovim") return inserted;
-  // ALE applies the additional edits after the insertion: shift those after it.
-  const shift = word.length - (offset - start);
-  return apply(inserted, (item.additionalEdits ?? []).map((edit) => (edit.offset >= offset ? { ...edit, offset: edit.offset + shift } : edit)));
+  // ALE applies the additional edits after the insertion, unshifted.
+  return apply(inserted, item.additionalEdits ?? []);
 }

@@ -105,7 +105,7 @@ describe("a timeout in the wrong unit, as the user sees it", () => {
   it("one finding for idle_timeout in milliseconds, not also timeout-order's; --fix leaves the guess to the user", () => {
     const text = '{\n  "count": 1,\n  "configuration": { "session": { "timeout": { "max_duration": 30, "idle_timeout": 300000 } } }\n}\n';
     const findings = lint(text);
-    expect(findings.map((finding) => [finding.ruleId, finding.severity, finding.range.start.line])).toEqual([["number-range", "warning", 3]]);
+    expect(findings.map((finding) => [finding.ruleId, finding.severity, finding.range?.start.line])).toEqual([["number-range", "warning", 3]]);
     expect(findings[0]!.suggestions?.map((suggestion) => suggestion.title)).toEqual(["Replace with 5 (minutes)"]);
     expect(fix(text, { unsafe: true }).output).toBe(text);
   });
