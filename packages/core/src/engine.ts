@@ -131,6 +131,10 @@ function lintWith(
     maxCount: config.maxCount ?? DEFAULT_MAX_COUNT,
     source,
     schemaErrors: () => (schemaErrors ??= collectSchemaErrors(root)),
+    // Nested runs leave out the asking rule: its own finding is the one the fix removes.
+    ...(textSource
+      ? { otherFindings: (text: string) => runRules(new TextDocumentSource(text), rules.filter((rule) => rule !== current), config, { maxFindingsPerRule: Infinity, ...(options.earlierCredentials ? { earlierCredentials: options.earlierCredentials } : {}) }) }
+      : {}),
     report(report: Report) {
       const severity = severityOf(current, config, report.severity);
       if (!severity) return;

@@ -25,7 +25,10 @@ export function keepsPromises(before: { text: string; findings: readonly Finding
   for (const fix of applied) {
     const effect = effectOfFix(fix);
     if (effect.kind === "replace" || (effect.kind === "remove" && fix.safety === "unsafe")) exempt.add(effect.pointer);
-    else if (effect.kind === "move") moves.set(effect.from, effect.to);
+    else if (effect.kind === "move") {
+      moves.set(effect.from, effect.to);
+      if (effect.rewritten) exempt.add(effect.from);
+    }
   }
   let lost = false;
   forEachValue(before.text, (pointer, text) => {

@@ -1,4 +1,4 @@
-import type { Severity, TextEdit } from "./types.js";
+import type { Finding, Severity, TextEdit } from "./types.js";
 import type { SchemaError } from "./schema/schema-errors.js";
 import type { SourceDocument, Target } from "./source/types.js";
 
@@ -51,6 +51,13 @@ export interface RuleContext {
   readonly source: SourceDocument;
   /** ajv's errors for the request, computed once per lint and shared by the schema rules. */
   schemaErrors(): readonly SchemaError[];
+  /**
+   * What the other enabled rules, as configured, report on another text of this document: a rule
+   * offering a rename or move learns whether the value would be wrong at its new place (and how
+   * that rule would fix it) before it calls the fix safe; the fix pass refuses a pass that adds an
+   * error. Absent without source text.
+   */
+  readonly otherFindings?: (text: string) => readonly Finding[];
   report(report: Report): void;
 }
 

@@ -2,6 +2,7 @@ import { defineRule } from "../rule.js";
 import { displayPath, patternOf, propertyName } from "../schema/schema-errors.js";
 import { docOf } from "../schema/property-info.js";
 import { isCredentialPointer } from "../secrets.js";
+import { withEffect } from "../source/edits/effects.js";
 import { getAt, parsePointer, quote } from "./util.js";
 
 const ARTICLES: Record<string, string> = {
@@ -82,7 +83,8 @@ export default defineRule({
                 {
                   title: `Replace with ${replacementText}`,
                   safety: "unsafe",
-                  edits: context.source.replaceValue(error.pointer, replacement)?.map((edit) => ({ ...edit, newText: replacementText })),
+                  // Still a replacement of this value (the fix engine and a rename chaining it rely on that).
+                  edits: withEffect(context.source.replaceValue(error.pointer, replacement)?.map((edit) => ({ ...edit, newText: replacementText })), { kind: "replace", pointer: error.pointer }),
                 },
               ]
             : undefined,

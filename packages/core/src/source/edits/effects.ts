@@ -5,13 +5,14 @@ import type { TextEdit } from "../../types.js";
  * that touch the same place out of one pass, and to check that a pass lost nothing the user wrote.
  * - `replace`: the value at `pointer` is replaced (its old text may go).
  * - `move`: the value at `from` is now at `to`, text as written (a rename is a move to a sibling);
- *   `creates` is the first object the move had to create on the way, if any.
+ *   `creates` is the first object the move had to create on the way, if any; `rewritten` when the
+ *   value is changed on the way too (a rename that also fixes the value's case), so its old text may go.
  * - `remove`: a member at `pointer` is removed that repeats another (an exact duplicate).
  * - `layout`: only text between values changes (a trailing comma, a byte order mark, a comment).
  */
 export type EditEffect =
   | { kind: "replace"; pointer: string }
-  | { kind: "move"; from: string; to: string; creates?: string }
+  | { kind: "move"; from: string; to: string; creates?: string; rewritten?: true }
   | { kind: "remove"; pointer: string }
   | { kind: "layout" };
 
