@@ -2,7 +2,10 @@ import { defineRule } from "../rule.js";
 import { displayPath, patternOf } from "../schema/schema-errors.js";
 import { docOf, homesOf } from "../schema/property-info.js";
 import { fitsAtHome, knownByFor, misplacedRequired, movesSafely, moveTitle, placeOf } from "../schema/moves.js";
-import { didYouMean, escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
+import { guessKey, type KeyGuess } from "../schema/key-guesses.js";
+import { offerRename, renameChecks, type RenameChecks, type RenameOffer } from "../schema/renames.js";
+import type { FixProposal, RuleContext } from "../rule.js";
+import { escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
 
 const PROXY_PATTERN = "/configuration/session/proxy";
 const MAX_LISTED = 12;
@@ -34,6 +37,7 @@ export default defineRule({
       return parent;
     };
     // A required property written in the wrong place is required-property's one finding.
+    const checks = renameChecks();
     const required = new Set(misplacedRequired(context.root, context.schemaErrors()).flatMap((entry) => entry.copies.map((copy) => copy.pointer)));
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "additionalProperties") continue;
@@ -58,26 +62,22 @@ export default defineRule({
         continue;
       }
 
-      const typo = didYouMean(key, absent);
-      if (typo) {
-        context.report({
-          pointer,
-          target: "key",
-          message: `Unknown property ${JSON.stringify(key)} in ${where}; did you mean ${JSON.stringify(typo)}?`,
-          fix: fitsAtHome(context.root, pointer, `${error.pointer}/${escapePointerSegment(typo)}`) === "fits"
-            ? { title: `Rename to ${JSON.stringify(typo)}`, safety: "safe", edits: context.source.renameKey(pointer, typo) }
-            : undefined,
-        });
+      const guess = guessKey(key, parentPattern, absent, known);
+      if (guess) {
+        reportGuess(context, checks, { pointer, key, where, parentPattern }, guess);
         continue;
       }
 
       // A misspelt copy of a key that is also written correctly: renaming would make a duplicate.
-      const shadowed = didYouMean(key, present);
+      const shadowed = guessKey(key, parentPattern, present, known);
       if (shadowed) {
         context.report({
           pointer,
           target: "key",
-          message: `Unknown property ${JSON.stringify(key)} in ${where}; it looks like ${JSON.stringify(shadowed)}, which is already set here, so this one is ignored.`,
+          message:
+            shadowed.kind === "opposite"
+              ? `Unknown property ${JSON.stringify(key)} in ${where}; ${JSON.stringify(shadowed.key)} means the opposite and is already set here, so this one is ignored.`
+              : `Unknown property ${JSON.stringify(key)} in ${where}; it looks like ${JSON.stringify(shadowed.key)}, which is already set here, so this one is ignored.`,
         });
         continue;
       }
@@ -119,3 +119,80 @@ export default defineRule({
     }
   },
 });
+
+interface Unknown {
+  pointer: string;
+  key: string;
+  /** The object, for messages: `configuration.session.timeout`. */
+  where: string;
+  parentPattern: string;
+}
+
+/** The offer as the finding carries it: a safe one is the fix, anything else only a suggestion. */
+function proposals(offer: RenameOffer): { fix?: FixProposal; suggestions?: FixProposal[] } {
+  if (!offer.proposal) return {};
+  return offer.proposal.safety === "safe" ? { fix: offer.proposal } : { suggestions: [offer.proposal] };
+}
+
+/** `{"active": true}` or `true` with the setting reversed, where the written value is one of those. */
+function negated(pointer: string, value: unknown): { pointer: string; value: boolean; shown: (key: string) => string } | undefined {
+  if (typeof value === "boolean") return { pointer, value: !value, shown: (key) => `${JSON.stringify(key)}: ${!value}` };
+  if (isObject(value) && Object.keys(value).length === 1 && typeof value.active === "boolean") {
+    return { pointer: `${pointer}/active`, value: !value.active, shown: (key) => `${JSON.stringify(key)}: {"active": ${!value.active}}` };
+  }
+  return undefined;
+}
+
+function reportGuess(context: RuleContext, checks: RenameChecks, unknown: Unknown, guess: KeyGuess): void {
+  const { pointer, key, where, parentPattern } = unknown;
+  const start = `Unknown property ${JSON.stringify(key)} in ${where}`;
+  const known = JSON.stringify(guess.key);
+  const value = getAt(context.root, parsePointer(pointer));
+  const rename = (safety: "safe" | "unsafe", title = `Rename to ${known}`, rewrite?: { pointer: string; value: unknown }) =>
+    offerRename(context, checks, { from: pointer, key: guess.key, safety, title, ...(rewrite ? { rewrite } : {}) });
+  const report = (message: string, offer: RenameOffer = {}) => context.report({ pointer, target: "key", message: message + (offer.problem ?? ""), ...proposals(offer) });
+
+  if (guess.kind === "opposite") {
+    // "did you mean" the antonym would reverse the setting: the known key with the value reversed
+    // says what the file meant, but which of the two words was the slip is the user's call.
+    const reversed = negated(pointer, value);
+    if (!reversed) {
+      report(`${start}; ${known} means the opposite, so renaming it would reverse the setting.`);
+      return;
+    }
+    const home = `${parentPattern}/${guess.key}${reversed.pointer === pointer ? "" : "/active"}`;
+    const isDefault = docOf(home)?.default === reversed.value ? " (the default)" : "";
+    const offer = rename("unsafe", `Replace with ${reversed.shown(guess.key)}`, { pointer: reversed.pointer, value: reversed.value });
+    report(`${start}; ${known} means the opposite: did you mean ${reversed.shown(guess.key)}${isDefault}?`, offer);
+    return;
+  }
+
+  if (guess.kind === "unit") {
+    const { unit } = guess;
+    // Minutes spelled out ("_min", "_minutes"): the value is already what the key takes, so the
+    // rename keeps the meaning exactly and --fix may apply it. Any other unit would need the
+    // number converted, and a unit in a key name is the user's claim, not a fact: only offered.
+    if (unit.spelledMinutes) {
+      report(`${start}; did you mean ${known}? It is in minutes, as written.`, rename("safe"));
+      return;
+    }
+    if (unit.name === "minutes") {
+      report(`${start}; did you mean ${known}? It is in minutes, if that is what "m" stands for.`, rename("unsafe"));
+      return;
+    }
+    const minutes = typeof value === "number" ? (value === -1 ? -1 : (value * unit.per) / unit.of) : undefined;
+    if (minutes !== undefined && Number.isInteger(minutes)) {
+      const shown = `${known}: ${minutes}`;
+      const offer = rename("unsafe", `Replace with ${shown}`, { pointer, value: minutes });
+      report(`${start}; ${known} is in minutes: did you mean ${shown} (${value === -1 ? "no limit" : `${value} ${unit.name}`})?`, offer);
+      return;
+    }
+    const why = typeof value === "number" ? ` (${value} ${unit.name} is not a whole number of minutes)` : "";
+    report(`${start}; ${known} is in minutes: did you mean ${known}, with the value in minutes${why}?`, rename("unsafe", `Rename to ${known} (the value must be in minutes)`));
+    return;
+  }
+
+  // A spelling variant is certain enough for --fix; a synonym or a farther typo is a guess.
+  const certain = guess.kind === "spelling" && guess.certain;
+  report(`${start}; did you mean ${known}?`, rename(certain ? "safe" : "unsafe"));
+}

@@ -52,6 +52,9 @@ ruleTester(rule, {
     '{"count":1,"configuration":{"integrations":[{"id":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","load_mode":"all"}]}}',
     // Not an object at all: valid-type's.
     session({ proxy: "http://proxy.example.com:8080" }),
+    // Nothing in metadata is a key of the API, whatever it looks like.
+    { count: 1, metadata: { no_adblock: true, maxDurationMs: 5, enabled: true, url: "x" } },
+    session({ timeout: { max_duration: 30, idle_timeout: 5 }, recording: { active: false } }),
   ],
   invalid: [
     {
@@ -205,6 +208,115 @@ ruleTester(rule, {
       ],
       // Renaming would trade this warning for "actve" under recording: fix the inner key first.
       output: pretty(session({ recordng: { actve: true } })),
+    },
+    // A key meaning the opposite of a known key is never renamed to it: that would reverse the setting.
+    {
+      name: "enable_web_security is not renamed to disable_web_security (that would turn web security off)",
+      code: '{"count":1,"configuration":{"browser":{"enable_web_security":{"active":true}}}}',
+      errors: [
+        {
+          message: 'Unknown property "enable_web_security" in configuration.browser; "disable_web_security" means the opposite: did you mean "disable_web_security": {"active": false} (the default)?',
+          pointer: "/configuration/browser/enable_web_security",
+          suggestions: ['Replace with "disable_web_security": {"active": false}'],
+        },
+      ],
+      safeOutput: '{"count":1,"configuration":{"browser":{"enable_web_security":{"active":true}}}}',
+      output: '{"count":1,"configuration":{"browser":{"disable_web_security":{"active":false}}}}',
+    },
+    {
+      name: "headless.inactive: the known key with the value reversed, only offered",
+      code: '{"count":1,"configuration":{"browser":{"headless":{"inactive":true}}}}',
+      errors: [{ message: 'Unknown property "inactive" in configuration.browser.headless; "active" means the opposite: did you mean "active": false (the default)?', suggestions: ['Replace with "active": false'] }],
+      safeOutput: '{"count":1,"configuration":{"browser":{"headless":{"inactive":true}}}}',
+      output: '{"count":1,"configuration":{"browser":{"headless":{"active":false}}}}',
+    },
+    {
+      name: "recording.inactive and a proxy's inactive: false",
+      code: '{"count":1,"configuration":{"session":{"recording":{"inactive":true},"proxy":{"inactive":false}}}}',
+      errors: [
+        { message: 'Unknown property "inactive" in configuration.session.recording; "active" means the opposite: did you mean "active": false?', suggestions: ['Replace with "active": false'] },
+        { message: 'Unknown property "inactive" in configuration.session.proxy; "active" means the opposite: did you mean "active": true?', suggestions: ['Replace with "active": true'] },
+      ],
+      safeOutput: '{"count":1,"configuration":{"session":{"recording":{"inactive":true},"proxy":{"inactive":false}}}}',
+      output: '{"count":1,"configuration":{"session":{"recording":{"active":false},"proxy":{"active":true}}}}',
+    },
+    {
+      name: "no_adblock, enable_dialogs and disable_adblock (not disable_dialogs, another feature)",
+      code: '{"count":1,"configuration":{"browser":{"no_adblock":{"active":true},"enable_dialogs":{"active":true}}}}',
+      errors: [
+        { message: 'Unknown property "no_adblock" in configuration.browser; "adblock" means the opposite: did you mean "adblock": {"active": false}?', suggestions: ['Replace with "adblock": {"active": false}'] },
+        { message: 'Unknown property "enable_dialogs" in configuration.browser; "disable_dialogs" means the opposite: did you mean "disable_dialogs": {"active": false} (the default)?', suggestions: ['Replace with "disable_dialogs": {"active": false}'] },
+      ],
+      safeOutput: '{"count":1,"configuration":{"browser":{"no_adblock":{"active":true},"enable_dialogs":{"active":true}}}}',
+    },
+    {
+      name: "disable_adblock means adblock off, not disable_dialogs",
+      code: '{"count":1,"configuration":{"browser":{"disable_adblock":{"active":true}}}}',
+      errors: [{ message: 'Unknown property "disable_adblock" in configuration.browser; "adblock" means the opposite: did you mean "adblock": {"active": false}?' }],
+      safeOutput: '{"count":1,"configuration":{"browser":{"disable_adblock":{"active":true}}}}',
+    },
+    {
+      name: "a profile's no_persist, in camel case too",
+      code: '{"count":1,"configuration":{"browser":{"profile":{"name":"p","noPersist":true}}}}',
+      errors: [{ message: 'Unknown property "noPersist" in configuration.browser.profile; "persist" means the opposite: did you mean "persist": false (the default)?', suggestions: ['Replace with "persist": false'] }],
+      safeOutput: '{"count":1,"configuration":{"browser":{"profile":{"name":"p","noPersist":true}}}}',
+    },
+    {
+      name: "an opposite whose value is no on/off setting: said, nothing offered",
+      code: '{"count":1,"configuration":{"browser":{"no_adblock":"yes"}}}',
+      errors: [{ message: 'Unknown property "no_adblock" in configuration.browser; "adblock" means the opposite, so renaming it would reverse the setting.', suggestions: [] }],
+    },
+    {
+      name: "an opposite of a key already set",
+      code: '{"count":1,"configuration":{"browser":{"headless":{"active":true,"inactive":false}}}}',
+      errors: [{ message: 'Unknown property "inactive" in configuration.browser.headless; "active" means the opposite and is already set here, so this one is ignored.', suggestions: [] }],
+    },
+    // Spelling variants are safe renames; farther guesses only offered.
+    {
+      name: "two typos away is a guess: offered, not applied by --fix",
+      code: '{"count":1,"configuration":{"browser":{"heedles":{"active":true}}}}',
+      errors: [{ message: 'Unknown property "heedles" in configuration.browser; did you mean "headless"?', suggestions: ['Rename to "headless"'] }],
+      safeOutput: '{"count":1,"configuration":{"browser":{"heedles":{"active":true}}}}',
+      output: '{"count":1,"configuration":{"browser":{"headless":{"active":true}}}}',
+    },
+    {
+      name: "one typo in a two-letter key is a guess",
+      code: '{"count":1,"configuration":{"identities":[{"ip":"id-1"}]}}',
+      errors: [{ message: 'Unknown property "ip" in configuration.identities[0]; did you mean "id"?', suggestions: ['Rename to "id"'] }],
+      safeOutput: '{"count":1,"configuration":{"identities":[{"ip":"id-1"}]}}',
+    },
+    // Synonyms: a guess about the word meant, so only offered.
+    {
+      name: "a proxy's country, an on/off enabled, url and startUrl",
+      code: '{"count":1,"configuration":{"session":{"proxy":{"active":true,"country":"de"},"recording":{"enabled":false},"url":"https://a.example"}}}',
+      errors: [
+        { message: 'Unknown property "country" in configuration.session.proxy; did you mean "country_code"?', suggestions: ['Rename to "country_code"'] },
+        { message: 'Unknown property "enabled" in configuration.session.recording; did you mean "active"?', suggestions: ['Rename to "active"'] },
+        { message: 'Unknown property "url" in configuration.session; did you mean "initial_url"?', suggestions: ['Rename to "initial_url"'] },
+      ],
+      safeOutput: '{"count":1,"configuration":{"session":{"proxy":{"active":true,"country":"de"},"recording":{"enabled":false},"url":"https://a.example"}}}',
+      output: '{"count":1,"configuration":{"session":{"proxy":{"active":true,"country_code":"de"},"recording":{"active":false},"initial_url":"https://a.example"}}}',
+    },
+    {
+      name: "a top-level config",
+      code: '{"count":1,"config":{"session":{"initial_url":"https://a.example"}}}',
+      errors: [{ message: 'Unknown property "config" in the request; did you mean "configuration"?', suggestions: ['Rename to "configuration"'] }],
+      safeOutput: '{"count":1,"config":{"session":{"initial_url":"https://a.example"}}}',
+      output: '{"count":1,"configuration":{"session":{"initial_url":"https://a.example"}}}',
+    },
+    {
+      name: "a config beside the configuration: the copy is ignored",
+      code: '{"count":1,"config":{},"configuration":{}}',
+      errors: [{ message: 'Unknown property "config" in the request; it looks like "configuration", which is already set here, so this one is ignored.' }],
+    },
+    {
+      name: "startUrl, adblock's enabled and an identity's identityId",
+      code: '{"count":1,"configuration":{"session":{"startUrl":"https://a.example"},"browser":{"adblock":{"enabled":true}},"identities":[{"identityId":"id-1"}]}}',
+      errors: [
+        { message: 'Unknown property "startUrl" in configuration.session; did you mean "initial_url"?', suggestions: ['Rename to "initial_url"'] },
+        { message: 'Unknown property "enabled" in configuration.browser.adblock; did you mean "active"?', suggestions: ['Rename to "active"'] },
+        { message: 'Unknown property "identityId" in configuration.identities[0]; did you mean "id"?', suggestions: ['Rename to "id"'] },
+      ],
     },
     {
       name: "server on an Anchor proxy",
