@@ -3,8 +3,8 @@ import { displayPath, patternOf } from "../schema/schema-errors.js";
 import { docOf, homesOf } from "../schema/property-info.js";
 import { fitsAtHome, knownByFor, misplacedRequired, movesSafely, moveTitle, placeOf } from "../schema/moves.js";
 import { guessKey, type KeyGuess } from "../schema/key-guesses.js";
-import { offerRename, renameChecks, type RenameChecks, type RenameOffer } from "../schema/renames.js";
-import type { FixProposal, RuleContext } from "../rule.js";
+import { RenameBatch, type RenameRequest } from "../schema/renames.js";
+import type { RuleContext } from "../rule.js";
 import { escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
 
 const PROXY_PATTERN = "/configuration/session/proxy";
@@ -37,7 +37,8 @@ export default defineRule({
       return parent;
     };
     // A required property written in the wrong place is required-property's one finding.
-    const checks = renameChecks();
+    // Renames are reported at the end, checked together against the other rules.
+    const renames = new RenameBatch(context);
     const required = new Set(misplacedRequired(context.root, context.schemaErrors()).flatMap((entry) => entry.copies.map((copy) => copy.pointer)));
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "additionalProperties") continue;
@@ -64,7 +65,7 @@ export default defineRule({
 
       const guess = guessKey(key, parentPattern, absent, known);
       if (guess) {
-        reportGuess(context, checks, { pointer, key, where, parentPattern }, guess);
+        reportGuess(context, renames, { pointer, key, where, parentPattern }, guess);
         continue;
       }
 
@@ -117,6 +118,7 @@ export default defineRule({
       const listed = apiKeys.length > 0 && apiKeys.length <= MAX_LISTED ? ` Known properties: ${quotedList(apiKeys, "and")}.` : "";
       context.report({ pointer, target: "key", message: `Unknown property ${JSON.stringify(key)} in ${where}.${listed}` });
     }
+    renames.flush();
   },
 });
 
@@ -128,12 +130,6 @@ interface Unknown {
   parentPattern: string;
 }
 
-/** The offer as the finding carries it: a safe one is the fix, anything else only a suggestion. */
-function proposals(offer: RenameOffer): { fix?: FixProposal; suggestions?: FixProposal[] } {
-  if (!offer.proposal) return {};
-  return offer.proposal.safety === "safe" ? { fix: offer.proposal } : { suggestions: [offer.proposal] };
-}
-
 /** `{"active": true}` or `true` with the setting reversed, where the written value is one of those. */
 function negated(pointer: string, value: unknown): { pointer: string; value: boolean; shown: (key: string) => string } | undefined {
   if (typeof value === "boolean") return { pointer, value: !value, shown: (key) => `${JSON.stringify(key)}: ${!value}` };
@@ -143,14 +139,15 @@ function negated(pointer: string, value: unknown): { pointer: string; value: boo
   return undefined;
 }
 
-function reportGuess(context: RuleContext, checks: RenameChecks, unknown: Unknown, guess: KeyGuess): void {
+function reportGuess(context: RuleContext, renames: RenameBatch, unknown: Unknown, guess: KeyGuess): void {
   const { pointer, key, where, parentPattern } = unknown;
   const start = `Unknown property ${JSON.stringify(key)} in ${where}`;
   const known = JSON.stringify(guess.key);
   const value = getAt(context.root, parsePointer(pointer));
-  const rename = (safety: "safe" | "unsafe", title = `Rename to ${known}`, rewrite?: { pointer: string; value: unknown }) =>
-    offerRename(context, checks, { from: pointer, key: guess.key, safety, title, ...(rewrite ? { rewrite } : {}) });
-  const report = (message: string, offer: RenameOffer = {}) => context.report({ pointer, target: "key", message: message + (offer.problem ?? ""), ...proposals(offer) });
+  const rename = (safety: "safe" | "unsafe", title = `Rename to ${known}`, rewrite?: { pointer: string; value: unknown }): RenameRequest =>
+    ({ from: pointer, key: guess.key, safety, title, ...(rewrite ? { rewrite } : {}) });
+  const report = (message: string, request?: RenameRequest) =>
+    request ? renames.report({ pointer, target: "key", message }, request) : context.report({ pointer, target: "key", message });
 
   if (guess.kind === "opposite") {
     // "did you mean" the antonym would reverse the setting: the known key with the value reversed
@@ -162,8 +159,8 @@ function reportGuess(context: RuleContext, checks: RenameChecks, unknown: Unknow
     }
     const home = `${parentPattern}/${guess.key}${reversed.pointer === pointer ? "" : "/active"}`;
     const isDefault = docOf(home)?.default === reversed.value ? " (the default)" : "";
-    const offer = rename("unsafe", `Replace with ${reversed.shown(guess.key)}`, { pointer: reversed.pointer, value: reversed.value });
-    report(`${start}; ${known} means the opposite: did you mean ${reversed.shown(guess.key)}${isDefault}?`, offer);
+    const request = rename("unsafe", `Replace with ${reversed.shown(guess.key)}`, { pointer: reversed.pointer, value: reversed.value });
+    report(`${start}; ${known} means the opposite: did you mean ${reversed.shown(guess.key)}${isDefault}?`, request);
     return;
   }
 
@@ -183,8 +180,8 @@ function reportGuess(context: RuleContext, checks: RenameChecks, unknown: Unknow
     const minutes = typeof value === "number" ? (value === -1 ? -1 : (value * unit.per) / unit.of) : undefined;
     if (minutes !== undefined && Number.isInteger(minutes)) {
       const shown = `${known}: ${minutes}`;
-      const offer = rename("unsafe", `Replace with ${shown}`, { pointer, value: minutes });
-      report(`${start}; ${known} is in minutes: did you mean ${shown} (${value === -1 ? "no limit" : `${value} ${unit.name}`})?`, offer);
+      const request = rename("unsafe", `Replace with ${shown}`, { pointer, value: minutes });
+      report(`${start}; ${known} is in minutes: did you mean ${shown} (${value === -1 ? "no limit" : `${value} ${unit.name}`})?`, request);
       return;
     }
     const why = typeof value === "number" ? ` (${value} ${unit.name} is not a whole number of minutes)` : "";

@@ -5,7 +5,7 @@
  * the finding says so, and the value's own fix, if that rule has one, is made part of the rename:
  * `"countryCode": "DE"` becomes `"country_code": "de"` in one step, safe because both steps are.
  */
-import type { FixProposal, RuleContext } from "../rule.js";
+import type { FixProposal, Report, RuleContext } from "../rule.js";
 import type { Finding, TextEdit } from "../types.js";
 import { applyEdits } from "../fix.js";
 import { effectOf, withEffect } from "../source/edits/effects.js";
@@ -14,11 +14,12 @@ import { fitsAtHome } from "./moves.js";
 import { escapePointerSegment, getAt, isObject, parsePointer } from "../rules/util.js";
 
 /**
- * Renames checked against the other rules per lint: each check lints the renamed text. A file with
- * thousands of typos gets its first ones checked (and fixed by --fix), the rest only offered, and
- * the next fix pass checks the next ones: linting the file once per typo would be quadratic.
+ * Renames checked one at a time when the batch cannot tell which rename an error comes from (an
+ * error outside every renamed value, two renames onto one key). The batch itself costs two lints of
+ * the file (before and after every rename), however many typos it has: a lint per typo made a file
+ * with 2,000 misspelt integrations take seconds.
  */
-export const MAX_CHECKED_RENAMES = 32;
+export const MAX_SINGLE_CHECKS = 8;
 
 export interface RenameRequest {
   from: string;
@@ -36,14 +37,86 @@ export interface RenameOffer {
   proposal?: FixProposal;
 }
 
-/** Per lint of a file: the other rules' findings on it, worked out once, and the checks left. */
-export interface RenameChecks {
-  left: number;
-  baseline?: readonly Finding[];
+interface Planned {
+  request: RenameRequest;
+  to: string;
+  edits: TextEdit[] | undefined;
+  fits: boolean;
+  report: Report;
 }
 
-export function renameChecks(): RenameChecks {
-  return { left: MAX_CHECKED_RENAMES };
+/**
+ * The renames of one lint, reported together once checked: `report` keeps a finding whose rename
+ * `request` is offered, `flush` checks them all against the other rules and reports.
+ */
+export class RenameBatch {
+  private readonly planned: Planned[] = [];
+
+  constructor(private readonly context: RuleContext) {}
+
+  report(report: Report, request: RenameRequest): void {
+    const { context } = this;
+    const to = request.from.slice(0, request.from.lastIndexOf("/") + 1) + escapePointerSegment(request.key);
+    const root = request.rewrite ? rootWith(context.root, request.rewrite.pointer, request.rewrite.value) : context.root;
+    this.planned.push({ request, to, edits: renameEdits(context, request.from, request.key, request.rewrite), fits: fitsAtHome(root, request.from, to) === "fits", report });
+  }
+
+  flush(): void {
+    const offers = this.offers();
+    this.planned.forEach((planned, index) => {
+      const offer = offers[index]!;
+      const proposal = offer.proposal;
+      this.context.report({
+        ...planned.report,
+        message: planned.report.message + (offer.problem ?? ""),
+        ...(proposal ? (proposal.safety === "safe" ? { fix: proposal } : { suggestions: [proposal] }) : {}),
+      });
+    });
+  }
+
+  private offers(): RenameOffer[] {
+    const { context } = this;
+    const text = context.source.text;
+    const lint = context.otherFindings;
+    const plain = (planned: Planned, safety: "safe" | "unsafe"): RenameOffer => (planned.fits && planned.edits ? { proposal: { title: planned.request.title, safety, edits: planned.edits } } : {});
+    // Unchecked, a rename is never announced as safe (--fix could refuse it), still offered when the schema allows it.
+    if (text === undefined || !lint || this.planned.every((planned) => !planned.edits)) return this.planned.map((planned) => plain(planned, "unsafe"));
+    const baseline = lint(text);
+    const errorsAfter = (edits: readonly TextEdit[]) => newErrors(baseline, lint(applyEdits(text, edits)));
+    const targets = new Map<string, number>();
+    for (const planned of this.planned) if (planned.edits) targets.set(planned.to, (targets.get(planned.to) ?? 0) + 1);
+    const batched = this.planned.filter((planned) => planned.edits && targets.get(planned.to) === 1);
+    const added = errorsAfter(batched.flatMap((planned) => planned.edits!));
+    const owner = (finding: Finding) => batched.find((planned) => within(finding.pointer, planned.to));
+    const unexplained = added.some((finding) => owner(finding) === undefined);
+    let singles = MAX_SINGLE_CHECKS;
+    const offers = this.planned.map((planned): RenameOffer => {
+      if (!planned.edits) return {};
+      const inBatch = targets.get(planned.to) === 1;
+      const own = inBatch ? added.filter((finding) => owner(finding) === planned) : [];
+      if (own.length > 0) return { problem: ` Its value would then be wrong too: ${own[0]!.message}` };
+      if (inBatch && !unexplained) return plain(planned, planned.request.safety);
+      // The batch cannot clear this one: alone, while the budget lasts; after it, only offered.
+      if (singles <= 0) return plain(planned, "unsafe");
+      singles--;
+      const alone = errorsAfter(planned.edits);
+      if (alone.length === 0) return plain(planned, planned.request.safety);
+      return { problem: within(alone[0]!.pointer, planned.to) ? ` Its value would then be wrong too: ${alone[0]!.message}` : ` Renaming it would give another error: ${alone[0]!.message}` };
+    });
+    // The value's own fix joined to its rename, for those the other rules found wrong at the new name.
+    const chains = this.planned.map((planned, index) => (offers[index]!.problem && !planned.request.rewrite && targets.get(planned.to) === 1 ? chained(context, planned, added, batched) : undefined));
+    const chainEdits = chains.flatMap((chain) => chain?.edits ?? []);
+    if (chainEdits.length > 0) {
+      const left = errorsAfter(chainEdits);
+      const chainTargets = this.planned.filter((_planned, index) => chains[index]).map((planned) => planned.to);
+      // An error outside every chained value could be any chain's: then none is offered.
+      const unexplainedChain = left.some((finding) => !chainTargets.some((to) => within(finding.pointer, to)));
+      chains.forEach((chain, index) => {
+        if (chain && !unexplainedChain && !left.some((finding) => within(finding.pointer, this.planned[index]!.to))) offers[index] = { ...offers[index]!, proposal: chain };
+      });
+    }
+    return offers;
+  }
 }
 
 /** The root with `value` at `pointer`, copying only the objects on the way. */
@@ -90,47 +163,24 @@ function renameEdits(context: RuleContext, from: string, key: string, rewrite: R
   return moved?.kind === "move" ? withEffect([...rename, ...replace], { ...moved, rewritten: true }) : undefined;
 }
 
-/** The rename of `from` to `key`, checked; see the module comment. */
-export function offerRename(context: RuleContext, checks: RenameChecks, request: RenameRequest): RenameOffer {
-  const { from, key, rewrite } = request;
-  const to = from.slice(0, from.lastIndexOf("/") + 1) + escapePointerSegment(key);
-  const edits = renameEdits(context, from, key, rewrite);
-  const root = rewrite ? rootWith(context.root, rewrite.pointer, rewrite.value) : context.root;
-  const fits = fitsAtHome(root, from, to) === "fits";
-  const text = context.source.text;
-  if (!edits || text === undefined || !context.otherFindings || checks.left <= 0) {
-    // Unchecked: never announced as safe (--fix could refuse it), still offered when the schema allows it.
-    return fits && edits ? { proposal: { title: request.title, safety: "unsafe", edits } } : {};
-  }
-  checks.left--;
-  checks.baseline ??= context.otherFindings(text);
-  const added = newErrors(checks.baseline, context.otherFindings(applyEdits(text, edits)));
-  if (added.length === 0) return fits ? { proposal: { title: request.title, safety: request.safety, edits } } : {};
-  const atValue = added.find((finding) => within(finding.pointer, to));
-  const problem = atValue
-    ? ` Its value would then be wrong too: ${atValue.message}`
-    : ` Renaming it would give another error: ${added[0]!.message}`;
-  if (!atValue || rewrite) return { problem };
-  return { problem, ...chained(context, checks, request, to, atValue, applyEdits(text, edits)) };
-}
-
 /**
  * The rename with the value's own fix (or its first suggestion) applied: when the value is a
- * scalar the other rule replaces, the two are one edit of the member, checked again. Safe only
- * when both are.
+ * scalar the other rule replaces, the two are one edit of the member. Safe only when both are.
  */
-function chained(context: RuleContext, checks: RenameChecks, request: RenameRequest, to: string, problem: Finding, renamed: string): { proposal?: FixProposal } {
-  const valueFix = problem.fix ?? problem.suggestions?.[0];
+function chained(context: RuleContext, planned: Planned, added: readonly Finding[], batched: readonly Planned[]): FixProposal | undefined {
+  const problem = added.find((finding) => within(finding.pointer, planned.to));
+  const valueFix = problem?.fix ?? problem?.suggestions?.[0];
   const effect = valueFix ? effectOf(valueFix.edits) : undefined;
-  if (!valueFix || effect?.kind !== "replace" || !within(effect.pointer, to) || checks.left <= 0) return {};
-  const written = getAt(context.root, parsePointer(request.from));
-  if (typeof written === "object" && written !== null) return {};
-  const value = getAt(new TextDocumentSource(applyEdits(renamed, valueFix.edits)).root, parsePointer(to));
-  if (value === undefined || (typeof value === "object" && value !== null)) return {};
-  const edits = renameEdits(context, request.from, request.key, { pointer: request.from, value });
-  if (!edits || fitsAtHome(rootWith(context.root, request.from, value), request.from, to) !== "fits") return {};
-  checks.left--;
-  if (newErrors(checks.baseline!, context.otherFindings!(applyEdits(context.source.text!, edits))).length > 0) return {};
-  const safety = request.safety === "safe" && valueFix.safety === "safe" ? "safe" : "unsafe";
-  return { proposal: { title: `Replace with ${JSON.stringify(request.key)}: ${JSON.stringify(value)}`, safety, edits } };
+  if (!valueFix || effect?.kind !== "replace" || !within(effect.pointer, planned.to)) return undefined;
+  const { from, key } = planned.request;
+  const written = getAt(context.root, parsePointer(from));
+  if (typeof written === "object" && written !== null) return undefined;
+  // The other rule's edits are on the renamed text of the batch: applied there, they give the value.
+  const renamed = applyEdits(context.source.text!, batched.flatMap((other) => other.edits!));
+  const value = getAt(new TextDocumentSource(applyEdits(renamed, valueFix.edits)).root, parsePointer(planned.to));
+  if (value === undefined || (typeof value === "object" && value !== null)) return undefined;
+  const edits = renameEdits(context, from, key, { pointer: from, value });
+  if (!edits || fitsAtHome(rootWith(context.root, from, value), from, planned.to) !== "fits") return undefined;
+  const safety = planned.request.safety === "safe" && valueFix.safety === "safe" ? "safe" : "unsafe";
+  return { title: `Replace with ${JSON.stringify(key)}: ${JSON.stringify(value)}`, safety, edits };
 }
