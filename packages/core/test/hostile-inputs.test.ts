@@ -77,3 +77,8 @@ describe("format() refuses nesting deeper than the tree builder takes", () => {
     expect(format("[" + atLimit + "]", { tabSize: 2, insertSpaces: true })).toEqual([]);
   });
 });
+
+it("an unknown key named __proto__ or constructor keeps prototypes clean", () => {
+  lint('{"count": 1, "__proto__": {"polluted": true}, "configuration": {"constructor": {"prototype": {"polluted": true}}}}');
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});

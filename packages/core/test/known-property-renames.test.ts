@@ -154,3 +154,9 @@ it("the minute-valued keys are the ones the spec gives in minutes", () => {
   const inMinutes = Object.entries(propertyDocs).filter(([, doc]) => /\bin minutes\b/.test(doc.description)).map(([pattern]) => pattern);
   expect([...MINUTE_VALUED].sort()).toEqual(inMinutes.sort());
 });
+
+it("a typo before thousands of unknown keys keeps its place among the first 1,000 findings listed, with its rename", () => {
+  const keys = Array.from({ length: 2_000 }, (_, index) => `"zq${index}xw": ${index}`).join(", ");
+  const findings = lint(`{"count": 1, "configuration": {"browser": {"headles": {"active": true}, ${keys}}}}`);
+  expect(findings[0]).toMatchObject({ pointer: "/configuration/browser/headles", fix: { title: 'Rename to "headless"' } });
+});

@@ -2,6 +2,7 @@
 // lint() and fix() with every rule on (required-property's table checks the rule alone).
 import { describe, expect, it } from "vitest";
 import { fix, lint } from "../src/index.js";
+import { applyEdits } from "../src/fix.js";
 
 describe("a missing property misspelt where it belongs, as the user sees it", () => {
   const text =
@@ -36,5 +37,21 @@ describe("a short required key one edit away", () => {
     const text = '{"count":1,"configuration":{"integrations":[{"ip":"550e8400-e29b-41d4-a716-446655440000","type":"1PASSWORD","configuration":{"load_mode":"all"}}]}}';
     expect(lint(text).map((finding) => [finding.ruleId, finding.suggestions?.map((suggestion) => suggestion.title)])).toEqual([["required-property", ['Rename "ip" to "id"']]]);
     expect(fix(text).output).toBe(text);
+  });
+});
+
+describe("a required on/off key written as its opposite", () => {
+  it("a proxy's \"inactive\": false is one error, offering \"active\": true, never \"did you mean active\" with the value kept", () => {
+    const text = '{"count":1,"configuration":{"session":{"proxy":{"type":"anchor_residential","inactive":false}}}}';
+    const findings = lint(text);
+    expect(findings.map((finding) => [finding.ruleId, finding.message, finding.suggestions?.map((suggestion) => suggestion.title)])).toEqual([
+      [
+        "required-property",
+        'Missing required property "active" in configuration.session.proxy (Enable or disable the proxy). "inactive" is written instead, which the API ignores; "active" means the opposite: did you mean "active": true?',
+        ['Replace with "active": true'],
+      ],
+    ]);
+    expect(fix(text).output).toBe(text);
+    expect(applyEdits(text, findings[0]!.suggestions![0]!.edits!)).toBe(text.replace('"inactive":false', '"active":true'));
   });
 });

@@ -59,3 +59,21 @@ export function toPlain(item: CompletionItem): CompletionItem {
     ...(edits ? { additionalEdits: edits } : {}),
   };
 }
+
+/**
+ * Clients without snippets (Vim's complete() in Neovim 0.7 and ALE) insert a one-line word at the
+ * cursor; ALE then applies the additional edits at the places they name in the text as it was
+ * before, so one later on the cursor's line lands inside what was inserted (`"ti|"` completed to
+ * `"tim: {},eout"`). Those are left out: the item writes less (`"timeout"`, the next lint tells
+ * what is missing) but never garbles the line. Edits before the cursor or on other lines keep their
+ * place.
+ */
+export function keptByWordInserters(item: CompletionItem, text: string, cursor: number): CompletionItem {
+  if (!item.additionalEdits) return item;
+  const lineEnd = text.indexOf("\n", cursor);
+  const end = lineEnd === -1 ? text.length : lineEnd;
+  const kept = item.additionalEdits.filter((edit) => edit.offset < cursor || edit.offset > end);
+  if (kept.length === item.additionalEdits.length) return item;
+  const { additionalEdits: _dropped, ...rest } = item;
+  return kept.length > 0 ? { ...rest, additionalEdits: kept } : rest;
+}

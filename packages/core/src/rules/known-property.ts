@@ -53,7 +53,7 @@ export default defineRule({
         // custom-proxy-missing-type reports it once, with the fix, rather than once per key here.
         const untyped = isObject(parentValue) && !Object.prototype.hasOwnProperty.call(parentValue, "type");
         if (untyped) continue;
-        context.report({
+        renames.plain({
           pointer,
           target: "key",
           message: custom
@@ -63,16 +63,19 @@ export default defineRule({
         continue;
       }
 
-      const guess = guessKey(key, parentPattern, absent, known);
+      // A key near none of its object's keys is near none of those absent or present: one look for
+      // the usual unknown key (a file may hold 100,000 of them).
+      const nearAny = guessKey(key, parentPattern, known, known) !== undefined;
+      const guess = nearAny ? guessKey(key, parentPattern, absent, known) : undefined;
       if (guess) {
         reportGuess(context, renames, { pointer, key, where, parentPattern }, guess);
         continue;
       }
 
       // A misspelt copy of a key that is also written correctly: renaming would make a duplicate.
-      const shadowed = guessKey(key, parentPattern, present, known);
+      const shadowed = nearAny ? guessKey(key, parentPattern, present, known) : undefined;
       if (shadowed) {
-        context.report({
+        renames.plain({
           pointer,
           target: "key",
           message:
@@ -86,7 +89,7 @@ export default defineRule({
       const homes = homesOf(key).filter((home) => home !== `${parentPattern}/${key}`);
       const knownBy = knownByFor(parentPattern, key, absent);
       if (knownBy) {
-        context.report({
+        renames.plain({
           pointer,
           target: "key",
           message: `Unknown property ${JSON.stringify(key)} in ${where}; did you mean ${JSON.stringify(knownBy.key)}? ${knownBy.what} is known by its ${knownBy.key}; ${JSON.stringify(key)} belongs ${homes.map(placeOf).join(" or ")}.`,
@@ -99,7 +102,7 @@ export default defineRule({
         const fits = homes.length === 1 && !home.includes("*") ? fitsAtHome(context.root, pointer, home) : false;
         // Moving onto a key that is already set would only swap which of the two is ignored.
         const taken = homes.length === 1 && !home.includes("*") && getAt(context.root, parsePointer(home)) !== undefined;
-        context.report({
+        renames.plain({
           pointer,
           target: "key",
           message:
@@ -116,7 +119,7 @@ export default defineRule({
       // `$schema` is an editor's key, allowed but not one of the API's: the list names the API's.
       const apiKeys = known.filter((candidate) => candidate !== "$schema");
       const listed = apiKeys.length > 0 && apiKeys.length <= MAX_LISTED ? ` Known properties: ${quotedList(apiKeys, "and")}.` : "";
-      context.report({ pointer, target: "key", message: `Unknown property ${JSON.stringify(key)} in ${where}.${listed}` });
+      renames.plain({ pointer, target: "key", message: `Unknown property ${JSON.stringify(key)} in ${where}.${listed}` });
     }
     renames.flush();
   },
@@ -147,7 +150,7 @@ function reportGuess(context: RuleContext, renames: RenameBatch, unknown: Unknow
   const rename = (safety: "safe" | "unsafe", title = `Rename to ${known}`, rewrite?: { pointer: string; value: unknown }): RenameRequest =>
     ({ from: pointer, key: guess.key, safety, title, ...(rewrite ? { rewrite } : {}) });
   const report = (message: string, request?: RenameRequest) =>
-    request ? renames.report({ pointer, target: "key", message }, request) : context.report({ pointer, target: "key", message });
+    request ? renames.report({ pointer, target: "key", message }, request) : renames.plain({ pointer, target: "key", message });
 
   if (guess.kind === "opposite") {
     // "did you mean" the antonym would reverse the setting: the known key with the value reversed

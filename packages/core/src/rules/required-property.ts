@@ -4,6 +4,7 @@ import { docOf } from "../schema/property-info.js";
 import { fitsAtHome, misplacedRequired, movesSafely, placeOfPointer, type MisplacedRequired } from "../schema/moves.js";
 import type { FixProposal, Report, RuleContext } from "../rule.js";
 import { serverOf } from "../schema/required-synonyms.js";
+import { renameEdits } from "../schema/renames.js";
 import { getAt, parsePointer, quotedList } from "./util.js";
 
 export default defineRule({
@@ -53,7 +54,7 @@ function misplacement(context: RuleContext, entry: MisplacedRequired): { message
   const related = entry.copies.map((copy) => ({
     pointer: copy.pointer,
     target: "key" as const,
-    message: `${JSON.stringify(copy.key)} is written here, where the API ignores it${copy.pointer === entry.hostAndPort?.port ? `; the port goes into "server" (PROTOCOL://HOST:PORT).` : copy.rename ? `; did you mean ${JSON.stringify(entry.missing)}?` : "."}`,
+    message: `${JSON.stringify(copy.key)} is written here, where the API ignores it${copy.pointer === entry.hostAndPort?.port ? `; the port goes into "server" (PROTOCOL://HOST:PORT).` : copy.rename === "opposite" ? `; ${JSON.stringify(entry.missing)} means the opposite.` : copy.rename ? `; did you mean ${JSON.stringify(entry.missing)}?` : "."}`,
   }));
   const messages = [...(moved.length > 0 ? [movedMessage(entry, moved)] : []), ...(renamed.length > 0 ? [renamedMessage(context, entry, renamed)] : [])];
   const message = messages.join(" ");
@@ -61,6 +62,14 @@ function misplacement(context: RuleContext, entry: MisplacedRequired): { message
   if (entry.copies.length !== 1) return { message, related };
   const copy = entry.copies[0]!;
   const fits = fitsAtHome(context.root, copy.pointer, copy.home);
+  if (copy.rename === "opposite") {
+    // `"inactive": false` is `"active": true`: the rename carries the value negated, and only as a
+    // suggestion (the user may have meant the key, not its opposite).
+    const value = getAt(context.root, parsePointer(copy.pointer));
+    if (typeof value !== "boolean") return { message, related };
+    const edits = renameEdits(context, copy.pointer, entry.missing, { pointer: copy.pointer, value: !value });
+    return { message, related, fix: { title: `Replace with ${JSON.stringify(entry.missing)}: ${String(!value)}`, safety: "unsafe", edits } };
+  }
   if (copy.rename) {
     // Only the key spelt another way, with a value valid as the property, is certain; a farther
     // near-miss or another word is a guess, and so is a value that would then be wrong.
@@ -91,6 +100,13 @@ function renamedMessage(context: RuleContext, entry: MisplacedRequired, copies: 
   if (entry.hostAndPort && entry.copies.length === 2) {
     const server = serverOfCopies(context, entry.hostAndPort);
     return `${written}: did you mean ${server ? `"server": ${JSON.stringify(server)}` : `one "server" in PROTOCOL://HOST:PORT format`}?`;
+  }
+  const opposite = one && copies[0]!.rename === "opposite" ? copies[0]! : undefined;
+  if (opposite) {
+    const value = getAt(context.root, parsePointer(opposite.pointer));
+    return typeof value === "boolean"
+      ? `${written}; ${JSON.stringify(entry.missing)} means the opposite: did you mean ${JSON.stringify(entry.missing)}: ${String(!value)}?`
+      : `${written}; ${JSON.stringify(entry.missing)} means the opposite, so renaming it would reverse the setting.`;
   }
   return `${written}: did you mean ${JSON.stringify(entry.missing)}?`;
 }

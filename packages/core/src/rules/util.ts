@@ -84,7 +84,7 @@ let previousRow = new Int32Array(32);
 let currentRow = new Int32Array(32);
 
 /** The edit distance of two strings, or `limit + 1` as soon as it is known to exceed `limit`. */
-function boundedEditDistance(a: string, b: string, limit: number): number {
+export function boundedEditDistance(a: string, b: string, limit: number): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
@@ -114,6 +114,19 @@ function boundedEditDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+// Candidates are the schema's keys and values, asked about once per unknown key or value: a file
+// with 100,000 unknown keys lowered each candidate 100,000 times. Bounded, in case a caller passes
+// the file's own strings.
+const loweredCandidates = new Map<string, string>();
+function lowerCased(candidate: string): string {
+  let lowered = loweredCandidates.get(candidate);
+  if (lowered === undefined) {
+    if (loweredCandidates.size >= 10_000) loweredCandidates.clear();
+    loweredCandidates.set(candidate, (lowered = candidate.toLowerCase()));
+  }
+  return lowered;
+}
+
 /**
  * The candidate the user most likely meant, or undefined when none is close enough.
  * Case differences count as near-misses; the threshold grows with the word, as in most "did you mean" tools.
@@ -124,11 +137,12 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (candidate.toLowerCase() === lowered) return candidate;
+    const candidateLowered = lowerCased(candidate);
+    if (candidateLowered === lowered) return candidate;
     // The distance is at least the difference in length: skip the matrix when that is already too far.
     if (Math.abs(candidate.length - input.length) > threshold) continue;
     // Only a candidate closer than the best so far and within the threshold can be the answer.
-    const distance = boundedEditDistance(lowered, candidate.toLowerCase(), Math.min(bestDistance - 1, threshold));
+    const distance = boundedEditDistance(lowered, candidateLowered, Math.min(bestDistance - 1, threshold));
     if (distance < bestDistance && distance <= threshold) {
       bestDistance = distance;
       best = candidate;

@@ -4,10 +4,11 @@
  * with a unit, a synonym, or a plain edit-distance guess.
  */
 import { SYNONYMS, ON_OFF } from "./synonyms.js";
-import { didYouMean, editDistance } from "../rules/util.js";
+import { boundedEditDistance, didYouMean } from "../rules/util.js";
 
 /** The keys the spec gives "in minutes". A test holds this list to the property docs. */
 export const MINUTE_VALUED: ReadonlySet<string> = new Set(["/configuration/session/timeout/max_duration", "/configuration/session/timeout/idle_timeout"]);
+const MINUTE_VALUED_PARENTS: ReadonlySet<string> = new Set([...MINUTE_VALUED].map((pattern) => pattern.slice(0, pattern.lastIndexOf("/"))));
 
 export interface Unit {
   /** Written out for messages: "milliseconds". */
@@ -44,6 +45,15 @@ export function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[-_\s]/g, "");
 }
 
+// The schema's keys, normalized once: a file may hold 100,000 unknown keys, each compared with
+// every key of its object (the unknown keys themselves are not kept).
+const normalizedKnown = new Map<string, string>();
+function normalizedOf(known: string): string {
+  let normalized = normalizedKnown.get(known);
+  if (normalized === undefined) normalizedKnown.set(known, (normalized = normalizeKey(known)));
+  return normalized;
+}
+
 /** `maxDurationMs` -> ["max", "duration", "ms"]. */
 function wordsOf(key: string): string[] {
   return key
@@ -60,27 +70,35 @@ const DISABLES = ["disabled", "disable"];
 
 /** Whether one normalized key is the other with a negation (`inactive`, `no_adblock`), or `enable_x` and `disable_x`. */
 function opposite(a: string, b: string): boolean {
-  for (const negation of NEGATIONS) if (a === negation + b || b === negation + a) return true;
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  if (longer.endsWith(shorter) && NEGATIONS.includes(longer.slice(0, longer.length - shorter.length))) return true;
+  if (!(a.startsWith("enable") || a.startsWith("disable")) || !(b.startsWith("enable") || b.startsWith("disable"))) return false;
   const rest = (key: string, prefixes: readonly string[]) => prefixes.filter((prefix) => key.startsWith(prefix)).map((prefix) => key.slice(prefix.length));
   const crosses = (x: string, y: string) => rest(x, ENABLES).some((left) => left !== "" && rest(y, DISABLES).includes(left));
   return crosses(a, b) || crosses(b, a);
 }
 
 /** A known key the unknown one is a spelling variant of: equal once normalized, or one typo away. */
-function spellingVariant(key: string, known: readonly string[]): string | undefined {
-  const normalized = normalizeKey(key);
+function spellingVariant(key: string, normalized: string, known: readonly string[]): string | undefined {
   const lowered = key.toLowerCase();
   // One typo in a short key ("ip" for "id") is as likely another word: a guess, not certain.
-  const matches = known.filter((candidate) => normalizeKey(candidate) === normalized || (candidate.length >= 4 && editDistance(lowered, candidate.toLowerCase()) === 1));
-  return matches.length === 1 ? matches[0] : undefined;
+  const oneTypo = (candidate: string) =>
+    candidate.length >= 4 && Math.abs(candidate.length - lowered.length) <= 1 && boundedEditDistance(lowered, candidate.toLowerCase(), 1) === 1;
+  let match: string | undefined;
+  for (const candidate of known) {
+    if (normalizedOf(candidate) !== normalized && !oneTypo(candidate)) continue;
+    if (match !== undefined) return undefined;
+    match = candidate;
+  }
+  return match;
 }
 
 /** A minute-valued key of `known` followed by a unit: `max_duration_ms`, `idleTimeoutSeconds`. */
-function withUnit(key: string, parentPattern: string, known: readonly string[]): { key: string; unit: Unit } | undefined {
-  const normalized = normalizeKey(key);
+function withUnit(key: string, normalized: string, parentPattern: string, known: readonly string[]): { key: string; unit: Unit } | undefined {
+  if (!MINUTE_VALUED_PARENTS.has(parentPattern)) return undefined;
   for (const candidate of known) {
     if (!MINUTE_VALUED.has(`${parentPattern}/${candidate}`)) continue;
-    const base = normalizeKey(candidate);
+    const base = normalizedOf(candidate);
     if (!normalized.startsWith(base)) continue;
     let suffix = normalized.slice(base.length);
     if (suffix.startsWith("in") && UNITS.has(suffix.slice(2))) suffix = suffix.slice(2);
@@ -93,11 +111,17 @@ function withUnit(key: string, parentPattern: string, known: readonly string[]):
   return undefined;
 }
 
-function synonymOf(key: string, parentPattern: string, known: readonly string[]): string | undefined {
-  const normalized = normalizeKey(key);
-  for (const synonym of SYNONYMS) {
+/** The synonyms by their words, normalized: most keys are no synonym at all. */
+const SYNONYMS_BY_WORD: ReadonlyMap<string, readonly (typeof SYNONYMS)[number][]> = (() => {
+  const byWord = new Map<string, (typeof SYNONYMS)[number][]>();
+  for (const synonym of SYNONYMS) for (const word of synonym.words) byWord.set(normalizeKey(word), [...(byWord.get(normalizeKey(word)) ?? []), synonym]);
+  return byWord;
+})();
+
+function synonymOf(normalized: string, parentPattern: string, known: readonly string[]): string | undefined {
+  for (const synonym of SYNONYMS_BY_WORD.get(normalized) ?? []) {
     const applies = synonym.place === ON_OFF ? known.includes("active") : synonym.place === parentPattern;
-    if (applies && known.includes(synonym.key) && synonym.words.some((word) => normalizeKey(word) === normalized)) return synonym.key;
+    if (applies && known.includes(synonym.key)) return synonym.key;
   }
   return undefined;
 }
@@ -110,18 +134,18 @@ function synonymOf(key: string, parentPattern: string, known: readonly string[])
  */
 export function guessKey(key: string, parentPattern: string, candidates: readonly string[], known: readonly string[] = candidates): KeyGuess | undefined {
   const normalized = normalizeKey(key);
-  const contrary = candidates.find((candidate) => opposite(normalized, normalizeKey(candidate)));
+  const contrary = candidates.find((candidate) => opposite(normalized, normalizedOf(candidate)));
   if (contrary !== undefined) return { kind: "opposite", key: contrary };
-  const unit = withUnit(key, parentPattern, candidates);
+  const unit = withUnit(key, normalized, parentPattern, candidates);
   if (unit) return { kind: "unit", ...unit };
   // Uniqueness is judged among all keys of the object: one typo from two keys is a guess.
-  const variant = spellingVariant(key, known);
+  const variant = spellingVariant(key, normalized, known);
   if (variant !== undefined && candidates.includes(variant)) return { kind: "spelling", key: variant, certain: true };
-  const synonym = synonymOf(key, parentPattern, candidates);
+  const synonym = synonymOf(normalized, parentPattern, candidates);
   if (synonym !== undefined) return { kind: "synonym", key: synonym };
   const near = didYouMean(key, candidates);
   // A near key with a negation of its own ("disable_adblock" near "disable_dialogs") is no typo of it.
-  if (near !== undefined && !NEGATIONS.some((negation) => normalized.startsWith(negation) && known.some((other) => normalizeKey(other) === normalized.slice(negation.length)))) {
+  if (near !== undefined && !NEGATIONS.some((negation) => normalized.startsWith(negation) && known.some((other) => normalizedOf(other) === normalized.slice(negation.length)))) {
     return { kind: "spelling", key: near, certain: false };
   }
   return undefined;

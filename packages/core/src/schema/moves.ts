@@ -7,6 +7,7 @@ import { collectSchemaErrors, displayPath, patternOf, type SchemaError } from ".
 import { docOf, homesOf } from "./property-info.js";
 import { prefixesOf } from "../fix.js";
 import { isSpellingOf, requiredSynonymOf } from "./required-synonyms.js";
+import { guessKey } from "./key-guesses.js";
 import { didYouMean, escapePointerSegment, getAt, isObject, parsePointer } from "../rules/util.js";
 
 /** `/configuration/session/recording` -> `configuration.session` (where the key goes). */
@@ -131,9 +132,10 @@ export interface MisplacedRequired {
    * the property misspelt or by another name in the object that lacks it.
    * `guessed`: the key has other homes too, so where it goes is a guess the user confirms.
    * `rename`: a misspelt copy, renamed rather than moved: "spelling" when it is the name spelt
-   * another way (`Count`), "guess" when it is a farther near-miss or another word (`sessions`).
+   * another way (`Count`), "guess" when it is a farther near-miss or another word (`sessions`),
+   * "opposite" when it means the opposite (`inactive`), renamed only with its value negated.
    */
-  copies: { pointer: string; key: string; home: string; guessed?: boolean; rename?: "spelling" | "guess" }[];
+  copies: { pointer: string; key: string; home: string; guessed?: boolean; rename?: "spelling" | "guess" | "opposite" }[];
   /** A custom proxy's `host` and `port` written for its missing `server`: both are copies, joined. */
   hostAndPort?: { host: string; port: string };
 }
@@ -154,6 +156,15 @@ export interface MisplacedRequired {
  * a file may have thousands of unknown keys and thousands of items missing a key.
  */
 export function misplacedRequired(root: unknown, errors: readonly SchemaError[]): MisplacedRequired[] {
+  // known-property and required-property both ask, with the lint's one list of schema errors.
+  let found = misplacedByErrors.get(errors);
+  if (found === undefined || found.root !== root) misplacedByErrors.set(errors, (found = { root, entries: findMisplacedRequired(root, errors) }));
+  return found.entries;
+}
+
+const misplacedByErrors = new WeakMap<readonly SchemaError[], { root: unknown; entries: MisplacedRequired[] }>();
+
+function findMisplacedRequired(root: unknown, errors: readonly SchemaError[]): MisplacedRequired[] {
   const missingAt = new Map<string, MisplacedRequired>();
   const missingIn = new Map<string, string[]>();
   for (const error of errors) {
@@ -184,13 +195,18 @@ export function misplacedRequired(root: unknown, errors: readonly SchemaError[])
     // A near-miss of a key its object lacks is a typo there: known-property's "did you mean", unless
     // the key it misses is required (`"Count"`), which makes it one mistake, reported as missing.
     // So is another word for a required key (`sessions`), when the key is a near-miss of none.
-    const typo = didYouMean(key, absentOf(error.pointer, children));
-    const near = typo ?? didYouMean(key, children);
+    // known-property's reading of the key (key-guesses.ts): a key meaning the opposite of the
+    // missing one (`inactive`) is no typo of it, and is renamed only with its value negated.
+    // Only an object that lacks a required key can hold a misspelt one (most unknown keys sit in one that lacks none).
+    const guess = missingIn.has(error.pointer) ? guessKey(key, parentPattern, absentOf(error.pointer, children), children) : undefined;
+    const near = guess ?? guessKey(key, parentPattern, children, children);
+    const typo = guess?.kind === "unit" ? undefined : guess?.key;
     const name = near === undefined ? requiredSynonymOf(parentPattern, key, missingIn.get(error.pointer) ?? []) : typo;
     const misspelt = name === undefined ? undefined : found(error.pointer, name);
     if (misspelt !== undefined) {
       const home = `${error.pointer}/${escapePointerSegment(name!)}`;
-      misspelt.copies.push({ pointer, key, home, rename: typo !== undefined && isSpellingOf(key, name!) ? "spelling" : "guess" });
+      const rename = guess?.kind === "opposite" ? "opposite" : guess?.kind === "spelling" && isSpellingOf(key, name!) ? "spelling" : "guess";
+      misspelt.copies.push({ pointer, key, home, rename });
       // `host` and `port` together are the parts of one `server`.
       const port = `${error.pointer}/port`;
       const parentValue = getAt(root, parsePointer(error.pointer));

@@ -51,27 +51,45 @@ interface Planned {
  */
 export class RenameBatch {
   private readonly planned: Planned[] = [];
+  /**
+   * Every report of the rule, in the order it was made: the engine lists the first 1,000 of a rule
+   * and counts the rest, so a rename reported at the end would be the one left out of a file with
+   * thousands of unknown keys.
+   */
+  private readonly order: (Report | Planned)[] = [];
 
   constructor(private readonly context: RuleContext) {}
+
+  /** A report without a rename, kept in its place among the others. */
+  plain(report: Report): void {
+    this.order.push(report);
+  }
 
   report(report: Report, request: RenameRequest): void {
     const { context } = this;
     const to = request.from.slice(0, request.from.lastIndexOf("/") + 1) + escapePointerSegment(request.key);
     const root = request.rewrite ? rootWith(context.root, request.rewrite.pointer, request.rewrite.value) : context.root;
-    this.planned.push({ request, to, edits: renameEdits(context, request.from, request.key, request.rewrite), fits: fitsAtHome(root, request.from, to) === "fits", report });
+    const planned = { request, to, edits: renameEdits(context, request.from, request.key, request.rewrite), fits: fitsAtHome(root, request.from, to) === "fits", report };
+    this.planned.push(planned);
+    this.order.push(planned);
   }
 
   flush(): void {
-    const offers = this.offers();
-    this.planned.forEach((planned, index) => {
-      const offer = offers[index]!;
+    const offers = new Map(this.offers().map((offer, index) => [this.planned[index]!, offer]));
+    for (const entry of this.order) {
+      const offer = offers.get(entry as Planned);
+      if (offer === undefined) {
+        this.context.report(entry as Report);
+        continue;
+      }
+      const { report } = entry as Planned;
       const proposal = offer.proposal;
       this.context.report({
-        ...planned.report,
-        message: planned.report.message + (offer.problem ?? ""),
+        ...report,
+        message: report.message + (offer.problem ?? ""),
         ...(proposal ? (proposal.safety === "safe" ? { fix: proposal } : { suggestions: [proposal] }) : {}),
       });
-    });
+    }
   }
 
   private offers(): RenameOffer[] {
@@ -154,7 +172,8 @@ function within(pointer: string, root: string): boolean {
   return pointer === root || pointer.startsWith(root + "/");
 }
 
-function renameEdits(context: RuleContext, from: string, key: string, rewrite: RenameRequest["rewrite"]): TextEdit[] | undefined {
+/** A rename, and the value under the old name rewritten on the way (negated, converted), as one fix. */
+export function renameEdits(context: RuleContext, from: string, key: string, rewrite: RenameRequest["rewrite"]): TextEdit[] | undefined {
   const rename = context.source.renameKey(from, key);
   if (!rename || !rewrite) return rename;
   const replace = context.source.replaceValue(rewrite.pointer, rewrite.value);
