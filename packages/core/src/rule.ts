@@ -57,7 +57,7 @@ export interface RuleContext {
    * that rule would fix it) before it calls the fix safe; the fix pass refuses a pass that adds an
    * error. Absent without source text.
    */
-  readonly otherFindings?: (text: string) => readonly Finding[];
+  readonly otherFindings?: ((text: string) => readonly Finding[]) | undefined;
   report(report: Report): void;
 }
 

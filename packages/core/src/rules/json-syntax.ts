@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { MAX_SYNTAX_ERRORS } from "../source/parse.js";
+import { MAX_SYNTAX_ERRORS, type SyntaxProblem } from "../source/parse.js";
 import { feedsBefore, lineFeedsOf } from "../source/line-feeds.js";
 import { syntaxErrorsAfterFirst } from "../source/syntax-echoes.js";
 import { didYouMean } from "./util.js";
@@ -43,19 +43,25 @@ export default defineRule({
     // opened. The first error of a line is the mistake; after the first one, errors about what is
     // missing at a closing bracket or the end of the file are echoes. Past the first error, the errors
     // are those left once it is repaired, which is what the user will see next.
-    const written = (text === undefined ? undefined : syntaxErrorsAfterFirst(text, context.source.syntaxProblems)) ?? context.source.syntaxProblems;
-    const reportedLines = new Set<number>();
     let lineFeeds: number[] | undefined;
     let syntaxErrors = 0;
-    const problems = written.filter((problem) => {
-      if (problem.kind !== "syntax" && problem.kind !== "too-deep") return false;
-      syntaxErrors++;
-      const line = text === undefined ? problem.offset : feedsBefore((lineFeeds ??= lineFeedsOf(text)), problem.offset);
-      if (reportedLines.has(line)) return false;
-      if (reportedLines.size > 0 && problem.code !== undefined && ECHO_CODES.has(problem.code) && isClosingOrEnd(text, problem.offset)) return false;
-      reportedLines.add(line);
-      return true;
-    });
+    const shown = (written: readonly SyntaxProblem[]) => {
+      const reportedLines = new Set<number>();
+      syntaxErrors = 0;
+      return written.filter((problem) => {
+        if (problem.kind !== "syntax" && problem.kind !== "too-deep") return false;
+        syntaxErrors++;
+        const line = text === undefined ? problem.offset : feedsBefore((lineFeeds ??= lineFeedsOf(text)), problem.offset);
+        if (reportedLines.has(line)) return false;
+        if (reportedLines.size > 0 && problem.code !== undefined && ECHO_CODES.has(problem.code) && isClosingOrEnd(text, problem.offset)) return false;
+        reportedLines.add(line);
+        return true;
+      });
+    };
+    let problems = shown(context.source.syntaxProblems);
+    // Only when more than one is left is there anything to tell apart (a cut-off file is one).
+    const repaired = problems.length > 1 && text !== undefined ? syntaxErrorsAfterFirst(text, context.source.syntaxProblems) : undefined;
+    if (repaired) problems = shown(repaired);
     // A credential the parser could not read as a value (`"password": Hunter2`, in single quotes, broken
     // over a line) is in no parsed value to mask: a message about that spot must not quote it.
     let credentialSpans: readonly Span[] | undefined;

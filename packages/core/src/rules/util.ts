@@ -114,19 +114,6 @@ export function boundedEditDistance(a: string, b: string, limit: number): number
   return previous[b.length]!;
 }
 
-// Candidates are the schema's keys and values, asked about once per unknown key or value: a file
-// with 100,000 unknown keys lowered each candidate 100,000 times. Bounded, in case a caller passes
-// the file's own strings.
-const loweredCandidates = new Map<string, string>();
-function lowerCased(candidate: string): string {
-  let lowered = loweredCandidates.get(candidate);
-  if (lowered === undefined) {
-    if (loweredCandidates.size >= 10_000) loweredCandidates.clear();
-    loweredCandidates.set(candidate, (lowered = candidate.toLowerCase()));
-  }
-  return lowered;
-}
-
 /**
  * The candidate the user most likely meant, or undefined when none is close enough.
  * Case differences count as near-misses; the threshold grows with the word, as in most "did you mean" tools.
@@ -137,7 +124,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const candidateLowered = lowerCased(candidate);
+    const candidateLowered = candidate.toLowerCase();
     if (candidateLowered === lowered) return candidate;
     // The distance is at least the difference in length: skip the matrix when that is already too far.
     if (Math.abs(candidate.length - input.length) > threshold) continue;

@@ -156,7 +156,9 @@ export interface MisplacedRequired {
  * a file may have thousands of unknown keys and thousands of items missing a key.
  */
 export function misplacedRequired(root: unknown, errors: readonly SchemaError[]): MisplacedRequired[] {
-  // known-property and required-property both ask, with the lint's one list of schema errors.
+  // known-property and required-property both ask, with the lint's one list of schema errors (none
+  // for a valid request: no weak map entry for each of them).
+  if (errors.length === 0) return [];
   let found = misplacedByErrors.get(errors);
   if (found === undefined || found.root !== root) misplacedByErrors.set(errors, (found = { root, entries: findMisplacedRequired(root, errors) }));
   return found.entries;
