@@ -7,8 +7,13 @@ import { editDistance, getAt, isObject, quote } from "./util.js";
 
 const PROXY = "/configuration/session/proxy";
 const POINTER = `${PROXY}/country_code`;
-/** Codes people write for a country that ISO spells otherwise. */
-const ALIASES = new Map([["uk", "gb"]]);
+/** Codes people write for a country that ISO spells otherwise: the UK's, and the EU's own code for Greece. */
+const ALIASES = new Map([["uk", "gb"], ["el", "gr"]]);
+
+/** A language tag's region (`en-GB`, `pt_BR`): the country it names, as surely as a code. */
+function regionOfLanguageTag(lower: string): string | undefined {
+  return /^[a-z]{2,3}[-_]([a-z]{2})$/.exec(lower)?.[1];
+}
 /** Beyond this many equally close codes a "did you mean" is a guess, not a help. */
 const MAX_GUESSES = 3;
 
@@ -72,14 +77,17 @@ export default defineRule({
 
     // "uk" is the one code people commonly write for a country that ISO spells otherwise; an ISO
     // alpha-3 code ("ukr") names its country as surely. Either way the country meant is certain.
-    const alias = ALIASES.get(lower);
+    const tagRegion = regionOfLanguageTag(normalized);
+    const alias = ALIASES.get(lower) ?? tagRegion;
     const alpha3 = alias === undefined ? alpha2OfAlpha3(normalized) : undefined;
     const spelt = alias ?? alpha3;
     if (spelt !== undefined && offered.includes(spelt)) {
       const message =
-        alias !== undefined
-          ? `${quote(code)} is not an ISO country code; use ${JSON.stringify(spelt)} for ${regionName(spelt) ?? spelt}.`
-          : `${quote(code)} is the ISO 3166-1 alpha-3 code of ${regionName(spelt) ?? spelt}; this API takes alpha-2 codes: use ${JSON.stringify(spelt)}.`;
+        tagRegion !== undefined
+          ? `${quote(code)} is a language tag; the country it names is ${regionName(spelt) ?? spelt}, whose code is ${JSON.stringify(spelt)}.`
+          : alias !== undefined
+            ? `${quote(code)} is not an ISO country code; use ${JSON.stringify(spelt)} for ${regionName(spelt) ?? spelt}.`
+            : `${quote(code)} is the ISO 3166-1 alpha-3 code of ${regionName(spelt) ?? spelt}; this API takes alpha-2 codes: use ${JSON.stringify(spelt)}.`;
       context.report({ pointer: POINTER, message, fix: replaceCode(context.source.replaceValue(POINTER, spelt), code, spelt), related });
       return;
     }
@@ -87,7 +95,9 @@ export default defineRule({
     const typeText = written === undefined ? `${type} ("type" is not set, so it is ${type})` : known ? type : `${type} (the type ${quote(rawType)}, read as ${type})`;
     const lookup = spelt ?? lower;
     const subject =
-      alias !== undefined
+      tagRegion !== undefined
+        ? `${quote(code)} is a language tag, and its country ${JSON.stringify(tagRegion)}${nameSuffix(tagRegion)}`
+        : alias !== undefined
         ? `${quote(code)} is not an ISO country code, and ${JSON.stringify(alias)}${nameSuffix(alias)}`
         : alpha3 !== undefined
           ? `${quote(code)} is an ISO 3166-1 alpha-3 code, and its alpha-2 code ${JSON.stringify(alpha3)}${nameSuffix(alpha3)}`

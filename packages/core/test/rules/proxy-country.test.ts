@@ -121,6 +121,23 @@ ruleTester(rule, {
       output: JSON.stringify(proxy({ type: "anchor_residential", country_code: "gb" }), null, 2),
     },
     {
+      name: '"el", the EU\'s code for Greece, is fixed to "gr"',
+      code: proxy({ type: "anchor_residential", country_code: "el" }),
+      errors: [{ message: '"el" is not an ISO country code; use "gr" for Greece.' }],
+      output: JSON.stringify(proxy({ type: "anchor_residential", country_code: "gr" }), null, 2),
+    },
+    {
+      name: "a language tag (en-GB, pt_BR) is fixed to its region's code",
+      code: proxy({ type: "anchor_residential", country_code: "en-GB" }),
+      errors: [{ message: '"en-GB" is a language tag; the country it names is United Kingdom, whose code is "gb".' }],
+      output: JSON.stringify(proxy({ type: "anchor_residential", country_code: "gb" }), null, 2),
+    },
+    {
+      name: "a language tag whose region the type does not offer",
+      code: proxy({ country_code: "en-GB" }),
+      errors: [{ message: '"en-GB" is a language tag, and its country "gb" (United Kingdom) is not offered by anchor_proxy ("type" is not set, so it is anchor_proxy); it is offered by anchor_mobile and anchor_residential.' }],
+    },
+    {
       name: '"uk" where gb is not offered',
       code: proxy({ country_code: "uk" }),
       errors: [
