@@ -1,5 +1,13 @@
 import { defineRule } from "../rule.js";
-import { getAt, quote } from "./util.js";
+import { editDistance, getAt, quote } from "./util.js";
+
+/** "https" or "http" for a scheme one letter away from one of them ("htps", "hhttps", "htttp"). */
+function misspeltWebScheme(scheme: string): string | undefined {
+  const lower = scheme.toLowerCase();
+  if (editDistance(lower, "https") === 1) return "https";
+  if (editDistance(lower, "http") === 1) return "http";
+  return undefined;
+}
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
@@ -48,6 +56,15 @@ export default defineRule({
       message =
         `initial_url ${quote(url)} is a host and port without a scheme; ` +
         `did you mean ${quote("http://" + url)}?`;
+    } else if (REASONS[scheme] === undefined && misspeltWebScheme(match[1]!) !== undefined) {
+      // "htps:", "hhttps:": the web scheme with a letter too many or too few.
+      const meant = misspeltWebScheme(match[1]!)! + url.slice(match[1]!.length);
+      context.report({
+        pointer,
+        message: `initial_url uses the ${quote(match[1]! + ":")} scheme, which is no scheme a browser loads: did you mean ${quote(meant)}?`,
+        suggestions: [{ title: `Replace with ${JSON.stringify(meant)}`, safety: "unsafe", edits: context.source.replaceValue(pointer, meant) ?? [] }],
+      });
+      return;
     } else {
       const reason = REASONS[scheme];
       message =

@@ -45,6 +45,9 @@ function likelyMeant(format: string, value: string): string | undefined {
         return undefined;
       }
     }
+    // The colon or a slash left out of the scheme: "https//example.com", "https:/example.com".
+    const slip = /^(https?)(?::\/|\/\/|:(?!\/))(?!\/)(.+)$/i.exec(trimmed);
+    if (slip && /^[\w-]+(\.[\w-]+)+([/:?#].*)?$/.test(slip[2]!)) return `${slip[1]!.toLowerCase()}://${slip[2]}`;
     // A bare host: "example.com" meant "https://example.com".
     if (/^[\w-]+(\.[\w-]+)+([/:?#].*)?$/.test(trimmed)) return `https://${trimmed}`;
     return undefined;

@@ -20,6 +20,18 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a misspelt https: did you mean, as a suggestion",
+      code: '{"count":1,"configuration":{"session":{"initial_url":"htps://example.com/a"}}}',
+      errors: [{ message: 'initial_url uses the "htps:" scheme, which is no scheme a browser loads: did you mean "https://example.com/a"?', pointer: POINTER, suggestions: ['Replace with "https://example.com/a"'] }],
+      output: '{"count":1,"configuration":{"session":{"initial_url":"https://example.com/a"}}}',
+      safeOutput: '{"count":1,"configuration":{"session":{"initial_url":"htps://example.com/a"}}}',
+    },
+    {
+      name: "hhttp and httpss too",
+      code: url("hhttp://example.com"),
+      errors: [{ message: 'initial_url uses the "hhttp:" scheme, which is no scheme a browser loads: did you mean "http://example.com"?' }],
+    },
+    {
       code: url("file:///etc/passwd"),
       errors: [
         {

@@ -29,6 +29,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "the scheme's colon left out: suggestion puts it back",
+      code: initialUrl("https//example.com/a"),
+      errors: [{ message: `"https//example.com/a" is not a valid URI in configuration.session.initial_url; ${URL_EXPECTED} Did you mean "https://example.com/a"?`, suggestions: ['Replace with "https://example.com/a"'] }],
+      output: pretty(initialUrl("https://example.com/a")),
+    },
+    {
       name: "a bare host: suggestion adds https://",
       code: initialUrl("example.com"),
       errors: [
