@@ -4,8 +4,10 @@
  * (required-property says so), but it is a guess: renaming `url` to `server` is only offered.
  */
 import { editDistance } from "../rules/util.js";
+// `Count`, `count `, `load-mode`, `loadMode`: the same word, as known-property reads keys.
+import { normalizeKey } from "./key-guesses.js";
 
-/** By the required property's schema path pattern; compared after {@link normalize}. */
+/** By the required property's schema path pattern; compared after {@link normalizeKey}. */
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   "/count": ["sessions", "num_sessions", "number_of_sessions", "session_count", "sessions_count"],
   "/configuration/session/proxy/active": ["enabled", "enable"],
@@ -16,16 +18,12 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   "/configuration/integrations/*/configuration/load_mode": ["mode"],
 };
 
-/** `Count`, `count `, `load-mode`, `loadMode` -> the same word: case, spaces, `_` and `-` are spelling. */
-function normalize(key: string): string {
-  return key.toLowerCase().replace(/[\s_-]/g, "");
-}
 
 /** Which of the missing required properties of an object (at `parentPattern`) the key names by another word. */
 export function requiredSynonymOf(parentPattern: string, key: string, missing: Iterable<string>): string | undefined {
-  const word = normalize(key);
+  const word = normalizeKey(key);
   for (const name of missing) {
-    if ((SYNONYMS[`${parentPattern}/${name}`] ?? []).some((synonym) => normalize(synonym) === word)) return name;
+    if ((SYNONYMS[`${parentPattern}/${name}`] ?? []).some((synonym) => normalizeKey(synonym) === word)) return name;
   }
   return undefined;
 }
@@ -37,7 +35,7 @@ export function requiredSynonymOf(parentPattern: string, key: string, missing: I
  * unattended; a farther near-miss (`isActive` for `active`) may be another word.
  */
 export function isSpellingOf(key: string, name: string): boolean {
-  const [a, b] = [normalize(key), normalize(name)];
+  const [a, b] = [normalizeKey(key), normalizeKey(name)];
   return a === b || (b.length >= MIN_LENGTH_FOR_ONE_EDIT && editDistance(a, b) <= 1);
 }
 
