@@ -92,7 +92,8 @@ function partsOf(userinfo: string): string[] {
 }
 
 /** A credential key as a text that is not JSON may write it: in double, single or no quotes, then its colon. */
-const WRITTEN_CREDENTIAL_KEY = /(["']?)(?:username|password)\1\s*:\s*/gi;
+// A quoted key needs no colon after it: `"password" 98765432` is a credential with the colon left out.
+const WRITTEN_CREDENTIAL_KEY = /(?:(["'])(?:username|password)\1\s*:?|(?:username|password)\s*:)\s*/gi;
 
 /**
  * Where a text that may not be JSON writes credential values: after each `username` or `password` key

@@ -28,6 +28,7 @@ describe("a credential the parser cannot read as a value is never quoted by a sy
     ["a leading zero", '"username": "${env:U}", "password": 0123456', "123456"],
     ["broken over a line", '"username": "${env:U}", "password": "Line6\nBreak7Secret"', "Break7Secret"],
     ["a key in single quotes", `"username": "\${env:U}", 'PASSWORD':\n          NoQuotes-99`, "NoQuotes"],
+    ["a number with the colon left out", '"username": "${env:U}", "password" 98765432', "98765432"],
   ];
   for (const [name, members, secret] of cases) {
     it(`${name}: reported on the spot, with nothing of it shown`, () => {
