@@ -27,11 +27,15 @@ export function guessEnum(pattern: string, value: unknown, allowed: readonly str
 }
 
 /**
- * The one allowed value that has the input as a whole word: "residential" for "anchor_residential".
- * Too far apart for edit distance, yet what people type after reading "a residential proxy".
+ * The one allowed value that has the input as a whole word: "residential" for "anchor_residential",
+ * or a word that abbreviates it: "government" for "anchor_gov". Too far apart for edit distance,
+ * yet what people type after reading "a residential proxy" or "a government proxy".
  */
 function wordMatch(value: string, allowed: readonly string[]): string | undefined {
   const word = value.toLowerCase();
   const matches = allowed.filter((candidate) => candidate.toLowerCase().split(/[_-]/).includes(word));
-  return matches.length === 1 ? matches[0] : undefined;
+  if (matches.length === 1) return matches[0];
+  // Or a word of it abbreviates the input: "anchor_gov" for "government".
+  const abbreviated = allowed.filter((candidate) => candidate.toLowerCase().split(/[_-]/).some((part) => part.length >= 3 && word.length > part.length && word.startsWith(part)));
+  return matches.length === 0 && abbreviated.length === 1 ? abbreviated[0] : undefined;
 }

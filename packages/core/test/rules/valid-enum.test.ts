@@ -93,6 +93,12 @@ ruleTester(rule, {
       output: pretty(proxy({ type: "custom", server: "socks5://proxy.example.com:1080", active: true })),
     },
     {
+      name: '"government", as the docs call it: did you mean "anchor_gov"',
+      code: proxy({ type: "government", active: true }),
+      errors: [{ message: `"government" is not a valid type for configuration.session.proxy. Did you mean "anchor_gov"? ${PROXY_TYPES}`, pointer: "/configuration/session/proxy/type" }],
+      output: pretty(proxy({ type: "anchor_gov", active: true })),
+    },
+    {
       name: "proxy type without its anchor_ prefix: suggested",
       code: proxy({ type: "residential", active: true, country_code: "de" }),
       errors: [{ message: `"residential" is not a valid type for configuration.session.proxy. Did you mean "anchor_residential"? ${PROXY_TYPES}`, pointer: "/configuration/session/proxy/type" }],
