@@ -15,9 +15,9 @@ import { escapePointerSegment, getAt, isObject, parsePointer } from "../rules/ut
 
 /**
  * Renames checked one at a time when the batch cannot tell which rename an error comes from (an
- * error outside every renamed value, two renames onto one key). The batch itself costs two lints of
- * the file (before and after every rename), however many typos it has: a lint per typo made a file
- * with 2,000 misspelt integrations take seconds.
+ * error outside every renamed value, two renames onto one key). The batch itself costs one or two
+ * lints of the file (after every rename, and before them when that has errors), however many typos
+ * it has: a lint per typo made a file with 2,000 misspelt integrations take seconds.
  */
 export const MAX_SINGLE_CHECKS = 8;
 
@@ -99,8 +99,13 @@ export class RenameBatch {
     const plain = (planned: Planned, safety: "safe" | "unsafe"): RenameOffer => (planned.fits && planned.edits ? { proposal: { title: planned.request.title, safety, edits: planned.edits } } : {});
     // Unchecked, a rename is never announced as safe (--fix could refuse it), still offered when the schema allows it.
     if (text === undefined || !lint || this.planned.every((planned) => !planned.edits)) return this.planned.map((planned) => plain(planned, "unsafe"));
-    const baseline = lint(text);
-    const errorsAfter = (edits: readonly TextEdit[]) => newErrors(baseline, lint(applyEdits(text, edits)));
+    // The errors the renames would add: none when the text after them has none, which is the usual
+    // case, and then the lint of the text as it is (to compare with) is not needed.
+    let baseline: readonly Finding[] | undefined;
+    const errorsAfter = (edits: readonly TextEdit[]) => {
+      const after = lint(applyEdits(text, edits));
+      return after.some((finding) => finding.severity === "error") ? newErrors((baseline ??= lint(text)), after) : [];
+    };
     const targets = new Map<string, number>();
     for (const planned of this.planned) if (planned.edits) targets.set(planned.to, (targets.get(planned.to) ?? 0) + 1);
     const batched = this.planned.filter((planned) => planned.edits && targets.get(planned.to) === 1);
