@@ -6,7 +6,7 @@
 import { collectSchemaErrors, displayPath, patternOf, type SchemaError } from "./schema-errors.js";
 import { docOf, homesOf } from "./property-info.js";
 import { prefixesOf } from "../fix.js";
-import { isSpellingOf, requiredSynonymOf } from "./required-synonyms.js";
+import { requiredSynonymOf } from "./required-synonyms.js";
 import { guessKey } from "./key-guesses.js";
 import { didYouMean, escapePointerSegment, getAt, isObject, parsePointer } from "../rules/util.js";
 
@@ -207,7 +207,7 @@ function findMisplacedRequired(root: unknown, errors: readonly SchemaError[]): M
     const misspelt = name === undefined ? undefined : found(error.pointer, name);
     if (misspelt !== undefined) {
       const home = `${error.pointer}/${escapePointerSegment(name!)}`;
-      const rename = guess?.kind === "opposite" ? "opposite" : guess?.kind === "spelling" && isSpellingOf(key, name!) ? "spelling" : "guess";
+      const rename = guess?.kind === "opposite" ? "opposite" : guess?.kind === "spelling" && guess.certain ? "spelling" : "guess";
       misspelt.copies.push({ pointer, key, home, rename });
       // `host` and `port` together are the parts of one `server`.
       const port = `${error.pointer}/port`;

@@ -1,9 +1,8 @@
 /**
- * Other names people give the properties the API requires, and how close a misspelt key is to the
- * name it stands for. A synonym written where its required key is missing is most likely that key
+ * Other names people give the properties the API requires (how close a misspelt key is to a name is
+ * key-guesses.ts's to say, as for known-property). A synonym written where its required key is missing is most likely that key
  * (required-property says so), but it is a guess: renaming `url` to `server` is only offered.
  */
-import { editDistance } from "../rules/util.js";
 // `Count`, `count `, `load-mode`, `loadMode`: the same word, as known-property reads keys.
 import { normalizeKey } from "./key-guesses.js";
 
@@ -27,20 +26,6 @@ export function requiredSynonymOf(parentPattern: string, key: string, missing: I
   }
   return undefined;
 }
-
-/**
- * Whether a key is the name spelt another way: the same word but for case, spaces, `_` and `-`, or
- * one edit away from it (`sever`) when the name is long enough for one edit to be a slip rather
- * than another word (`d` or `ip` for `id`). Only such a rename is certain enough to apply
- * unattended; a farther near-miss (`isActive` for `active`) may be another word.
- */
-export function isSpellingOf(key: string, name: string): boolean {
-  const [a, b] = [normalizeKey(key), normalizeKey(name)];
-  return a === b || (b.length >= MIN_LENGTH_FOR_ONE_EDIT && editDistance(a, b) <= 1);
-}
-
-/** Below this, one edit makes another short word: `id`/`ip`, `to`/`go`. */
-const MIN_LENGTH_FOR_ONE_EDIT = 4;
 
 /** A custom proxy's host and port, written as their own keys, joined into a `server` value when both are plain. */
 export function serverOf(host: unknown, port: unknown): string | undefined {
