@@ -102,7 +102,7 @@ export default defineRule({
         const fits = homes.length === 1 && !home.includes("*") ? fitsAtHome(context.root, pointer, home) : false;
         // Moving onto a key that is already set would only swap which of the two is ignored.
         const taken = homes.length === 1 && !home.includes("*") && getAt(context.root, parsePointer(home)) !== undefined;
-        renames.plain({
+        renames.move({
           pointer,
           target: "key",
           message:

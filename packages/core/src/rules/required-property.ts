@@ -4,7 +4,7 @@ import { docOf } from "../schema/property-info.js";
 import { fitsAtHome, misplacedRequired, movesSafely, placeOfPointer, type MisplacedRequired } from "../schema/moves.js";
 import type { FixProposal, Report, RuleContext } from "../rule.js";
 import { serverOf } from "../schema/required-synonyms.js";
-import { renameEdits } from "../schema/renames.js";
+import { RenameBatch, renameEdits } from "../schema/renames.js";
 import { getAt, parsePointer, quotedList } from "./util.js";
 
 export default defineRule({
@@ -17,6 +17,8 @@ export default defineRule({
     category: "schema",
   },
   check(context) {
+    // A safe move or rename is checked against the other rules before it is called safe.
+    const batch = new RenameBatch(context);
     const written = new Map(misplacedRequired(context.root, context.schemaErrors()).map((entry) => [`${entry.parent}\u0000${entry.missing}`, entry]));
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "required") continue;
@@ -29,15 +31,18 @@ export default defineRule({
       const needs = error.pointer === PROXY && missing === "active" ? proxyNeeds(context.root) : [];
       const move = elsewhere ? misplacement(context, elsewhere) : undefined;
       const related = [...needs.map((need) => need.related), ...(move?.related ?? [])];
-      context.report({
+      const report: Report = {
         pointer: error.pointer,
         target: "key",
         message: `Missing required property ${JSON.stringify(missing)} in ${where}${about}.${needs.map((need) => ` ${need.message}`).join("")}${move ? ` ${move.message}` : ""}`,
         ...(related.length > 0 ? { related } : {}),
         ...(move?.fix?.safety === "safe" ? { fix: move.fix } : {}),
         ...(move?.fix?.safety === "unsafe" ? { suggestions: [move.fix] } : {}),
-      });
+      };
+      if (move?.fix?.safety === "safe") batch.move(report, move.fix.title.startsWith("Rename") ? "Renaming it" : "Moving it");
+      else batch.plain(report);
     }
+    batch.flush();
   },
 });
 

@@ -47,16 +47,22 @@ interface Planned {
 
 /**
  * The renames of one lint, reported together once checked: `report` keeps a finding whose rename
- * `request` is offered, `flush` checks them all against the other rules and reports.
+ * `request` is offered, `move` one whose safe fix moves a key, `flush` checks them all against the
+ * other rules and reports.
  */
 export class RenameBatch {
   private readonly planned: Planned[] = [];
+  private readonly moves: Report[] = [];
+  /** What a move's message calls its fix when it would give an error ("Moving it", "Renaming it"). */
+  private readonly doing = new Map<Report, string>();
   /**
    * Every report of the rule, in the order it was made: the engine lists the first 1,000 of a rule
    * and counts the rest, so a rename reported at the end would be the one left out of a file with
    * thousands of unknown keys.
    */
   private readonly order: (Report | Planned)[] = [];
+  /** The other rules' findings on the text as it is, linted only when a changed text has errors to compare. */
+  private baseline: readonly Finding[] | undefined;
 
   constructor(private readonly context: RuleContext) {}
 
@@ -74,12 +80,24 @@ export class RenameBatch {
     this.order.push(planned);
   }
 
+  /**
+   * A report whose fix moves a key to where the schema wants it: announced as safe only when no
+   * other rule's error comes with it (`"captcha_solver"` moved into `configuration.browser` turns
+   * the solver on, which needs a proxy), otherwise offered, saying what the move would cause.
+   */
+  move(report: Report, doing = "Moving it"): void {
+    this.doing.set(report, doing);
+    this.moves.push(report);
+    this.order.push(report);
+  }
+
   flush(): void {
     const offers = new Map(this.offers().map((offer, index) => [this.planned[index]!, offer]));
+    const moves = this.checkedMoves();
     for (const entry of this.order) {
       const offer = offers.get(entry as Planned);
       if (offer === undefined) {
-        this.context.report(entry as Report);
+        this.context.report(moves.get(entry as Report) ?? (entry as Report));
         continue;
       }
       const { report } = entry as Planned;
@@ -92,6 +110,46 @@ export class RenameBatch {
     }
   }
 
+  /**
+   * The errors the other rules report on the text with `edits` applied and not on the text as it
+   * is; undefined when they cannot be asked (no text).
+   */
+  private errorsAfter(edits: readonly TextEdit[]): Finding[] | undefined {
+    const { context } = this;
+    const text = context.source.text;
+    const lint = context.otherFindings;
+    if (text === undefined || !lint) return undefined;
+    const after = lint(applyEdits(text, edits));
+    // None when the text after them has none, which is the usual case: then the lint of the text
+    // as it is (to compare with) is not needed.
+    return after.some((finding) => finding.severity === "error") ? newErrors((this.baseline ??= lint(text)), after) : [];
+  }
+
+  /** The move reports that must not call their fix safe, as they are to be reported instead. */
+  private checkedMoves(): Map<Report, Report> {
+    const result = new Map<Report, Report>();
+    const safe = this.moves.filter((report) => report.fix?.safety === "safe" && report.fix.edits);
+    if (safe.length === 0) return result;
+    const offered = (report: Report, problem?: Finding): Report => {
+      const { fix, ...rest } = report;
+      return { ...rest, message: report.message + (problem ? ` ${this.doing.get(report)} would give another error: ${problem.message}` : ""), suggestions: [{ ...fix!, safety: "unsafe" }, ...(report.suggestions ?? [])] };
+    };
+    // Together first (one lint for the usual file); one at a time when that adds an error.
+    const together = this.errorsAfter(safe.flatMap((report) => report.fix!.edits!));
+    if (together === undefined) {
+      for (const report of safe) result.set(report, offered(report));
+      return result;
+    }
+    if (together.length === 0) return result;
+    let singles = MAX_SINGLE_CHECKS;
+    for (const report of safe) {
+      const alone = safe.length === 1 ? together : singles-- > 0 ? this.errorsAfter(report.fix!.edits!) : undefined;
+      if (alone?.length === 0) continue;
+      result.set(report, offered(report, alone?.[0]));
+    }
+    return result;
+  }
+
   private offers(): RenameOffer[] {
     const { context } = this;
     const text = context.source.text;
@@ -99,13 +157,7 @@ export class RenameBatch {
     const plain = (planned: Planned, safety: "safe" | "unsafe"): RenameOffer => (planned.fits && planned.edits ? { proposal: { title: planned.request.title, safety, edits: planned.edits } } : {});
     // Unchecked, a rename is never announced as safe (--fix could refuse it), still offered when the schema allows it.
     if (text === undefined || !lint || this.planned.every((planned) => !planned.edits)) return this.planned.map((planned) => plain(planned, "unsafe"));
-    // The errors the renames would add: none when the text after them has none, which is the usual
-    // case, and then the lint of the text as it is (to compare with) is not needed.
-    let baseline: readonly Finding[] | undefined;
-    const errorsAfter = (edits: readonly TextEdit[]) => {
-      const after = lint(applyEdits(text, edits));
-      return after.some((finding) => finding.severity === "error") ? newErrors((baseline ??= lint(text)), after) : [];
-    };
+    const errorsAfter = (edits: readonly TextEdit[]) => this.errorsAfter(edits) ?? [];
     const targets = new Map<string, number>();
     for (const planned of this.planned) if (planned.edits) targets.set(planned.to, (targets.get(planned.to) ?? 0) + 1);
     const batched = this.planned.filter((planned) => planned.edits && targets.get(planned.to) === 1);
