@@ -108,13 +108,18 @@ export function patternOf(root: unknown, pointer: string): string {
   return pattern;
 }
 
-/** `configuration.integrations[0].configuration` for messages; "the request" for the root. */
+/**
+ * `configuration.integrations[0].configuration` for messages; "the request" for the root. A key
+ * that is no plain name is quoted in brackets (`site_selectors["shop.example.com"]`), so that a
+ * host name's dots do not read as more levels.
+ */
 export function displayPath(pointer: string): string {
   if (pointer === "") return "the request";
   let text = "";
   for (const segment of parsePointer(pointer)) {
     if (/^(0|[1-9][0-9]*)$/.test(segment)) text += `[${segment}]`;
-    else text += (text ? "." : "") + segment;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) text += (text ? "." : "") + segment;
+    else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
 }

@@ -27,6 +27,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a host name as a key reads as one key in the message, not as more levels",
+      code: '{"count":1,"configuration":{"browser":{"sensitive_data_mask":{"active":true,"site_selectors":{"shop.example.com":5}}}}}',
+      errors: [{ message: '"shop.example.com" (configuration.browser.sensitive_data_mask.site_selectors["shop.example.com"]) must be an array; found an integer (5).', pointer: "/configuration/browser/sensitive_data_mask/site_selectors/shop.example.com" }],
+    },
+    {
       name: "a number written as a string: suggestion drops the quotes",
       code: { count: "5" },
       errors: [{ message: '"count" must be an integer; found a string ("5"); did you mean 5 without quotes?', pointer: "/count", line: 2, column: 12, endLine: 2, endColumn: 15 }],
