@@ -109,6 +109,23 @@ describe("the GitHub Action (action.yml)", () => {
     }
   });
 
+  it("takes quoted globs and a quoted folder with a space, as the paths input says, and lints what they match", () => {
+    mkdirSync(path.join(project, "team jobs"), { recursive: true });
+    writeFileSync(path.join(project, "team jobs/spaced.anchor.json"), '{ "count": 0 }\n');
+    try {
+      const run = runAction(actionFile, project, { paths: `"jobs/**/broken*.anchor.json" 'team jobs/'\njobs/clean.anchor.json` });
+      expect(run.steps[0]!.stderr).toBe("");
+      expect(run.steps[0]!.stdout).toContain("::error file=jobs/broken.anchor.json,line=2,col=12,");
+      expect(run.steps[0]!.stdout).toContain("::error file=team jobs/spaced.anchor.json,");
+      expect(run.outputs["exit-code"]).toBe("1");
+      const unmatched = runAction(actionFile, project, { paths: '"jobs/**/*.anchor.json' });
+      expect(unmatched.steps[0]!.stderr).toContain("the paths input has an unmatched quote");
+      expect(unmatched.outputs["exit-code"]).toBe("2");
+    } finally {
+      rmSync(path.join(project, "team jobs"), { recursive: true, force: true });
+    }
+  });
+
   it("passes inputs as data, never as shell code", () => {
     const run = runAction(actionFile, project, { paths: 'jobs/clean.anchor.json $(touch${IFS}pwned) "`touch pwned2`"' });
     expect(existsSync(path.join(project, "pwned"))).toBe(false);

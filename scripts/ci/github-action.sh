@@ -17,11 +17,19 @@ else
 fi
 if [ -n "${INPUT_MAX_WARNINGS:-}" ]; then args+=(--max-warnings "$INPUT_MAX_WARNINGS"); fi
 if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
-# Paths are separated by spaces or newlines; globs stay quoted for the CLI, which expands them itself.
-set -f
-# shellcheck disable=SC2206
-paths=(${INPUT_PATHS:-.})
-set +f
+# Paths are separated by spaces or newlines and may be quoted, as in a shell ("configs/**/*.json",
+# 'my jobs/'), but nothing is expanded or run: xargs only splits and unquotes, and the CLI expands
+# the globs itself.
+split="$(mktemp)"
+trap 'rm -f "$split"' EXIT
+if ! printf '%s' "${INPUT_PATHS:-.}" | xargs -r printf '%s\0' >"$split"; then
+  echo "anchor-lint: the paths input has an unmatched quote; quote each path with a pair of \" or '." >&2
+  echo "exit_code=2" >>"${GITHUB_OUTPUT:-/dev/null}"
+  exit 2
+fi
+paths=()
+while IFS= read -r -d '' path; do paths+=("$path"); done <"$split"
+if [ "${#paths[@]}" -eq 0 ]; then paths=(.); fi
 
 status=0
 "$here/anchor-lint.sh" "${args[@]}" -- "${paths[@]}" || status=$?
