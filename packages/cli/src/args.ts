@@ -218,6 +218,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (options.stdin && options.paths.length > 0) {
     throw new UsageError("paths cannot be given with '--stdin'; use '--stdin-filename' to name the input.");
   }
+  // As ESLint: the paths would otherwise be dropped without a word, and the config printed for the file alone.
+  if (options.printConfig !== undefined && options.paths.length > 0) {
+    throw new UsageError("option '--print-config' takes exactly one file, and no other paths.");
+  }
   if (options.init && options.paths.length > 1) {
     throw new UsageError("option '--init' takes one folder at most.");
   }

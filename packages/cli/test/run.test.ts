@@ -31,6 +31,11 @@ async function cli(argv: string[], options: { stdin?: string; env?: NodeJS.Proce
 }
 
 describe("run", () => {
+  it("refuses --print-config with more paths than its file (exit 2), instead of dropping them", async () => {
+    const result = await cli(["--print-config", "a.anchor.json", "jobs/"]);
+    expect(result).toEqual({ code: 2, stdout: "", stderr: expect.stringContaining("option '--print-config' takes exactly one file, and no other paths.") });
+  });
+
   it("prints the version and the help", async () => {
     expect(await cli(["--version"])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
     const help = await cli(["-h"]);
