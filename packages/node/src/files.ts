@@ -23,6 +23,11 @@ function walk(root: string, gitignores: Gitignores, folders: FolderProblems): { 
   let gitignored = 0;
   const pending = [root];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    // As git: nothing inside an excluded folder is looked at, so a deeper "!" cannot bring it back.
+    if (gitignores.folderIgnored(dir)) {
+      gitignored++;
+      continue;
+    }
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -130,9 +135,15 @@ interface GitignoreLayer {
   ig: Ignore;
 }
 
-/** .gitignore files that apply to a folder, from the repository root down (deeper ones win). */
+/**
+ * .gitignore files that apply to a folder, from the repository root down (deeper ones win), and
+ * the folders they exclude: git does not look inside an excluded folder, so no pattern in it or
+ * below it re-includes a file there.
+ */
 class Gitignores {
   private readonly chains = new Map<string, GitignoreLayer[]>();
+  private readonly tops = new Set<string>();
+  private readonly excluded = new Map<string, boolean>();
 
   constructor(private readonly cwd: string) {}
 
@@ -142,6 +153,7 @@ class Gitignores {
     if (cached) return cached;
     const parent = dirname(dir);
     const isTop = parent === dir || pathExists(join(dir, ".git")) || (!insideRepo(dir) && dir === this.cwd);
+    if (isTop) this.tops.add(dir);
     const base = isTop ? [] : this.layersFor(parent);
     let chain = base;
     // A regular file only: a named pipe called .gitignore would block the walk.
@@ -152,15 +164,33 @@ class Gitignores {
     return chain;
   }
 
+  /** Whether a folder, or one above it below the repository root, is excluded. */
+  folderIgnored(dir: string): boolean {
+    let known = this.excluded.get(dir);
+    if (known === undefined) {
+      this.layersFor(dir);
+      const parent = dirname(dir);
+      if (this.tops.has(dir) || parent === dir) known = false;
+      else {
+        const layers = this.layersFor(parent);
+        known = this.folderIgnored(parent) || (layers.length > 0 && ignoredBy(layers, dir, true));
+      }
+      this.excluded.set(dir, known);
+    }
+    return known;
+  }
+
   ignores(file: string): boolean {
-    return ignoredBy(this.layersFor(folderOf(file)), file);
+    const folder = folderOf(file);
+    return this.folderIgnored(folder) || ignoredBy(this.layersFor(folder), file);
   }
 }
 
-function ignoredBy(layers: readonly GitignoreLayer[], file: string): boolean {
+function ignoredBy(layers: readonly GitignoreLayer[], file: string, folder = false): boolean {
   let ignored = false;
   for (const layer of layers) {
-    const result = layer.ig.test(relativePosix(layer.dir, file));
+    // A trailing slash is how the patterns that only match folders ("build/") know it is one.
+    const result = layer.ig.test(relativePosix(layer.dir, file) + (folder ? "/" : ""));
     if (result.ignored) ignored = true;
     else if (result.unignored) ignored = false;
   }

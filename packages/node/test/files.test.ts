@@ -44,6 +44,20 @@ describe("discover", () => {
     expect(await found(["sub"])).toEqual(["sub/c.anchor.json", "sub/keep.tmp.anchor.json"]);
   });
 
+  it("looks inside no folder .gitignore excludes, as git: a deeper ! cannot re-include a file there", async () => {
+    write(".gitignore", "skip/\nall/*\n!all/kept/\n");
+    write("skip/.gitignore", "!c.anchor.json\n");
+    write("skip/c.anchor.json");
+    write("skip/deeper/d.anchor.json");
+    write("all/e.anchor.json");
+    write("all/kept/f.anchor.json");
+    write("keep/b.anchor.json");
+    expect(await found([])).toEqual(["all/kept/f.anchor.json", "keep/b.anchor.json"]);
+    expect(await found(["**/*.anchor.json"])).toEqual(["all/kept/f.anchor.json", "keep/b.anchor.json"]);
+    // A folder named on the command line that git excludes: everything in it is ignored, and said so.
+    await expect(discover(["skip"], root)).rejects.toThrow('All files matched by "skip" are ignored (by .gitignore).');
+  });
+
   it("lints files named explicitly whatever their names, even if gitignored", async () => {
     write(".gitignore", "*.json\n");
     write("request.json");
