@@ -118,6 +118,10 @@ export function writtenCredentialSpans(text: string): { offset: number; length: 
       if (text[end] === quote) end++;
     }
     while (end < text.length && !",}]\r\n".includes(text[end]!)) end++;
+    // A number written with thousands separators (`12,345`) is one value to its writer: all of it.
+    if (/^\s*-?\d{1,3}\s*$/.test(text.slice(start, end))) {
+      for (let group = /^,\d{3}(?!\d)/.exec(text.slice(end, end + 5)); group; group = /^,\d{3}(?!\d)/.exec(text.slice(end, end + 5))) end += 4;
+    }
     if (end > start) spans.push({ offset: start, length: end - start });
     keys.lastIndex = Math.max(keys.lastIndex, end);
   }

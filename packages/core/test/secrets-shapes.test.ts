@@ -29,6 +29,8 @@ describe("a credential the parser cannot read as a value is never quoted by a sy
     ["broken over a line", '"username": "${env:U}", "password": "Line6\nBreak7Secret"', "Break7Secret"],
     ["a key in single quotes", `"username": "\${env:U}", 'PASSWORD':\n          NoQuotes-99`, "NoQuotes"],
     ["a number with the colon left out", '"username": "${env:U}", "password" 98765432', "98765432"],
+    // Read as 12 and a stray 345: the message's "did you mean 12345?" would be the whole password.
+    ["a number with thousands separators", '"username": "${env:U}", "password": 12,345', "345"],
   ];
   for (const [name, members, secret] of cases) {
     it(`${name}: reported on the spot, with nothing of it shown`, () => {

@@ -325,11 +325,23 @@ export function syntaxProblemOf(text: string, error: ParseError): SyntaxProblem 
   return {
     kind: "syntax",
     code: error.error,
-    message: `${base}${found}.`,
+    message: `${base}${found}.${found ? thousandsHint(text, error.offset) : ""}`,
     ...(found ? { withheld: `${base}.` } : {}),
     offset: error.offset,
     length: Math.max(error.length, error.offset < text.length ? 1 : 0),
   };
+}
+
+/**
+ * `1,000` read as 1 and a stray `000`: the number the user wrote, when the error stops at three
+ * digits right after a comma that follows a number in groups of three.
+ */
+function thousandsHint(text: string, offset: number): string {
+  const after = /^\d{3}(?:,\d{3})*(?![\d.eE])/.exec(text.slice(offset, offset + 64))?.[0];
+  if (after === undefined || text[offset - 1] !== ",") return "";
+  const before = /(?:^|[^\w.,-])(-?\d{1,3}(?:,\d{3})*)$/.exec(text.slice(Math.max(0, offset - 65), offset - 1))?.[1];
+  if (before === undefined) return "";
+  return ` JSON numbers have no thousands separators: did you mean ${`${before},${after}`.replace(/,/g, "")}?`;
 }
 
 /** The scanner's token length, kept inside the text: an unterminated `/*` before CRLF counts one past the end. */

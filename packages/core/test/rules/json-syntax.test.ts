@@ -126,6 +126,16 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "thousands separators: the number as meant",
+      code: '{"count": 1,000}',
+      errors: [{ message: "Expected a property name in double quotes; found 000. JSON numbers have no thousands separators: did you mean 1000?", pointer: "", line: 1, column: 13 }],
+    },
+    {
+      name: "thousands separators in two groups, before another member",
+      code: '{"count": 1,\n"configuration": {"browser": {"viewport": {"width": 1,920, "height": 1,080}}}}',
+      errors: [{ message: "Expected a property name in double quotes; found 920. JSON numbers have no thousands separators: did you mean 1920?", pointer: "", line: 2, column: 55 }],
+    },
+    {
       name: "a leading zero says so, and what to write",
       code: '{"count": 01}',
       errors: [{ message: "The number 01 has a leading zero, which JSON does not allow; write 1.", pointer: "", line: 1, column: 11, endLine: 1, endColumn: 13 }],
