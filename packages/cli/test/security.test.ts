@@ -14,7 +14,7 @@ const proxy = (password: unknown = PASSWORD, extra: Record<string, unknown> = {}
 });
 
 /** Each case of issue 9: a file, the credentials it holds. */
-const CASES: { name: string; request: unknown; credentials: string[] }[] = [
+const CASES: { name: string; request?: unknown; text?: string; credentials: string[] }[] = [
   { name: "a proxy under configuration", request: { count: 1, configuration: { proxy: proxy() } }, credentials: [PASSWORD, "alice-the-user"] },
   { name: "a top-level proxy", request: { count: 1, proxy: proxy() }, credentials: [PASSWORD, "alice-the-user"] },
   { name: "a proxy under configuration.browser", request: { count: 1, configuration: { browser: { proxy: proxy() } } }, credentials: [PASSWORD] },
@@ -35,12 +35,28 @@ const CASES: { name: string; request: unknown; credentials: string[] }[] = [
     credentials: [`${"L0ng".repeat(20)}-end`, "L0ngL0ngL0ngL0ng"],
   },
   { name: "a key equal to the password", request: { count: 1, configuration: { session: { proxy: proxy(), [PASSWORD]: 1 } }, [PASSWORD]: { x: 1 } }, credentials: [PASSWORD] },
+  // A rotated password written under the old one: JSON keeps the last, the file (and a fix's output) both.
+  {
+    name: "a password overridden by a duplicate key, beside a fix",
+    text: '{"count": 1, "configuration": {"session": {"proxy": {"active": true, "type": "custom", "server": "http://p.example.com:8080", "username": "${env:U}", "password": "Old-Pw-1111", "password": "New-Pw-2222"}}, "browser": {"initial_url": "https://example.com"}}}',
+    credentials: ["Old-Pw-1111", "New-Pw-2222"],
+  },
+  {
+    name: "a whole proxy overridden by a duplicate key",
+    text: '{"count": 1, "configuration": {"session": {"proxy": {"active": true, "type": "custom", "server": "http://p.example.com:8080", "username": "${env:U}", "password": "Parent-Old-55"}, "proxy": {"active": true, "type": "custom", "server": "http://p.example.com:8080", "username": "${env:U}", "password": "${env:P}"}}, "browser": {"initial_url": "https://example.com"}}}',
+    credentials: ["Parent-Old-55"],
+  },
+  {
+    name: "credentials under misspelt and other names for username and password",
+    request: { count: 1, configuration: { session: { proxy: { active: true, type: "custom", server: "http://p.example.com:8080", usrename: "svc-user-31", passwd: "Typo-Pw-9876", proxy_password: "Pp-777777", "Password ": "Sp-888888", user: "bob-1234" } }, browser: { initial_url: "https://example.com" } } },
+    credentials: ["svc-user-31", "Typo-Pw-9876", "Pp-777777", "Sp-888888", "bob-1234"],
+  },
 ];
 
 describe("credentials never printed by the CLI", () => {
   for (const testCase of CASES) {
     it(`${testCase.name}: in none of the six formats, with --debug, -o or --fix-dry-run`, async () => {
-      const text = JSON.stringify(testCase.request, null, 2);
+      const text = testCase.text ?? JSON.stringify(testCase.request, null, 2);
       const { cwd, remove } = workspace({ "a.anchor.json": text });
       try {
         const outputs = await allOutputs(cwd);

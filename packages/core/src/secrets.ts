@@ -2,9 +2,12 @@
  * The one model of what a credential is and how it is kept out of every output (docs/security.md).
  *
  * Credentials are:
- * - the value of every member named `username` or `password` (any case), of any type, in any object
- *   anywhere in the document: the API knows no other usernames or passwords, so such a member is a
- *   proxy's, correctly placed or not (`configuration.proxy`, a top-level `proxy`, ...);
+ * - the value of every member named `username` or `password` (any case), or as people misspell or
+ *   rename them (`passwd`, `pasword`, `usrename`, `proxy_password`: see isCredentialKey), of any
+ *   type, in any object anywhere in the document: the API knows no other usernames or passwords, so
+ *   such a member is a proxy's, correctly placed or not (`configuration.proxy`, a top-level `proxy`);
+ *   so is the value of such a member that a later duplicate key overrides (JSON.parse drops it, the
+ *   text and a fix's output keep it);
  * - the user and password of every URL written with userinfo (`http://alice:S3cret@host`), in values
  *   and keys, read as generously as the most lenient URL parser (see userinfoSpans);
  * - what a `server` member holds before its last `@` when it has no `scheme://` (`alice:S3cret@host`);
@@ -19,7 +22,7 @@
  * garble the messages while showing it inside a word tells nothing.
  */
 import { escapeControls } from "./display.js";
-import { isServerKey, MASK, maskUserinfo, serverUserinfoOf, userinfoOf } from "./credential-text.js";
+import { isCredentialKey, isServerKey, MASK, maskUserinfo, serverUserinfoOf, userinfoOf } from "./credential-text.js";
 
 export { MASK, maskUserinfo, writtenCredentialSpans } from "./credential-text.js";
 
@@ -66,14 +69,7 @@ interface Found {
 }
 
 /** What the text of a document with a credential must contain (see findCredentials). */
-const CREDENTIAL_HINT = /[@\\]|username|password/i;
-
-/** `username` or `password` in any case; both are 8 characters, which rules out almost every key at once. */
-function isCredentialKey(key: string): boolean {
-  if (key.length !== 8) return false;
-  const lower = key.toLowerCase();
-  return lower === "username" || lower === "password";
-}
+const CREDENTIAL_HINT = /[@\\]|us|pa?s|pwd|ue/i;
 
 /**
  * Collects credential values from a parsed document (own enumerable data only, like JSON). Runs on
@@ -156,6 +152,8 @@ export interface CredentialSource {
   mayHoldCredentials?: () => boolean;
   /** True when every string is written in the text as JSON.parse read it: strict JSON, no backslash. */
   writtenAsParsed?: () => boolean;
+  /** Members a later duplicate key overrides, which the parsed value no longer holds. */
+  overridden?: () => readonly { key: string; value: unknown }[];
 }
 
 /**
@@ -169,6 +167,12 @@ export function findCredentials(root: unknown, source?: CredentialSource): Crede
   // A document that has walked its value already answers without a search of the text.
   if (source !== undefined && !(source.mayHoldCredentials ? source.mayHoldCredentials() : CREDENTIAL_HINT.test(source.text))) return NO_CREDENTIALS;
   const found = collect(root);
+  // An overridden member's credentials are in no parsed value: matched by their forms only.
+  for (const { key, value } of source?.overridden?.() ?? []) {
+    const member: Record<string, unknown> = {};
+    Object.defineProperty(member, key, { value, enumerable: true });
+    for (const credential of collect(member)) found.push({ value: credential.value });
+  }
   if (found.length === 0) return NO_CREDENTIALS;
   const values = new Set<string>();
   const anywhere = new Set<string>();
@@ -326,5 +330,5 @@ export function redactActive(text: string): string {
 
 /** Whether a pointer is, or is inside, a credential member: its value is never quoted in a message. */
 export function isCredentialPointer(pointer: string): boolean {
-  return /\/(username|password)(\/|$)/i.test(pointer);
+  return pointer.split("/").some((segment) => isCredentialKey(segment.replace(/~1/g, "/").replace(/~0/g, "~")));
 }

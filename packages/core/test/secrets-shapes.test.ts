@@ -105,3 +105,22 @@ describe("a proxy server written without scheme://", () => {
     expect(detail).toBe("****@proxy.example.com:8080");
   });
 });
+
+describe("keys that name a username or password, as people write them", () => {
+  it.each(["username", "PASSWORD", "Password ", "passwd", "pwd", "pass", "user", "userName", "user_name", "proxy_password", "proxyPassword", "pasword", "passowrd", "usrename", "usename"])("%s holds a credential", async (key) => {
+    const { isCredentialKey } = await import("../src/credential-text.js");
+    expect(isCredentialKey(key)).toBe(true);
+  });
+  it.each(["session", "custom", "status", "headless", "passive", "bypass_list", "user_agent", "country_code", "queue", "server", "persist", "compass"])("%s does not", async (key) => {
+    const { isCredentialKey } = await import("../src/credential-text.js");
+    expect(isCredentialKey(key)).toBe(false);
+  });
+  it("a misspelt credential's value is no outline detail", async () => {
+    const { documentSymbols } = await import("../src/index.js");
+    const text = '{"count":1,"configuration":{"session":{"proxy":{"type":"custom","usrename":"svc-user-31","passwd":"Typo-Pw-9876"}}}}';
+    const shown = JSON.stringify(documentSymbols(text));
+    expect(shown).toContain("usrename");
+    expect(shown).not.toContain("svc-user-31");
+    expect(shown).not.toContain("Typo-Pw-9876");
+  });
+});

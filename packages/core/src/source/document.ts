@@ -229,8 +229,12 @@ export class TextDocumentSource implements SourceDocument {
     return {
       text: this.text,
       spanOf: (pointer) => this.spanOf(pointer, "value"),
-      mayHoldCredentials: () => this.hasBackslash || this.text.includes("@") || this.shape.credentialKey,
+      mayHoldCredentials: () => this.hasBackslash || this.text.includes("@") || this.shape.credentialKey || this.duplicateKeys().length > 0,
       writtenAsParsed: () => this.strictText !== undefined && !this.hasBackslash,
+      overridden: () =>
+        this.duplicateKeys().flatMap(({ members }) =>
+          members.slice(0, -1).map((member) => ({ key: String(member.children?.[0]?.value), value: member.children?.[1] ? valueOfNode(member.children[1]) : undefined })),
+        ),
     };
   }
 
@@ -239,6 +243,12 @@ export class TextDocumentSource implements SourceDocument {
    * the members it kept with the keys written in the text and builds the tree only when they differ.
    */
   duplicateKeys(): DuplicateKey[] {
+    return (this.duplicates ??= this.findDuplicateKeys());
+  }
+
+  private duplicates: DuplicateKey[] | undefined;
+
+  private findDuplicateKeys(): DuplicateKey[] {
     if (!this.mayHaveDuplicateKeys()) return [];
     const duplicates: DuplicateKey[] = [];
     const visit = (node: JsonNode, pointer: string): void => {

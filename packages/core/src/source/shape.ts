@@ -1,5 +1,6 @@
 import type { Node as JsonNode } from "jsonc-parser";
 import { MAX_NESTING_DEPTH } from "./parse.js";
+import { isCredentialKey } from "../credential-text.js";
 
 /** Converts a tree to a plain value; `__proto__` keys become own data properties (no prototype pollution). */
 export function valueOfNode(node: JsonNode | undefined): unknown {
@@ -57,7 +58,7 @@ export interface ShapeSummary {
   members: number;
   /** ':' characters inside its strings, keys and values. */
   colonsInStrings: number;
-  /** Whether some key is `username` or `password`, in any case. */
+  /** Whether some key names a username or password (see isCredentialKey). */
   credentialKey: boolean;
 }
 
@@ -77,10 +78,7 @@ export function summarizeShape(value: unknown): ShapeSummary {
       for (const key in current) {
         members++;
         colons += colonsIn(key);
-        if (key.length === 8 && !credentialKey) {
-          const lower = key.toLowerCase();
-          credentialKey = lower === "username" || lower === "password";
-        }
+        if (!credentialKey) credentialKey = isCredentialKey(key);
         const item = (current as Record<string, unknown>)[key];
         if (typeof item === "string" || (typeof item === "object" && item !== null)) stack.push(item);
       }
