@@ -19,6 +19,9 @@ export const shapes = {
     `{"count": 1, "configuration": {"browser": {\n${Array.from({ length: n }, (_, i) => `  "zq${i}xw": ${i}`).join(",\n")}\n}}}`,
   "misspelt keys": (n) =>
     `{"count": 1, "configuration": {"browser": {\n${Array.from({ length: n }, (_, i) => `  ${JSON.stringify(caseVariant(BROWSER_KEYS[i % 3], 1 + Math.floor(i / 3)))}: {"active": true}`).join(",\n")}\n}}}`,
+  // A proxy of a type no one knows, with misspelt keys: its errors are worked out per proxy type.
+  "proxy of unknown type, misspelt keys": (n) =>
+    `{"count": 1, "configuration": {"session": {"proxy": {"type": 1, "active": true,\n${Array.from({ length: n }, (_, i) => `  "countr${i}_code": "de"`).join(",\n")}\n}}}}`,
   "duplicate keys": (n) =>
     `{"count": 1, "metadata": {\n${Array.from({ length: n }, (_, i) => `  "k${i}": 1,\n  "k${i}": 2`).join(",\n")}\n}}`,
   "invalid extension ids": (n) =>

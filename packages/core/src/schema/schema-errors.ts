@@ -21,6 +21,8 @@ const HIDDEN_KEYWORDS = new Set(["if", "then", "else", "anyOf", "oneOf", "allOf"
 
 const PROXY = "/configuration/session/proxy";
 const PROXY_TYPE = `${PROXY}/type`;
+/** The schema's branch for Anchor proxies, the one a proxy of an unknown type is validated against. */
+const PROXY_SCHEMA_PATH = "#/properties/configuration/properties/session/properties/proxy/else";
 const COUNTRY_POINTER = /^\/configuration\/session\/proxy\/country_code$/;
 
 type AjvError = NonNullable<typeof validateRequest.errors>[number];
@@ -72,11 +74,17 @@ function wrongTypeProxyErrors(root: unknown): AjvError[] {
   if (!isObject(root) || !isObject(proxy)) return [];
   const types = docOf(PROXY_TYPE)?.enum?.map(String) ?? [];
   const keys = new Set(docOf(PROXY)?.children ?? []);
+  // A key no proxy type knows is wrong whatever the type: it is reported once, from the proxy as
+  // written, and left out of the proxy validated per type, so that a proxy with thousands of
+  // unknown keys is not validated, and its errors compared, once per type (seconds at 100 KB).
+  const unknown = Object.keys(proxy).filter((key) => !keys.has(key));
+  const known: Record<string, unknown> = {};
+  for (const key of Object.keys(proxy)) if (keys.has(key)) known[key] = proxy[key];
   const byType = new Map<string, AjvError[]>();
   for (const type of types) {
-    const configuration = root.configuration as Record<string, unknown>;
-    const session = configuration.session as Record<string, unknown>;
-    const candidate = { ...root, configuration: { ...configuration, session: { ...session, proxy: { ...proxy, type } } } };
+    // Only the proxy's errors are kept (see collectSchemaErrors), and every condition on a proxy is
+    // inside its own schema: the proxy alone is validated, not the whole request once per type.
+    const candidate = { count: 1, configuration: { session: { proxy: { ...known, type } } } };
     byType.set(type, validateRequest(candidate) ? [] : [...(validateRequest.errors ?? [])]);
   }
   const keyOf = (error: AjvError) => `${error.keyword}\u0000${error.instancePath}\u0000${JSON.stringify(error.params)}`;
@@ -85,11 +93,12 @@ function wrongTypeProxyErrors(root: unknown): AjvError[] {
   const everyType = (error: AjvError) => counts.get(keyOf(error)) === types.length;
   const guess = guessEnum(PROXY_TYPE, proxy.type, types).guess;
   const errors = guess === undefined ? (byType.get(types[0]!) ?? []).filter(everyType) : (byType.get(guess) ?? []);
-  return errors.filter((error) => {
+  const kept = errors.filter((error) => {
     if (error.keyword === "required") return everyType(error);
-    if (error.keyword === "additionalProperties") return !keys.has(String(error.params.additionalProperty));
-    return true;
+    return error.keyword !== "additionalProperties";
   });
+  const schemaPath = `${PROXY_SCHEMA_PATH}/additionalProperties`;
+  return [...kept, ...unknown.map((key): AjvError => ({ instancePath: PROXY, schemaPath, keyword: "additionalProperties", params: { additionalProperty: key }, message: "must NOT have additional properties" }))];
 }
 
 /** Schema path pattern of a pointer: array indices become `*`, as in the generated property docs. */
