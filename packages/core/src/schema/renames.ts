@@ -162,13 +162,15 @@ export class RenameBatch {
     for (const planned of this.planned) if (planned.edits) targets.set(planned.to, (targets.get(planned.to) ?? 0) + 1);
     const batched = this.planned.filter((planned) => planned.edits && targets.get(planned.to) === 1);
     const added = errorsAfter(batched.flatMap((planned) => planned.edits!));
-    const owner = (finding: Finding) => batched.find((planned) => within(finding.pointer, planned.to));
-    const unexplained = added.some((finding) => owner(finding) === undefined);
+    // Each error's rename, by the pointers above it: a file with thousands of renames and as many
+    // errors must not compare every error with every rename.
+    const owned = byTarget(added, new Set(batched.map((planned) => planned.to)));
+    const unexplained = owned.unowned.length > 0;
     let singles = MAX_SINGLE_CHECKS;
     const offers = this.planned.map((planned): RenameOffer => {
       if (!planned.edits) return {};
       const inBatch = targets.get(planned.to) === 1;
-      const own = inBatch ? added.filter((finding) => owner(finding) === planned) : [];
+      const own = inBatch ? (owned.owned.get(planned.to) ?? []) : [];
       if (own.length > 0) return { problem: ` Its value would then be wrong too: ${own[0]!.message}` };
       if (inBatch && !unexplained) return plain(planned, planned.request.safety);
       // The batch cannot clear this one: alone, while the budget lasts; after it, only offered.
@@ -179,15 +181,18 @@ export class RenameBatch {
       return { problem: within(alone[0]!.pointer, planned.to) ? ` Its value would then be wrong too: ${alone[0]!.message}` : ` Renaming it would give another error: ${alone[0]!.message}` };
     });
     // The value's own fix joined to its rename, for those the other rules found wrong at the new name.
-    const chains = this.planned.map((planned, index) => (offers[index]!.problem && !planned.request.rewrite && targets.get(planned.to) === 1 ? chained(context, planned, added, batched) : undefined));
+    const chains = chainedProposals(
+      context,
+      this.planned.map((planned, index) => (offers[index]!.problem && !planned.request.rewrite && targets.get(planned.to) === 1 ? planned : undefined)),
+      owned.owned,
+      batched,
+    );
     const chainEdits = chains.flatMap((chain) => chain?.edits ?? []);
     if (chainEdits.length > 0) {
-      const left = errorsAfter(chainEdits);
-      const chainTargets = this.planned.filter((_planned, index) => chains[index]).map((planned) => planned.to);
+      const left = byTarget(errorsAfter(chainEdits), new Set(this.planned.filter((_planned, index) => chains[index]).map((planned) => planned.to)));
       // An error outside every chained value could be any chain's: then none is offered.
-      const unexplainedChain = left.some((finding) => !chainTargets.some((to) => within(finding.pointer, to)));
       chains.forEach((chain, index) => {
-        if (chain && !unexplainedChain && !left.some((finding) => within(finding.pointer, this.planned[index]!.to))) offers[index] = { ...offers[index]!, proposal: chain };
+        if (chain && left.unowned.length === 0 && !left.owned.has(this.planned[index]!.to)) offers[index] = { ...offers[index]!, proposal: chain };
       });
     }
     return offers;
@@ -239,24 +244,47 @@ export function renameEdits(context: RuleContext, from: string, key: string, rew
   return moved?.kind === "move" ? withEffect([...rename, ...replace], { ...moved, rewritten: true }) : undefined;
 }
 
+/** The findings under each of `targets` (a pointer at or above theirs), and those under none. */
+function byTarget(findings: readonly Finding[], targets: ReadonlySet<string>): { owned: Map<string, Finding[]>; unowned: Finding[] } {
+  const owned = new Map<string, Finding[]>();
+  const unowned: Finding[] = [];
+  for (const finding of findings) {
+    let pointer = finding.pointer;
+    while (pointer !== "" && !targets.has(pointer)) pointer = pointer.slice(0, pointer.lastIndexOf("/"));
+    if (pointer === "") unowned.push(finding);
+    else owned.set(pointer, [...(owned.get(pointer) ?? []), finding]);
+  }
+  return { owned, unowned };
+}
+
 /**
- * The rename with the value's own fix (or its first suggestion) applied: when the value is a
+ * Each rename with the value's own fix (or its first suggestion) applied: when the value is a
  * scalar the other rule replaces, the two are one edit of the member. Safe only when both are.
+ * The values are read from one text with every rename and value fix applied, parsed once.
  */
-function chained(context: RuleContext, planned: Planned, added: readonly Finding[], batched: readonly Planned[]): FixProposal | undefined {
-  const problem = added.find((finding) => within(finding.pointer, planned.to));
-  const valueFix = problem?.fix ?? problem?.suggestions?.[0];
-  const effect = valueFix ? effectOf(valueFix.edits) : undefined;
-  if (!valueFix || effect?.kind !== "replace" || !within(effect.pointer, planned.to)) return undefined;
-  const { from, key } = planned.request;
-  const written = getAt(context.root, parsePointer(from));
-  if (typeof written === "object" && written !== null) return undefined;
-  // The other rule's edits are on the renamed text of the batch: applied there, they give the value.
+function chainedProposals(context: RuleContext, candidates: readonly (Planned | undefined)[], owned: ReadonlyMap<string, readonly Finding[]>, batched: readonly Planned[]): (FixProposal | undefined)[] {
+  const valueFixes = candidates.map((planned) => {
+    if (!planned) return undefined;
+    const problem = owned.get(planned.to)?.[0];
+    const valueFix = problem?.fix ?? problem?.suggestions?.[0];
+    const effect = valueFix ? effectOf(valueFix.edits) : undefined;
+    if (!valueFix || effect?.kind !== "replace" || !within(effect.pointer, planned.to)) return undefined;
+    const written = getAt(context.root, parsePointer(planned.request.from));
+    return typeof written === "object" && written !== null ? undefined : valueFix;
+  });
+  if (valueFixes.every((valueFix) => valueFix === undefined)) return candidates.map(() => undefined);
+  // The other rules' edits are on the renamed text of the batch: applied there, they give the values.
   const renamed = applyEdits(context.source.text!, batched.flatMap((other) => other.edits!));
-  const value = getAt(new TextDocumentSource(applyEdits(renamed, valueFix.edits)).root, parsePointer(planned.to));
-  if (value === undefined || (typeof value === "object" && value !== null)) return undefined;
-  const edits = renameEdits(context, from, key, { pointer: from, value });
-  if (!edits || fitsAtHome(rootWith(context.root, from, value), from, planned.to) !== "fits") return undefined;
-  const safety = planned.request.safety === "safe" && valueFix.safety === "safe" ? "safe" : "unsafe";
-  return { title: `Replace with ${JSON.stringify(key)}: ${JSON.stringify(value)}`, safety, edits };
+  const fixed = new TextDocumentSource(applyEdits(renamed, valueFixes.flatMap((valueFix) => valueFix?.edits ?? []))).root;
+  return candidates.map((planned, index) => {
+    const valueFix = valueFixes[index];
+    if (!planned || !valueFix) return undefined;
+    const { from, key } = planned.request;
+    const value = getAt(fixed, parsePointer(planned.to));
+    if (value === undefined || (typeof value === "object" && value !== null)) return undefined;
+    const edits = renameEdits(context, from, key, { pointer: from, value });
+    if (!edits || fitsAtHome(rootWith(context.root, from, value), from, planned.to) !== "fits") return undefined;
+    const safety = planned.request.safety === "safe" && valueFix.safety === "safe" ? "safe" : "unsafe";
+    return { title: `Replace with ${JSON.stringify(key)}: ${JSON.stringify(value)}`, safety, edits };
+  });
 }
