@@ -11,6 +11,7 @@ import { applyEdits } from "../fix.js";
 import { effectOf, withEffect } from "../source/edits/effects.js";
 import { TextDocumentSource } from "../source/document.js";
 import { fitsAtHome } from "./moves.js";
+import { displayPath } from "./schema-errors.js";
 import { escapePointerSegment, getAt, isObject, parsePointer } from "../rules/util.js";
 
 /**
@@ -93,7 +94,7 @@ export class RenameBatch {
 
   flush(): void {
     const offers = new Map(this.offers().map((offer, index) => [this.planned[index]!, offer]));
-    const moves = this.checkedMoves();
+    const moves = this.checkedMoves(offers);
     for (const entry of this.order) {
       const offer = offers.get(entry as Planned);
       if (offer === undefined) {
@@ -126,14 +127,28 @@ export class RenameBatch {
   }
 
   /** The move reports that must not call their fix safe, as they are to be reported instead. */
-  private checkedMoves(): Map<Report, Report> {
+  private checkedMoves(offers: ReadonlyMap<Planned, RenameOffer>): Map<Report, Report> {
     const result = new Map<Report, Report>();
-    const safe = this.moves.filter((report) => report.fix?.safety === "safe" && report.fix.edits);
-    if (safe.length === 0) return result;
-    const offered = (report: Report, problem?: Finding): Report => {
+    const suggested = (report: Report, why: string): Report => {
       const { fix, ...rest } = report;
-      return { ...rest, message: report.message + (problem ? ` ${this.doing.get(report)} would give another error: ${problem.message}` : ""), suggestions: [{ ...fix!, safety: "unsafe" }, ...(report.suggestions ?? [])] };
+      return { ...rest, message: report.message + why, suggestions: [{ ...fix!, safety: "unsafe" }, ...(report.suggestions ?? [])] };
     };
+    const offered = (report: Report, problem?: Finding) => suggested(report, problem ? ` ${this.doing.get(report)} would give another error: ${problem.message}` : "");
+    // A move creating an object the file has misspelt beside it ("Configuration") would leave the
+    // user's object ignored for good, its rename then reported as a duplicate: the move waits for
+    // the rename, which --fix makes first when it is safe, and is only offered when it is not.
+    const renamedTo = new Map<string, Planned[]>();
+    for (const planned of this.planned) renamedTo.set(planned.to, [...(renamedTo.get(planned.to) ?? []), planned]);
+    const safe: Report[] = [];
+    for (const report of this.moves) {
+      if (report.fix?.safety !== "safe" || !report.fix.edits) continue;
+      const effect = effectOf(report.fix.edits);
+      const creates = effect?.kind === "move" ? effect.creates : undefined;
+      const misspelt = creates === undefined ? undefined : renamedTo.get(creates)?.find((planned) => offers.get(planned)?.proposal?.safety !== "safe");
+      if (misspelt === undefined) safe.push(report);
+      else result.set(report, suggested(report, besideMisspelt(creates!, misspelt.request.from)));
+    }
+    if (safe.length === 0) return result;
     // Together first (one lint for the usual file); one at a time when that adds an error.
     const together = this.errorsAfter(safe.flatMap((report) => report.fix!.edits!));
     if (together === undefined) {
@@ -197,6 +212,13 @@ export class RenameBatch {
     }
     return offers;
   }
+}
+
+/** What a move creating `creates` beside its misspelt copy at `misspelt` would do, for its message. */
+function besideMisspelt(creates: string, misspelt: string): string {
+  const key = JSON.stringify(parsePointer(creates).at(-1));
+  const written = JSON.stringify(parsePointer(misspelt).at(-1));
+  return ` The ${key} it goes into is written ${written} in ${displayPath(misspelt.slice(0, misspelt.lastIndexOf("/")))}: rename that first, as moving it now would make a second ${key} and leave ${written} ignored.`;
 }
 
 /** The root with `value` at `pointer`, copying only the objects on the way. */
