@@ -57,3 +57,21 @@ function leaves(value: unknown): string[] {
   if (value === null || typeof value !== "object") return [JSON.stringify(value)];
   return Object.values(value).flatMap(leaves);
 }
+
+it("persist beside the profile, its name not moved: --fix does not save an unnamed profile, and the finding says why", () => {
+  const text = '{"count":1,"configuration":{"browser":{"name":"nightly","persist":true}}}';
+  const persist = lint(text).find((finding) => finding.pointer === "/configuration/browser/persist")!;
+  expect(persist.fix).toBeUndefined();
+  expect(persist.message).toContain("Moving it would give a warning: persist is on but the profile has no name");
+  expect(persist.suggestions?.map((suggestion) => suggestion.title)).toEqual(['Move "persist" to configuration.browser.profile']);
+  expect(fix(text).output).toBe(text);
+  // Written at the top level, the move would create configuration, browser and profile: the same.
+  expect(fix('{"count":1,"persist":true}').output).toBe('{"count":1,"persist":true}');
+});
+
+it("a warning the move only lets another rule see elsewhere keeps the move safe: count moved beside a persisted profile", () => {
+  const text = '{"configuration":{"count":5,"browser":{"profile":{"name":"p","persist":true}}}}';
+  const result = fix(text);
+  expect(JSON.parse(result.output!)).toEqual({ count: 5, configuration: { browser: { profile: { name: "p", persist: true } } } });
+  expect(result.findings.map((finding) => finding.ruleId)).toEqual(["profile-persist"]);
+});

@@ -115,7 +115,7 @@ export class RenameBatch {
    * The errors the other rules report on the text with `edits` applied and not on the text as it
    * is; undefined when they cannot be asked (no text).
    */
-  private errorsAfter(edits: readonly TextEdit[]): Finding[] | undefined {
+  private errorsAfter(edits: readonly TextEdit[], warnings = false): Finding[] | undefined {
     const { context } = this;
     const text = context.source.text;
     const lint = context.otherFindings;
@@ -123,7 +123,7 @@ export class RenameBatch {
     const after = lint(applyEdits(text, edits));
     // None when the text after them has none, which is the usual case: then the lint of the text
     // as it is (to compare with) is not needed.
-    return after.some((finding) => finding.severity === "error") ? newErrors((this.baseline ??= lint(text)), after) : [];
+    return after.some((finding) => warnings || finding.severity === "error") ? newFindings((this.baseline ??= lint(text)), after, warnings) : [];
   }
 
   /** The move reports that must not call their fix safe, as they are to be reported instead. */
@@ -133,7 +133,8 @@ export class RenameBatch {
       const { fix, ...rest } = report;
       return { ...rest, message: report.message + why, suggestions: [{ ...fix!, safety: "unsafe" }, ...(report.suggestions ?? [])] };
     };
-    const offered = (report: Report, problem?: Finding) => suggested(report, problem ? ` ${this.doing.get(report)} would give another error: ${problem.message}` : "");
+    const offered = (report: Report, problem?: Finding) =>
+      suggested(report, problem ? ` ${this.doing.get(report)} would give ${problem.severity === "error" ? "another error" : "a warning"}: ${problem.message}` : "");
     // A move creating an object the file has misspelt beside it ("Configuration") would leave the
     // user's object ignored for good, its rename then reported as a duplicate: the move waits for
     // the rename, which --fix makes first when it is safe, and is only offered when it is not.
@@ -149,18 +150,33 @@ export class RenameBatch {
       else result.set(report, suggested(report, besideMisspelt(creates!, misspelt.request.from)));
     }
     if (safe.length === 0) return result;
-    // Together first (one lint for the usual file); one at a time when that adds an error.
-    const together = this.errorsAfter(safe.flatMap((report) => report.fix!.edits!));
+    // What a move must not bring: an error anywhere, or a warning about the object it creates
+    // (`persist` moved into a new profile without its `name` saves an unnamed profile). Another
+    // warning is about what the user wrote, now read where it belongs (a moved proxy's credentials in
+    // plain text, `count` read by the profile's checks), and the move stays safe.
+    const caused = (report: Report, findings: readonly Finding[]) => {
+      const effect = effectOf(report.fix!.edits!);
+      // Every object the move creates, from the first one down to the moved key's new parent.
+      const created = new Set<string>();
+      if (effect?.kind === "move" && effect.creates !== undefined) {
+        for (let parent = effect.to.slice(0, effect.to.lastIndexOf("/")); within(parent, effect.creates); parent = parent.slice(0, parent.lastIndexOf("/"))) created.add(parent);
+      }
+      const about = (finding: Finding) => created.has(finding.pointer) || (finding.related ?? []).some((related) => created.has(related.pointer));
+      return findings.find((finding) => finding.severity === "error" || about(finding));
+    };
+    // Together first (one lint for the usual file); one at a time when that brings something.
+    const together = this.errorsAfter(safe.flatMap((report) => report.fix!.edits!), true);
     if (together === undefined) {
       for (const report of safe) result.set(report, offered(report));
       return result;
     }
-    if (together.length === 0) return result;
+    if (safe.every((report) => caused(report, together) === undefined)) return result;
     let singles = MAX_SINGLE_CHECKS;
     for (const report of safe) {
-      const alone = safe.length === 1 ? together : singles-- > 0 ? this.errorsAfter(report.fix!.edits!) : undefined;
-      if (alone?.length === 0) continue;
-      result.set(report, offered(report, alone?.[0]));
+      const alone = safe.length === 1 ? together : singles-- > 0 ? this.errorsAfter(report.fix!.edits!, true) : undefined;
+      const problem = alone && caused(report, alone);
+      if (alone && !problem) continue;
+      result.set(report, offered(report, problem));
     }
     return result;
   }
@@ -240,11 +256,15 @@ function errorsOf(findings: readonly Finding[]): Finding[] {
   return findings.filter((finding) => finding.severity === "error");
 }
 
-/** The errors of `after` that `before` does not have, compared by rule and message (pointers move with a rename). */
-function newErrors(before: readonly Finding[], after: readonly Finding[]): Finding[] {
+/**
+ * The errors (with `warnings`, the findings, errors first) of `after` that `before` does not have,
+ * compared by rule and message (pointers move with a rename).
+ */
+function newFindings(before: readonly Finding[], after: readonly Finding[], warnings: boolean): Finding[] {
+  const kept = (findings: readonly Finding[]) => (warnings ? [...errorsOf(findings), ...findings.filter((finding) => finding.severity !== "error")] : errorsOf(findings));
   const seen = new Map<string, number>();
-  for (const finding of errorsOf(before)) seen.set(finding.ruleId + "\u0000" + finding.message, (seen.get(finding.ruleId + "\u0000" + finding.message) ?? 0) + 1);
-  return errorsOf(after).filter((finding) => {
+  for (const finding of kept(before)) seen.set(finding.ruleId + "\u0000" + finding.message, (seen.get(finding.ruleId + "\u0000" + finding.message) ?? 0) + 1);
+  return kept(after).filter((finding) => {
     const id = finding.ruleId + "\u0000" + finding.message;
     const count = seen.get(id) ?? 0;
     if (count > 0) seen.set(id, count - 1);
