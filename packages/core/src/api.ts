@@ -9,7 +9,7 @@ import type { MAX_FIX_PASSES } from "./fix.js";
 import { runFixPasses } from "./fix-passes.js";
 import { displayPath } from "./schema/schema-errors.js";
 import { getAt, isObject } from "./rules/util.js";
-import { carriesCredential, findCredentials, maskUserinfo, redactText } from "./secrets.js";
+import { carriesCredential, findCredentials, maskUserinfo, redactText, writtenCredentialSpans } from "./secrets.js";
 
 const DOCS_BASE = "https://github.com/anchor-lint/anchor-lint/blob/main/docs/rules/";
 
@@ -209,12 +209,18 @@ export function redactCredentials(text: string): string {
   const credentials = findCredentials(source.root, source.credentialSource());
   // The spans as written, escapes included: a search for the decoded value could miss them. Joined
   // in one pass: a copy of the text per span made 8,000 passwords take seconds.
+  // A text that is not JSON also writes credentials no parsed value holds (in single quotes, bare,
+  // with a leading zero, broken over a line): masked where they are written, as messages withhold them.
+  const broken = source.syntaxProblems.some((problem) => problem.kind === "syntax");
+  const spans = [...credentials.spans, ...(broken ? writtenCredentialSpans(text) : [])].sort((a, b) => a.offset - b.offset || b.length - a.length);
   const parts: string[] = [];
   let copied = 0;
-  for (const span of [...credentials.spans].sort((a, b) => a.offset - b.offset)) {
-    if (span.offset < copied) continue; // the same value reached twice
-    parts.push(text.slice(copied, span.offset), '"****"');
-    copied = span.offset + span.length;
+  for (const span of spans) {
+    const end = span.offset + span.length;
+    if (end <= copied) continue; // the same value reached twice
+    // A span that starts inside one already masked masks the rest of it too.
+    parts.push(span.offset < copied ? "" : text.slice(copied, span.offset), span.offset < copied ? "" : '"****"');
+    copied = end;
   }
   parts.push(text.slice(copied));
   const output = parts.join("");

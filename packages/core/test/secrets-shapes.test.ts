@@ -43,6 +43,11 @@ describe("a credential the parser cannot read as a value is never quoted by a sy
       expect(syntax[0]!.range!.start.line).toBeLessThanOrEqual(line);
       expect(JSON.stringify(findings)).not.toContain(secret);
     });
+    it(`${name}: masked by redactCredentials(), which docs/security.md tells Node API users to print through`, () => {
+      const masked = redactCredentials(customProxy(members));
+      expect(masked).not.toContain(secret);
+      expect(masked).toContain('"****"');
+    });
   }
 
   it("still quotes a bare word that is no credential (the hint stays where it helps)", () => {
