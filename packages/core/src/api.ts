@@ -9,7 +9,7 @@ import type { MAX_FIX_PASSES } from "./fix.js";
 import { runFixPasses } from "./fix-passes.js";
 import { displayPath } from "./schema/schema-errors.js";
 import { getAt, isObject } from "./rules/util.js";
-import { carriesCredential, findCredentials, maskUserinfo, redactText, writtenCredentialSpans } from "./secrets.js";
+import { carriesCredential, findCredentials, MASK, maskUserinfo, redactText, writtenCredentialSpans, type Credentials } from "./secrets.js";
 
 const DOCS_BASE = "https://github.com/anchor-lint/anchor-lint/blob/main/docs/rules/";
 
@@ -223,9 +223,43 @@ export function redactCredentials(text: string): string {
     copied = end;
   }
   parts.push(text.slice(copied));
-  const output = parts.join("");
+  const output = withEscapedCopiesMasked(parts.join(""), credentials);
   // Copies elsewhere (a tag, a key equal to the password) are masked as in messages.
   return redactText(maskUserinfo(output), credentials);
+}
+
+/**
+ * Copies of a credential written with escapes of their own (`"P\\u0077-Mixed"` in a tag, for the
+ * password `Pw-Mixed`), which no written form of the credential matches: any JSON reader decodes
+ * them. The strings with a backslash are decoded, masked together in one pass (one per string
+ * would cost strings times credentials), and written again where masking changed them.
+ */
+function withEscapedCopiesMasked(text: string, credentials: Credentials): string {
+  if (credentials.values.length === 0 || !text.includes("\\")) return text;
+  const tokens: { offset: number; length: number; decoded: string }[] = [];
+  for (const match of text.matchAll(/"(?:[^"\\\n]|\\.)*"/g)) {
+    if (!match[0].includes("\\")) continue;
+    try {
+      const decoded: unknown = JSON.parse(match[0]);
+      if (typeof decoded === "string") tokens.push({ offset: match.index!, length: match[0].length, decoded });
+    } catch {
+      // Not a JSON string (a lone escape): the other passes see it as written.
+    }
+  }
+  if (tokens.length === 0) return text;
+  // Each decoded string written again as JSON, so that a short credential's quoted form matches; a
+  // NUL, which JSON writes escaped, cannot occur in them and separates them.
+  const written = tokens.map((token) => JSON.stringify(token.decoded));
+  const masked = redactText(written.join("\u0000"), credentials).split("\u0000");
+  const parts: string[] = [];
+  let copied = 0;
+  tokens.forEach((token, index) => {
+    if (masked[index] === written[index]) return;
+    parts.push(text.slice(copied, token.offset), masked[index] ?? `"${MASK}"`);
+    copied = token.offset + token.length;
+  });
+  parts.push(text.slice(copied));
+  return parts.join("");
 }
 
 /**

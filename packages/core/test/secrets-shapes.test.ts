@@ -129,3 +129,18 @@ describe("keys that name a username or password, as people write them", () => {
     expect(shown).not.toContain("Typo-Pw-9876");
   });
 });
+
+describe("a copy of a credential written with escapes of its own", () => {
+  it("is masked by redactCredentials(): a JSON reader decodes it to the password", () => {
+    const text = customProxy('"username": "${env:U}", "password": "Pw-Mixed-4455"').replace('"count": 1,', String.raw`"count": 1, "metadata": {"note": "P\u0077-Mixed-4455", "b": "Pw\u002dMixed\u002d4455", "ok": "tab\there"},`);
+    const masked = redactCredentials(text);
+    const decoded = JSON.stringify(JSON.parse(masked));
+    expect(decoded).not.toContain("Mixed-4455");
+    expect(JSON.parse(masked).metadata).toEqual({ note: "****", b: "****", ok: "tab\there" });
+  });
+});
+
+it("a short credential's escaped copy is masked too, as a whole value", () => {
+  const text = customProxy('"username": "${env:U}", "password": "ab12"').replace('"count": 1,', String.raw`"count": 1, "tags": ["a\u006212", "ab12x"],`);
+  expect(JSON.parse(redactCredentials(text)).tags).toEqual(["****", "ab12x"]);
+});
