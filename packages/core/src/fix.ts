@@ -26,12 +26,18 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { output: strin
     .map((fix) => ({ fix, waits: createsTarget(fix, targets), offset: firstOffset(fix) }))
     .sort((a, b) => Number(a.waits) - Number(b.waits) || a.offset - b.offset)
     .map(({ fix }) => fix);
+  // Removals of the repeats of one key claim the same pointer, and each removes a different
+  // member, never the one that wins: they go together (a key repeated 20 times is one pass, not 19).
+  const removing = new Set<string>();
   for (const fix of sortedFixes) {
     if (!accepted.free(fix.edits)) continue;
+    const effect = effectOfFix(fix);
+    const alongside = effect.kind === "remove" && removing.has(effect.pointer);
     const own = claimsOf(fix);
-    if (!claims.free(own)) continue;
+    if (!alongside && !claims.free(own)) continue;
     accepted.add(fix.edits);
     claims.add(own);
+    if (effect.kind === "remove") removing.add(effect.pointer);
     applied.push(fix);
   }
   return { output: applyEdits(text, accepted.edits), applied };

@@ -238,3 +238,17 @@ describe("a comment inside a member stays with it", () => {
     expect(runFixPasses(text, (current) => (current === text ? [asked] : []), { unsafe: true }).output).toBe('{"count": 1}');
   });
 });
+
+describe("a key repeated many times", () => {
+  it("--fix removes every exact repeat in one go, keeps the one that wins and any repeat that differs", () => {
+    const members = Array.from({ length: 20 }, (_, round) => Array.from({ length: 50 }, (_, index) => `"k${index}": ${round === 7 && index === 3 ? 2 : 1}`).join(", ")).join(",\n  ");
+    const text = `{"count": 1, "metadata": {\n  ${members}\n}}\n`;
+    const result = fix(text);
+    // What the API reads is unchanged; each key is written once, but k3's differing value (a suggestion).
+    expect(JSON.parse(result.output)).toEqual(JSON.parse(text));
+    expect(result.output.match(/"k0":/g)).toHaveLength(1);
+    expect(result.output.match(/"k3":/g)).toHaveLength(2);
+    expect(result.output).toContain('"k3": 2');
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual(["no-duplicate-keys"]);
+  });
+});
