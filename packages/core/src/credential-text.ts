@@ -141,7 +141,6 @@ export function maskUserinfo(text: string): string {
   return masked + text.slice(copied);
 }
 
-
 /**
  * Whether a key has "us", "ue", "pa", "ps" or "pw" in any case, as every key {@link isCredentialKey}
  * accepts does: a loop over its characters rules out almost every other key (this runs on every key

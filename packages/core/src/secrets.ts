@@ -68,8 +68,8 @@ interface Found {
   pointer?: string;
 }
 
-/** What the text of a document with a credential must contain (see findCredentials). */
-const CREDENTIAL_HINT = /[@\\]|us|pa?s|pwd|ue/i;
+/** What the text of a document with a credential must contain (see findCredentials and isCredentialKey). */
+const CREDENTIAL_HINT = /[@\\]|us|ue|pa|ps|pw/i;
 
 /**
  * Collects credential values from a parsed document (own enumerable data only, like JSON). Runs on
