@@ -1,4 +1,5 @@
-import { defineRule } from "../rule.js";
+import { defineRule, type RuleContext } from "../rule.js";
+import { applyEdits } from "../fix.js";
 import { displayPath, patternOf, propertyName } from "../schema/schema-errors.js";
 import { docOf } from "../schema/property-info.js";
 import { isCredentialPointer } from "../secrets.js";
@@ -37,6 +38,79 @@ function coerce(value: unknown, expected: string): unknown {
   return undefined;
 }
 
+interface Intended {
+  value: unknown;
+  /** Its JSON text, as the suggestion writes it. */
+  text: string;
+  hint: string;
+  title: string;
+  /** A number another rule may find out of range: checked before it is suggested. */
+  ranged: boolean;
+}
+
+interface Candidate {
+  pointer: string;
+  message: string;
+  intended: Intended | undefined;
+}
+
+// "1920x1080", "1920 × 1080", "1920*1080", "1920,1080": a viewport written as a screen size.
+const SCREEN_SIZE = /^\s*(\d{1,6})\s*[x×X*,]\s*(\d{1,6})\s*$/;
+
+/** What a value of the wrong type most likely stood for, when it can be said. */
+function intendedValue(context: RuleContext, pointer: string, value: unknown, expected: string): Intended | undefined {
+  const pattern = patternOf(context.root, pointer);
+  const children = docOf(pattern)?.children;
+  // `"headless": true` (or "true") for `"headless": {"active": true}` is the usual slip with the on/off objects.
+  const onOff = typeof value === "boolean" ? value : coerce(value, "boolean");
+  if (expected === "object" && typeof onOff === "boolean" && children?.includes("active")) {
+    const text = `{ "active": ${String(onOff)} }`;
+    return { value: { active: onOff }, text, hint: `did you mean ${text}`, title: `Replace with ${text}`, ranged: false };
+  }
+  const size = expected === "object" && typeof value === "string" && children?.includes("width") && children.includes("height") ? SCREEN_SIZE.exec(value) : null;
+  if (size) {
+    const width = Number(size[1]);
+    const height = Number(size[2]);
+    const text = `{ "width": ${width}, "height": ${height} }`;
+    return { value: { width, height }, text, hint: `did you mean ${text}`, title: `Replace with ${text}`, ranged: true };
+  }
+  const itemType = expected === "array" ? docOf(`${pattern}/*`)?.type : undefined;
+  // `"tags": "nightly"`: one item where a list is expected.
+  if ((typeof value === "string" || typeof value === "number") && itemType === typeof value) {
+    const text = `[${JSON.stringify(value)}]`;
+    return { value: [value], text, hint: `did you mean ${text}`, title: `Replace with ${text}`, ranged: false };
+  }
+  // `"integrations": { ... }`: one item where a list is expected, kept as written (comments included).
+  if (itemType === "object" && typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const written = context.source.writtenValue(pointer);
+    if (written === undefined) return undefined;
+    return { value: [value], text: `[${written}]`, hint: "did you mean [{ ... }], a list of one", title: "Put it in a list: [ ... ]", ranged: false };
+  }
+  const coerced = coerce(value, expected);
+  if (coerced === undefined) return undefined;
+  const text = JSON.stringify(coerced);
+  return { value: coerced, text, hint: `did you mean ${text} without quotes`, title: `Replace with ${text}`, ranged: typeof coerced === "number" };
+}
+
+/**
+ * What another rule would still say at each pointer once its number is written as intended
+ * (`"count": "2000"` is out of range without its quotes too): such a value is not suggested. One
+ * lint of the text with every such replacement made; files without them cost nothing.
+ */
+function problemsAfter(context: RuleContext, reports: readonly Candidate[]): Map<string, string> {
+  const problems = new Map<string, string>();
+  const ranged = reports.filter((report) => report.intended?.ranged);
+  const text = context.source.text;
+  if (ranged.length === 0 || text === undefined || !context.otherFindings) return problems;
+  const edits = ranged.flatMap(({ pointer, intended }) => (context.source.replaceValue(pointer, intended!.value) ?? []).map((edit) => ({ ...edit, newText: intended!.text })));
+  for (const finding of context.otherFindings(applyEdits(text, edits))) {
+    if (finding.severity !== "error") continue;
+    const owner = ranged.find(({ pointer }) => finding.pointer === pointer || finding.pointer.startsWith(pointer + "/"));
+    if (owner && !problems.has(owner.pointer)) problems.set(owner.pointer, finding.message);
+  }
+  return problems;
+}
+
 export default defineRule({
   meta: {
     id: "valid-type",
@@ -46,6 +120,7 @@ export default defineRule({
     category: "schema",
   },
   check(context) {
+    const reports: Candidate[] = [];
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "type") continue;
       const expected = String(error.params.type);
@@ -61,33 +136,27 @@ export default defineRule({
       const subject = error.pointer === "" ? "The request" : isItem ? path : JSON.stringify(propertyName(error.pointer));
       const where = error.pointer === "" || isItem || path === propertyName(error.pointer) ? "" : ` (${path})`;
       const expectedText = expected.split(",").map((type) => ARTICLES[type] ?? type).join(" or ");
-      const coerced = coerce(value, expected);
-      const pattern = patternOf(context.root, error.pointer);
-      // `"headless": true` (or "true") for `"headless": {"active": true}` is the usual slip with the on/off objects.
-      const onOff = typeof value === "boolean" ? value : coerce(value, "boolean");
-      const wrapped =
-        expected === "object" && typeof onOff === "boolean" && docOf(pattern)?.children?.includes("active")
-          ? { active: onOff }
-          : undefined;
-      // `"tags": "nightly"`: one item where a list is expected.
-      const listed = expected === "array" && (typeof value === "string" || typeof value === "number") && docOf(`${pattern}/*`)?.type === typeof value ? [value] : undefined;
-      const replacement = wrapped ?? listed ?? (isCredentialPointer(error.pointer) ? undefined : coerced);
-      const replacementText = wrapped ? `{ "active": ${String(onOff)} }` : listed ? `[${JSON.stringify(value)}]` : JSON.stringify(replacement);
-      const hint = wrapped || listed ? `; did you mean ${replacementText}?` : replacement !== undefined ? `; did you mean ${replacementText} without quotes?` : ".";
+      const intended = isCredentialPointer(error.pointer) ? undefined : intendedValue(context, error.pointer, value, expected);
+      reports.push({ pointer: error.pointer, message: `${subject}${where} must be ${expectedText}; found ${shown}`, intended });
+    }
+    const stillWrong = problemsAfter(context, reports);
+    for (const { pointer, message, intended } of reports) {
+      const problem = stillWrong.get(pointer);
+      if (!intended || problem) {
+        context.report({ pointer, message: message + (problem && intended ? `; ${intended.text} would still be wrong: ${problem}` : ".") });
+        continue;
+      }
       context.report({
-        pointer: error.pointer,
-        message: `${subject}${where} must be ${expectedText}; found ${shown}${hint}`,
-        suggestions:
-          replacement !== undefined
-            ? [
-                {
-                  title: `Replace with ${replacementText}`,
-                  safety: "unsafe",
-                  // Still a replacement of this value (the fix engine and a rename chaining it rely on that).
-                  edits: withEffect(context.source.replaceValue(error.pointer, replacement)?.map((edit) => ({ ...edit, newText: replacementText })), { kind: "replace", pointer: error.pointer }),
-                },
-              ]
-            : undefined,
+        pointer,
+        message: `${message}; ${intended.hint}?`,
+        suggestions: [
+          {
+            title: intended.title,
+            safety: "unsafe",
+            // Still a replacement of this value (the fix engine and a rename chaining it rely on that).
+            edits: withEffect(context.source.replaceValue(pointer, intended.value)?.map((edit) => ({ ...edit, newText: intended.text })), { kind: "replace", pointer }),
+          },
+        ],
       });
     }
   },

@@ -141,6 +141,40 @@ ruleTester(rule, {
       output: '{"count":1,"configuration":{"browser":{"adblock":{ "active": true }}}}',
     },
     {
+      name: "a viewport written as a screen size: the suggestion writes its width and height",
+      code: '{"count":1,"configuration":{"browser":{"viewport":"1920x1080"}}}',
+      errors: [
+        {
+          message: '"viewport" (configuration.browser.viewport) must be an object; found a string ("1920x1080"); did you mean { "width": 1920, "height": 1080 }?',
+          suggestions: ['Replace with { "width": 1920, "height": 1080 }'],
+        },
+      ],
+      output: '{"count":1,"configuration":{"browser":{"viewport":{ "width": 1920, "height": 1080 }}}}',
+    },
+    {
+      name: "a screen size with spaces and a multiplication sign",
+      code: '{"count":1,"configuration":{"browser":{"viewport":" 1280 \u00d7 720 "}}}',
+      errors: [{ message: '"viewport" (configuration.browser.viewport) must be an object; found a string (" 1280 × 720 "); did you mean { "width": 1280, "height": 720 }?' }],
+      output: '{"count":1,"configuration":{"browser":{"viewport":{ "width": 1280, "height": 720 }}}}',
+    },
+    {
+      name: "a viewport string that is no screen size gets no guess",
+      code: '{"count":1,"configuration":{"browser":{"viewport":"1920"}}}',
+      errors: [{ message: '"viewport" (configuration.browser.viewport) must be an object; found a string ("1920").', suggestions: [] }],
+    },
+    {
+      name: "one integration written as an object: the suggestion puts it in a list, as written (its layout kept)",
+      code: '{"count":1,"configuration":{"integrations":{\n    "type": "1PASSWORD",\n    "configuration": {"load_mode": "all"}\n  }}}',
+      errors: [
+        {
+          message: '"integrations" (configuration.integrations) must be an array; found an object; did you mean [{ ... }], a list of one?',
+          pointer: "/configuration/integrations",
+          suggestions: ["Put it in a list: [ ... ]"],
+        },
+      ],
+      output: '{"count":1,"configuration":{"integrations":[{\n    "type": "1PASSWORD",\n    "configuration": {"load_mode": "all"}\n  }]}}',
+    },
+    {
       name: "array items are named by their path, not by their index",
       code: { count: 1, configuration: { browser: { extensions: [1] }, integrations: [null] } },
       errors: [
