@@ -160,3 +160,18 @@ it("a typo before thousands of unknown keys keeps its place among the first 1,00
   const findings = lint(`{"count": 1, "configuration": {"browser": {"headles": {"active": true}, ${keys}}}}`);
   expect(findings[0]).toMatchObject({ pointer: "/configuration/browser/headles", fix: { title: 'Rename to "headless"' } });
 });
+
+it("a rename checked alone: all of them in a small file, the first only in a file of 300 KB (each check lints the whole text)", () => {
+  // Renaming "tpe" makes a custom proxy without a server: an error on the proxy, which the batch
+  // cannot tell apart from the other rename's, so each is checked alone.
+  const text = (notes: string) => JSON.stringify({ count: 1, metadata: { notes }, configuration: { session: { recordng: { active: false }, proxy: { active: true, tpe: "custom" } } } });
+  const outcome = (input: string) => lint(input).map((finding) => [finding.pointer, finding.fix?.safety ?? "offered", finding.message.includes("Renaming it would give another error: Missing required property")]);
+  expect(outcome(text("small"))).toEqual([
+    ["/configuration/session/recordng", "safe", false],
+    ["/configuration/session/proxy/tpe", "offered", true],
+  ]);
+  expect(outcome(text("x".repeat(300_000)))).toEqual([
+    ["/configuration/session/recordng", "safe", false],
+    ["/configuration/session/proxy/tpe", "offered", false],
+  ]);
+});

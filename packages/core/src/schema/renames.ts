@@ -22,6 +22,18 @@ import { escapePointerSegment, getAt, isObject, parsePointer } from "../rules/ut
  */
 export const MAX_SINGLE_CHECKS = 8;
 
+/**
+ * Single checks lint the whole text each: together they may read this much of it, and a file at
+ * least one. Files up to 32 KB get all {@link MAX_SINGLE_CHECKS}; a 145 KB file of misspelt proxy
+ * keys got eight lints of 145 KB per lint (and per --fix pass), one second each time. A rename or
+ * move past the budget is only offered, never announced as safe.
+ */
+const SINGLE_CHECK_TEXT_BUDGET = MAX_SINGLE_CHECKS * 32 * 1024;
+
+export function singleChecksFor(text: string): number {
+  return Math.max(1, Math.min(MAX_SINGLE_CHECKS, Math.floor(SINGLE_CHECK_TEXT_BUDGET / Math.max(1, text.length))));
+}
+
 export interface RenameRequest {
   from: string;
   key: string;
@@ -171,7 +183,7 @@ export class RenameBatch {
       return result;
     }
     if (safe.every((report) => caused(report, together) === undefined)) return result;
-    let singles = MAX_SINGLE_CHECKS;
+    let singles = singleChecksFor(this.context.source.text ?? "");
     for (const report of safe) {
       const alone = safe.length === 1 ? together : singles-- > 0 ? this.errorsAfter(report.fix!.edits!, true) : undefined;
       const problem = alone && caused(report, alone);
@@ -197,7 +209,7 @@ export class RenameBatch {
     // errors must not compare every error with every rename.
     const owned = byTarget(added, new Set(batched.map((planned) => planned.to)));
     const unexplained = owned.unowned.length > 0;
-    let singles = MAX_SINGLE_CHECKS;
+    let singles = singleChecksFor(text);
     const offers = this.planned.map((planned): RenameOffer => {
       if (!planned.edits) return {};
       const inBatch = targets.get(planned.to) === 1;
