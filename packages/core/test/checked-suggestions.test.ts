@@ -53,3 +53,23 @@ it("two quoted numbers, one out of range: each is judged alone", () => {
     ["/configuration/browser/viewport/width", ["Replace with 1280"]],
   ]);
 });
+
+it("one extension name where a list of ids is expected: no list of a non-id is suggested, and the message says why", () => {
+  const { message, titles } = suggested('{"count": 1, "configuration": {"browser": {"extensions": "ublock"}}}');
+  expect(titles).toBeUndefined();
+  expect(message).toContain('["ublock"] would still be wrong: "ublock" is not a valid UUID');
+});
+
+it("a list of ids written as one string with commas: the suggestion splits it, and then the file is clean", () => {
+  const ids = "3c90c3cc-0d44-4b50-8888-8dd25736052a, 550e8400-e29b-41d4-a716-446655440000";
+  const result = suggested(`{"count": 1, "configuration": {"browser": {"extensions": "${ids}"}}}`);
+  expect(result.titles).toEqual(['Replace with ["3c90c3cc-0d44-4b50-8888-8dd25736052a", "550e8400-e29b-41d4-a716-446655440000"]']);
+  expect(result.after).toEqual([]);
+});
+
+it("one secret reference without op://: not suggested as a list, the message names what is still wrong", () => {
+  const text = '{"count": 1, "configuration": {"integrations": [{"id": "550e8400-e29b-41d4-a716-446655440000", "type": "1PASSWORD", "configuration": {"load_mode": "specific", "secrets": "vault/item/field"}}]}}';
+  const { message, titles } = suggested(text);
+  expect(titles).toBeUndefined();
+  expect(message).toContain('["vault/item/field"] would still be wrong: Secret reference "vault/item/field" does not start with "op://"');
+});

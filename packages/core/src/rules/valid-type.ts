@@ -44,8 +44,11 @@ interface Intended {
   text: string;
   hint: string;
   title: string;
-  /** A number another rule may find out of range: checked before it is suggested. */
-  ranged: boolean;
+  /**
+   * A value another rule may still reject (a number out of range, a list whose item is no id):
+   * checked before it is suggested.
+   */
+  checked: boolean;
 }
 
 interface Candidate {
@@ -65,47 +68,49 @@ function intendedValue(context: RuleContext, pointer: string, value: unknown, ex
   const onOff = typeof value === "boolean" ? value : coerce(value, "boolean");
   if (expected === "object" && typeof onOff === "boolean" && children?.includes("active")) {
     const text = `{ "active": ${String(onOff)} }`;
-    return { value: { active: onOff }, text, hint: `did you mean ${text}`, title: `Replace with ${text}`, ranged: false };
+    return { value: { active: onOff }, text, hint: `did you mean ${text}`, title: `Replace with ${text}`, checked: false };
   }
   const size = expected === "object" && typeof value === "string" && children?.includes("width") && children.includes("height") ? SCREEN_SIZE.exec(value) : null;
   if (size) {
     const width = Number(size[1]);
     const height = Number(size[2]);
     const text = `{ "width": ${width}, "height": ${height} }`;
-    return { value: { width, height }, text, hint: `did you mean ${text}`, title: `Replace with ${text}`, ranged: true };
+    return { value: { width, height }, text, hint: `did you mean ${text}`, title: `Replace with ${text}`, checked: true };
   }
   const itemType = expected === "array" ? docOf(`${pattern}/*`)?.type : undefined;
-  // `"tags": "nightly"`: one item where a list is expected.
+  // `"tags": "nightly"`: one item where a list is expected; `"extensions": "id1,id2"`: a list written as one string.
   if ((typeof value === "string" || typeof value === "number") && itemType === typeof value) {
-    const text = `[${JSON.stringify(value)}]`;
-    return { value: [value], text, hint: `did you mean ${text}`, title: `Replace with ${text}`, ranged: false };
+    const items = typeof value === "string" && value.includes(",") ? value.split(",").map((item) => item.trim()).filter((item) => item !== "") : [value];
+    const text = `[${items.map((item) => JSON.stringify(item)).join(", ")}]`;
+    return { value: items, text, hint: `did you mean ${text}`, title: `Replace with ${text}`, checked: true };
   }
   // `"integrations": { ... }`: one item where a list is expected, kept as written (comments included).
   if (itemType === "object" && typeof value === "object" && value !== null && !Array.isArray(value)) {
     const written = context.source.writtenValue(pointer);
     if (written === undefined) return undefined;
-    return { value: [value], text: `[${written}]`, hint: "did you mean [{ ... }], a list of one", title: "Put it in a list: [ ... ]", ranged: false };
+    return { value: [value], text: `[${written}]`, hint: "did you mean [{ ... }], a list of one", title: "Put it in a list: [ ... ]", checked: true };
   }
   const coerced = coerce(value, expected);
   if (coerced === undefined) return undefined;
   const text = JSON.stringify(coerced);
-  return { value: coerced, text, hint: `did you mean ${text} without quotes`, title: `Replace with ${text}`, ranged: typeof coerced === "number" };
+  return { value: coerced, text, hint: `did you mean ${text} without quotes`, title: `Replace with ${text}`, checked: typeof coerced === "number" };
 }
 
 /**
- * What another rule would still say at each pointer once its number is written as intended
- * (`"count": "2000"` is out of range without its quotes too): such a value is not suggested. One
- * lint of the text with every such replacement made; files without them cost nothing.
+ * What another rule would still say at each pointer once its value is written as intended
+ * (`"count": "2000"` is out of range without its quotes too, `"extensions": "ublock"` is no id in a
+ * list either): such a value is not suggested. One lint of the text with every such replacement
+ * made; files without them cost nothing.
  */
 function problemsAfter(context: RuleContext, reports: readonly Candidate[]): Map<string, string> {
   const problems = new Map<string, string>();
-  const ranged = reports.filter((report) => report.intended?.ranged);
+  const checked = reports.filter((report) => report.intended?.checked);
   const text = context.source.text;
-  if (ranged.length === 0 || text === undefined || !context.otherFindings) return problems;
-  const edits = ranged.flatMap(({ pointer, intended }) => (context.source.replaceValue(pointer, intended!.value) ?? []).map((edit) => ({ ...edit, newText: intended!.text })));
+  if (checked.length === 0 || text === undefined || !context.otherFindings) return problems;
+  const edits = checked.flatMap(({ pointer, intended }) => (context.source.replaceValue(pointer, intended!.value) ?? []).map((edit) => ({ ...edit, newText: intended!.text })));
   for (const finding of context.otherFindings(applyEdits(text, edits))) {
     if (finding.severity !== "error") continue;
-    const owner = ranged.find(({ pointer }) => finding.pointer === pointer || finding.pointer.startsWith(pointer + "/"));
+    const owner = checked.find(({ pointer }) => finding.pointer === pointer || finding.pointer.startsWith(pointer + "/"));
     if (owner && !problems.has(owner.pointer)) problems.set(owner.pointer, finding.message);
   }
   return problems;
