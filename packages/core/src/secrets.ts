@@ -16,13 +16,15 @@
  * Strings and numbers count, also inside arrays and objects under such a member; `true`, `false`,
  * `null`, `""` and `${env:NAME}` placeholders hold no secret.
  *
- * A credential is matched as written in the file, decoded, JSON-escaped and display-escaped. A
+ * A credential is matched as written in the file, decoded, JSON-escaped and display-escaped, and
+ * percent-encoded in any way (see percent-copies.ts). A
  * distinctive one (see `distinctive`) is masked wherever it occurs; a short one only as a whole value
  * (a quoted string, a number token, a pointer segment), since masking "ab" inside every word would
  * garble the messages while showing it inside a word tells nothing.
  */
 import { escapeControls } from "./display.js";
 import { isCredentialKey, isServerKey, MASK, maskUserinfo, serverUserinfoOf, userinfoOf } from "./credential-text.js";
+import { withPercentCopiesMasked } from "./percent-copies.js";
 
 export { MASK, maskUserinfo, writtenCredentialSpans } from "./credential-text.js";
 
@@ -263,12 +265,19 @@ function numberToken(value: string): RegExp {
 
 /** A text (message, title, hover, symbol detail) with every credential masked. */
 export function redactText(text: string, credentials: Credentials): string {
+  return redactForms(text, credentials, PERCENT_DEPTH);
+}
+
+/** How many times a percent-encoded copy is decoded: once, and once more for a URL inside a URL (`%2521`). */
+const PERCENT_DEPTH = 2;
+
+function redactForms(text: string, credentials: Credentials, depth: number): string {
   let result = maskUserinfo(text);
   if (credentials.values.length === 0) return result;
   for (const form of credentials.quoted) if (result.includes(form)) result = result.split(form).join(`"${MASK}"`);
   for (const form of credentials.anywhere) if (result.includes(form)) result = result.split(form).join(MASK);
   for (const value of credentials.numbers) if (result.includes(value)) result = result.replace(numberToken(value), MASK);
-  return result;
+  return depth > 0 && result.includes("%") ? withPercentCopiesMasked(result, credentials, (runs) => redactForms(runs, credentials, depth - 1)) : result;
 }
 
 /** Whether a text shows a credential (masking it would change it), or writes a credential member. */
@@ -298,6 +307,8 @@ export function redactPointer(pointer: string, credentials: Credentials): string
     else {
       masked = maskUserinfo(decoded);
       for (const form of credentials.anywhere) if (masked.includes(form)) masked = masked.split(form).join(MASK);
+      // Percent-encoded copies too; quoted, since a segment is a whole value (a short credential's copy).
+      if (masked.includes("%")) masked = withPercentCopiesMasked(`"${masked}"`, credentials, (runs) => redactForms(runs, credentials, PERCENT_DEPTH - 1)).slice(1, -1);
       if (masked === decoded) continue;
     }
     segments[index] = escapeSegment(masked);
