@@ -12,7 +12,8 @@
  *   and keys, read as generously as the most lenient URL parser (see userinfoSpans);
  * - what a `server` member holds before its last `@` when it has no `scheme://` (`alice:S3cret@host`);
  * - in a text that is not JSON, what follows a `username` or `password` key as written, which no
- *   parsed value holds (see writtenCredentialSpans).
+ *   parsed value holds (see writtenCredentialSpans);
+ * - the base64 of `username:password` of an object with both, as a `Basic` proxy header carries them.
  * Strings and numbers count, also inside arrays and objects under such a member; `true`, `false`,
  * `null`, `""` and `${env:NAME}` placeholders hold no secret.
  *
@@ -118,12 +119,19 @@ function collect(root: unknown): Found[] {
         path.pop();
       }
     } else if (isObject(value)) {
+      let username: unknown;
+      let password: unknown;
       for (const key in value) {
         if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
         const child = value[key];
         // A key is output too (in messages and pointers): a URL written as one keeps its userinfo secret.
         if (key.includes("@")) for (const part of userinfoOf(key)) found.push({ value: part });
         if (isCredentialKey(key)) {
+          if (key.length === 8) {
+            const lower = key.toLowerCase();
+            if (lower === "username") username = child;
+            else if (lower === "password") password = child;
+          }
           path.push(key);
           leaves(child);
           path.pop();
@@ -136,10 +144,40 @@ function collect(root: unknown): Found[] {
           path.pop();
         }
       }
+      if (username !== undefined && password !== undefined) for (const form of basicForms(username, password)) found.push({ value: form });
     }
   };
   walk(root);
   return found;
+}
+
+/**
+ * A username and password as a `Proxy-Authorization: Basic` header carries them: the base64 of
+ * `username:password` (UTF-8), with and without padding and in its URL-safe alphabet. A copy of it
+ * in the file is the pair itself to anyone who decodes it; both must be a value of their own.
+ */
+function basicForms(username: unknown, password: unknown): string[] {
+  const secret = (value: unknown) => (typeof value === "string" && value !== "" && !PLACEHOLDER.test(value)) || (typeof value === "number" && Number.isFinite(value));
+  if (!secret(username) || !secret(password)) return [];
+  const padded = base64(`${String(username)}:${String(password)}`);
+  const forms = new Set([padded, padded.replace(/=+$/, "")]);
+  for (const form of [...forms]) forms.add(form.replace(/\+/g, "-").replace(/\//g, "_"));
+  return [...forms];
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** Base64 of a text's UTF-8, written out here: `btoa` takes Latin-1 only, and `Buffer` is Node's. */
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let result = "";
+  for (let index = 0; index < bytes.length; index += 3) {
+    const chunk = (bytes[index]! << 16) | ((bytes[index + 1] ?? 0) << 8) | (bytes[index + 2] ?? 0);
+    result += BASE64[(chunk >> 18) & 63]! + BASE64[(chunk >> 12) & 63]!;
+    result += index + 1 < bytes.length ? BASE64[(chunk >> 6) & 63]! : "=";
+    result += index + 2 < bytes.length ? BASE64[chunk & 63]! : "=";
+  }
+  return result;
 }
 
 function escapeSegment(segment: string): string {

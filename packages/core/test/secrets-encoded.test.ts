@@ -63,3 +63,25 @@ describe("a percent-encoded copy of a credential", () => {
     expect(masked.metadata.copy).toBe(`${"%41".repeat(1000)}****`);
   });
 });
+
+describe("the base64 of username:password, as a Basic Proxy-Authorization header carries them", () => {
+  const basic = (username: string, password: string) => Buffer.from(`${username}:${password}`).toString("base64");
+  const pair = (username: string, password: string, extra: Record<string, unknown>) =>
+    JSON.stringify({ count: 1, configuration: { session: { proxy: { active: true, type: "custom", server: "http://p.example.com:1", username, password } } }, ...extra }, null, 2);
+
+  it("is masked by redactCredentials(): padded, unpadded and URL-safe", () => {
+    const encoded = basic("bob-the-user", "S3cr?t~~");
+    const forms = [`Basic ${encoded}`, encoded.replace(/=+$/, ""), encoded.replace(/\+/g, "-").replace(/\//g, "_"), `Proxy-Authorization: Basic ${encoded}`];
+    expect(forms[2]).not.toBe(encoded);
+    const masked = JSON.parse(redactCredentials(pair("bob-the-user", "S3cr?t~~", { metadata: { forms } })));
+    expect(masked.metadata.forms).toEqual(["Basic ****", "****", "****", "Proxy-Authorization: Basic ****"]);
+  });
+
+  it("is withheld from messages that quote the value", () => {
+    const encoded = basic("bob-the-user", "Pw-Mixed!9");
+    const text = pair("bob-the-user", "Pw-Mixed!9", {}).replace('"active": true', `"active": "Basic ${encoded}"`);
+    const messages = lint(text).map((finding) => finding.message);
+    expect(messages).toContain('"active" (configuration.session.proxy.active) must be a boolean (true or false); found a string ("Basic ****").');
+    expect(JSON.stringify(messages)).not.toContain(encoded.slice(0, 12));
+  });
+});
