@@ -100,3 +100,22 @@ describe("a percent-encoded copy of a credential is never printed by the CLI", (
     }
   });
 });
+
+describe("the base64 of username:password (a Basic Proxy-Authorization header) is never printed by the CLI", () => {
+  it("in none of the six formats, with --debug, -o or --fix-dry-run", async () => {
+    const encoded = Buffer.from("bob-the-user:S3cr?t~~").toString("base64");
+    const forms = [encoded, encoded.replace(/=+$/, ""), encoded.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")];
+    const text = fileWith("S3cr?t~~", `Basic ${encoded}`).replace('"note": "Basic', `"forms": ${JSON.stringify(forms)}, "note": "Basic`);
+    const { cwd, remove } = workspace({ "a.anchor.json": text });
+    try {
+      const outputs = await allOutputs(cwd);
+      expect(outputs.stylish).toContain('found a string ("Basic ****")');
+      for (const [channel, output] of Object.entries(outputs)) {
+        for (const form of forms) expect(leakIn(output, form), `${channel} shows ${form}`).toBeUndefined();
+      }
+      expect(JSON.parse(JSON.parse(outputs["json --fix-dry-run"]!)[0].output).metadata.forms).toEqual(["****", "****", "****"]);
+    } finally {
+      remove();
+    }
+  });
+});
