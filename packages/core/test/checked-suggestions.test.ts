@@ -30,10 +30,10 @@ it("the account's maxCount decides, as count-range does", () => {
   expect(findings.map((finding) => finding.suggestions?.map((item) => item.title))).toEqual([["Replace with 2000"]]);
 });
 
-it("a quoted timeout of zero: no suggestion, the message says why", () => {
-  const { message, titles } = suggested('{"count": 1, "configuration": {"session": {"timeout": {"max_duration": "0"}}}}');
+it("a quoted negative timeout other than -1: no suggestion, the message says why", () => {
+  const { message, titles } = suggested('{"count": 1, "configuration": {"session": {"timeout": {"max_duration": "-5"}}}}');
   expect(titles).toBeUndefined();
-  expect(message).toContain('0 would still be wrong: "max_duration" must be a positive number of minutes or -1 for no limit; found 0.');
+  expect(message).toContain('-5 would still be wrong: "max_duration" must be a positive number of minutes or -1 for no limit; found -5.');
 });
 
 it("a screen size with a zero side is not suggested as a viewport", () => {

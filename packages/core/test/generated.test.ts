@@ -90,9 +90,10 @@ describe("request validator", () => {
     expect(validate(withOnePassword({ load_mode: "specific", secrets: ["op://vault/item/field"] }))).toBe(true);
   });
 
-  it("accepts -1 as no limit for both timeouts and rejects 0", () => {
+  it("accepts -1 as no limit for both timeouts, and 0 (no minimum is documented), and rejects other negative numbers", () => {
     expect(validate({ count: 1, configuration: { session: { timeout: { max_duration: -1, idle_timeout: -1 } } } })).toBe(true);
-    expect(validate({ count: 1, configuration: { session: { timeout: { idle_timeout: 0 } } } })).toBe(false);
+    expect(validate({ count: 1, configuration: { session: { timeout: { idle_timeout: 0 } } } })).toBe(true);
+    expect(validate({ count: 1, configuration: { session: { timeout: { idle_timeout: -2 } } } })).toBe(false);
   });
 
   it("leaves metadata free-form", () => {

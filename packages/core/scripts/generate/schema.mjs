@@ -272,7 +272,9 @@ export function buildModel() {
   for (const key of ["max_duration", "idle_timeout"]) {
     const t = session.properties.timeout.properties[key];
     if (!/-1/.test(t.description)) fail(`timeout ${key}: vendor description no longer mentions -1`);
-    t.anyOf = [{ const: -1 }, { minimum: 1 }];
+    // -1 is documented as "no limit"; nothing documents a minimum, so 0 is left to number-range's
+    // judgement (a warning for max_duration) rather than refused as the API might not.
+    t.anyOf = [{ const: -1 }, { minimum: 0 }];
   }
   for (const key of ["width", "height"]) root.properties.configuration.properties.browser.properties.viewport.properties[key].minimum = 1;
 

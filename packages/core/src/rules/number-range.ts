@@ -9,7 +9,7 @@ const VIEWPORT_PATH = ["configuration", "browser", "viewport"] as const;
 export default defineRule({
   meta: {
     id: "number-range",
-    description: "Timeouts must be a positive number of minutes or -1 for no limit (a timeout that reads as seconds or milliseconds is a warning); viewport sides must be positive.",
+    description: "Timeouts must be a number of minutes, or -1 for no limit (a max_duration of 0, or a timeout that reads as seconds or milliseconds, is a warning); viewport sides must be positive.",
     defaultSeverity: "error",
     fixable: false,
     category: "schema",
@@ -34,6 +34,19 @@ export default defineRule({
         continue;
       }
       if (Number.isFinite(value) && (value > 0 || value === -1)) continue;
+      // Nothing documents 0 (only -1, "no limit"): an idle_timeout of 0 reads as "stop once the last
+      // connection closes", a max_duration of 0 as a session that ends as it starts.
+      if (value === 0 && Object.is(value, 0)) {
+        if (key === "max_duration") {
+          context.report({
+            pointer,
+            severity: "warning",
+            message: `"max_duration" of 0 minutes would end each session as soon as it starts (the API documents -1 for no limit and defaults to 20); did you mean -1?`,
+            suggestions: [{ title: "Replace with -1 (no limit)", safety: "unsafe", edits: context.source.replaceValue(pointer, -1) ?? [] }],
+          });
+        }
+        continue;
+      }
       context.report({
         pointer,
         message: `"${key}" must be a positive number of minutes or -1 for no limit; found ${found(context, pointer, value)}.`,

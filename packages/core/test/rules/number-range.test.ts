@@ -13,6 +13,8 @@ ruleTester(rule, {
     // -1 disables either limit.
     timeout({ max_duration: -1, idle_timeout: -1 }),
     timeout({ max_duration: 1 }),
+    // An idle_timeout of 0 stops the session once its last connection closes: nothing says the API refuses it.
+    timeout({ max_duration: 20, idle_timeout: 0 }),
     viewport({ width: 1440, height: 900 }),
     viewport({ width: 1, height: 1 }),
     // Fractions and strings are valid-type's "integer" findings, reported once, there.
@@ -49,17 +51,21 @@ ruleTester(rule, {
       ],
     },
     {
-      code: timeout({ max_duration: 20, idle_timeout: 0 }),
+      name: "a max_duration of 0: a warning (nothing documents 0), with -1 suggested",
+      code: timeout({ max_duration: 0, idle_timeout: 5 }),
       errors: [
         {
-          message: '"idle_timeout" must be a positive number of minutes or -1 for no limit; found 0.',
-          pointer: "/configuration/session/timeout/idle_timeout",
-          line: 7,
+          message: '"max_duration" of 0 minutes would end each session as soon as it starts (the API documents -1 for no limit and defaults to 20); did you mean -1?',
+          severity: "warning",
+          pointer: "/configuration/session/timeout/max_duration",
+          line: 6,
           column: 25,
-          endLine: 7,
+          endLine: 6,
           endColumn: 26,
+          suggestions: ["Replace with -1 (no limit)"],
         },
       ],
+      output: JSON.stringify({ count: 1, configuration: { session: { timeout: { max_duration: -1, idle_timeout: 5 } } } }, null, 2),
     },
     {
       name: "other negative numbers than -1",
