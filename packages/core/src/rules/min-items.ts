@@ -19,7 +19,8 @@ export default defineRule({
       const isSecrets = SECRETS_PATTERN.test(patternOf(context.root, error.pointer));
       const loadMode = getAt(context.root, [...parsePointer(error.pointer).slice(0, -1), "load_mode"]);
       // With load_mode "all" the list is ignored whatever it holds: onepassword-unused-secrets says to drop it.
-      if (isSecrets && loadMode === "all") continue;
+      // "ALL" is valid-enum's finding, whose fix makes it "all": the list is not a second mistake.
+      if (isSecrets && typeof loadMode === "string" && loadMode.trim().toLowerCase() === "all") continue;
       const hint = isSecrets ? ' List at least one reference such as "op://vault/item/field", or set load_mode to "all".' : "";
       context.report({
         pointer: error.pointer,

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import rule from "../../src/rules/min-items.js";
-import { lint } from "../../src/index.js";
+import { fix, lint } from "../../src/index.js";
 import { ruleTester } from "../rule-tester.js";
 
 const ID = "550e8400-e29b-41d4-a716-446655440000";
@@ -17,6 +17,8 @@ ruleTester(rule, {
     { count: 1, configuration: { browser: { extensions: [] }, session: { tags: [] }, integrations: [], identities: [] } },
     // Under "all" the list is ignored whatever it holds: onepassword-unused-secrets reports it, once.
     onePassword({ load_mode: "all", secrets: [] }),
+    // "ALL" is valid-enum's finding, and its fix makes it "all": the empty list is no second mistake.
+    onePassword({ load_mode: "ALL", secrets: [] }),
     // A missing list is required-property's; a list of the wrong type is valid-type's.
     onePassword({ load_mode: "specific" }),
     onePassword({ load_mode: "specific", secrets: "op://vault/item/field" }),
@@ -56,4 +58,10 @@ ruleTester(rule, {
 it('an empty list under load_mode "all" is one warning in all, not also an error', () => {
   const findings = lint(JSON.stringify(onePassword({ load_mode: "all", secrets: [] }), null, 2));
   expect(findings.map((finding) => [finding.ruleId, finding.severity])).toEqual([["onepassword-unused-secrets", "warning"]]);
+});
+
+it('load_mode "ALL" with an empty list: one error, the case, and after --fix only the list that "all" ignores is left', () => {
+  const text = JSON.stringify(onePassword({ load_mode: "ALL", secrets: [] }), null, 2);
+  expect(lint(text).map((finding) => [finding.ruleId, finding.severity])).toEqual([["valid-enum", "error"]]);
+  expect(lint(fix(text).output).map((finding) => finding.ruleId)).toEqual(["onepassword-unused-secrets"]);
 });
