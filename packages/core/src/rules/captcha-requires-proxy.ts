@@ -1,4 +1,7 @@
-import { defineRule } from "../rule.js";
+import { defineRule, type RuleContext } from "../rule.js";
+import { fitsAtHome, movesSafely, moveTitle, placeOfPointer } from "../schema/moves.js";
+import { PROXY_HOME, proxyTheSolverNeeds } from "../schema/misplaced-proxy.js";
+import { RenameBatch } from "../schema/renames.js";
 import { getAt, isObject } from "./util.js";
 
 const SESSION = ["configuration", "session"] as const;
@@ -8,7 +11,7 @@ export default defineRule({
     id: "captcha-requires-proxy",
     description: "The CAPTCHA solver is turned on while no proxy is active; the API rejects such a request.",
     defaultSeverity: "error",
-    fixable: false,
+    fixable: "safe",
     category: "semantic",
   },
   check(context) {
@@ -18,6 +21,11 @@ export default defineRule({
     if (session !== undefined && !isObject(session)) return;
     const proxy = getAt(context.root, [...SESSION, "proxy"]);
     let related: { pointer: string; message: string };
+    const misplaced = proxy === undefined ? proxyTheSolverNeeds(context.root, context.schemaErrors()) : undefined;
+    if (misplaced !== undefined) {
+      reportMisplaced(context, misplaced);
+      return;
+    }
     if (proxy === undefined) {
       // Without a session object there is nothing closer to point at than the configuration itself.
       related = isObject(session)
@@ -38,3 +46,20 @@ export default defineRule({
     });
   },
 });
+
+/** The solver's error, with the proxy the user wrote in the wrong place moved home as its fix. */
+function reportMisplaced(context: RuleContext, pointer: string): void {
+  const parent = pointer.slice(0, pointer.lastIndexOf("/"));
+  const fits = fitsAtHome(context.root, pointer, PROXY_HOME) === "fits";
+  const move = { title: moveTitle("proxy", PROXY_HOME), edits: context.source.moveProperty(pointer, PROXY_HOME) };
+  // RenameBatch checks the move against the other rules: safe only when no other error comes with it.
+  const batch = new RenameBatch(context);
+  batch.move({
+    pointer: "/configuration/browser/captcha_solver/active",
+    message: `CAPTCHA solver requires proxy to be active: the proxy is written ${placeOfPointer(pointer)}, where the API ignores it; it belongs under configuration.session.`,
+    related: [{ pointer, target: "key", message: "This proxy is ignored here; it belongs under configuration.session." }],
+    ...(fits && movesSafely(parent, "proxy") ? { fix: { ...move, safety: "safe" as const } } : {}),
+    ...(fits && !movesSafely(parent, "proxy") ? { suggestions: [{ ...move, safety: "unsafe" as const }] } : {}),
+  });
+  batch.flush();
+}

@@ -4,6 +4,7 @@ import { docOf, homesOf } from "../schema/property-info.js";
 import { fitsAtHome, knownByFor, misplacedRequired, movesSafely, moveTitle, placeOf } from "../schema/moves.js";
 import { guessKey, type KeyGuess } from "../schema/key-guesses.js";
 import { RenameBatch, type RenameRequest } from "../schema/renames.js";
+import { proxyTheSolverNeeds } from "../schema/misplaced-proxy.js";
 import type { RuleContext } from "../rule.js";
 import { escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
 
@@ -40,6 +41,9 @@ export default defineRule({
     // Renames are reported at the end, checked together against the other rules.
     const renames = new RenameBatch(context);
     const required = new Set(misplacedRequired(context.root, context.schemaErrors()).flatMap((entry) => entry.copies.map((copy) => copy.pointer)));
+    // So is a proxy the CAPTCHA solver needs, written where the API ignores it: captcha-requires-proxy's.
+    const neededProxy = proxyTheSolverNeeds(context.root, context.schemaErrors());
+    if (neededProxy !== undefined) required.add(neededProxy);
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "additionalProperties") continue;
       const key = String(error.params.additionalProperty);

@@ -1,6 +1,6 @@
 import rule from "../../src/rules/captcha-requires-proxy.js";
 import { ruleTester } from "../rule-tester.js";
-import { lint } from "../../src/index.js";
+import { fix, lint } from "../../src/index.js";
 import { describe, expect, it } from "vitest";
 
 const MESSAGE = "CAPTCHA solver requires proxy to be active";
@@ -88,5 +88,50 @@ describe("captcha-requires-proxy related information", () => {
     const findings = lint(JSON.stringify(config(true, { proxy: { active: false } }), null, 2));
     const related = findings.find((finding) => finding.ruleId === "captcha-requires-proxy")?.related?.[0];
     expect(related?.range?.start.line).toBe(11);
+  });
+});
+
+describe("a proxy written where the API ignores it", () => {
+  const text = JSON.stringify(
+    { count: 2, configuration: { browser: { proxy: { type: "anchor_residential", country_code: "us", active: true }, captcha_solver: { active: true } } } },
+    null,
+    2,
+  );
+
+  it("is one error, the solver's, naming where the proxy is and where it belongs", () => {
+    const findings = lint(text);
+    expect(findings.map((finding) => [finding.ruleId, finding.severity, finding.message])).toEqual([
+      ["captcha-requires-proxy", "error", `${MESSAGE}: the proxy is written under configuration.browser, where the API ignores it; it belongs under configuration.session.`],
+    ]);
+    expect(findings[0]!.related?.map((related) => related.pointer)).toEqual(["/configuration/browser/proxy"]);
+    expect(findings[0]!.fix?.title).toBe('Move "proxy" to configuration.session');
+  });
+
+  it("--fix moves it, keeping every value, and the file is clean", () => {
+    const result = fix(text);
+    expect(result.findings).toEqual([]);
+    expect(JSON.parse(result.output!)).toEqual({
+      count: 2,
+      configuration: { browser: { captcha_solver: { active: true } }, session: { proxy: { type: "anchor_residential", country_code: "us", active: true } } },
+    });
+  });
+
+  it("with the solver off, the misplaced proxy stays known-property's warning", () => {
+    const off = text.replace('"captcha_solver": {\n        "active": true', '"captcha_solver": {\n        "active": false');
+    expect(lint(off).map((finding) => [finding.ruleId, finding.severity])).toEqual([["known-property", "warning"]]);
+  });
+
+  it("inside an integration, the move is only offered (the proxy may describe that integration)", () => {
+    const inside = JSON.stringify({
+      count: 1,
+      configuration: {
+        browser: { captcha_solver: { active: true } },
+        integrations: [{ id: "0b3a5c1e-9a7d-4a43-9c8e-2f7a1b6d5e40", type: "1PASSWORD", configuration: { load_mode: "all", proxy: { active: true } } }],
+      },
+    });
+    const findings = lint(inside).filter((finding) => finding.pointer.includes("proxy") || finding.ruleId === "captcha-requires-proxy");
+    expect(findings.map((finding) => [finding.ruleId, finding.fix, finding.suggestions?.map((suggestion) => suggestion.title)])).toEqual([
+      ["captcha-requires-proxy", undefined, ['Move "proxy" to configuration.session']],
+    ]);
   });
 });
