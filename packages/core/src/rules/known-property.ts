@@ -5,6 +5,7 @@ import { fitsAtHome, knownByFor, misplacedRequired, movesSafely, moveTitle, plac
 import { guessKey, type KeyGuess } from "../schema/key-guesses.js";
 import { RenameBatch, type RenameRequest } from "../schema/renames.js";
 import { proxyTheSolverNeeds } from "../schema/misplaced-proxy.js";
+import { wrappedRequired } from "../schema/wrapped-required.js";
 import type { RuleContext } from "../rule.js";
 import { escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
 
@@ -44,6 +45,8 @@ export default defineRule({
     // So is a proxy the CAPTCHA solver needs, written where the API ignores it: captcha-requires-proxy's.
     const neededProxy = proxyTheSolverNeeds(context.root, context.schemaErrors());
     if (neededProxy !== undefined) required.add(neededProxy);
+    // And a key holding required keys one level too deep (`"credentials": {"username": ...}`).
+    for (const entry of wrappedRequired(context.root, context.schemaErrors())) required.add(entry.pointer);
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "additionalProperties") continue;
       const key = String(error.params.additionalProperty);

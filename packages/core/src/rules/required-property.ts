@@ -5,6 +5,7 @@ import { fitsAtHome, misplacedRequired, movesSafely, placeOfPointer, type Mispla
 import type { FixProposal, Report, RuleContext } from "../rule.js";
 import { serverOf } from "../schema/required-synonyms.js";
 import { RenameBatch, renameEdits } from "../schema/renames.js";
+import { unwrapFix, wrappedRequired, type WrappedRequired } from "../schema/wrapped-required.js";
 import { getAt, parsePointer, quotedList } from "./util.js";
 
 export default defineRule({
@@ -20,9 +21,19 @@ export default defineRule({
     // A safe move or rename is checked against the other rules before it is called safe.
     const batch = new RenameBatch(context);
     const written = new Map(misplacedRequired(context.root, context.schemaErrors()).map((entry) => [`${entry.parent}\u0000${entry.missing}`, entry]));
+    const wrappers = new Map<string, WrappedRequired>();
+    for (const entry of wrappedRequired(context.root, context.schemaErrors())) {
+      for (const name of entry.missing) wrappers.set(`${entry.parent}\u0000${name}`, entry);
+    }
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "required") continue;
       const missing = String(error.params.missingProperty);
+      const wrapper = wrappers.get(`${error.pointer}\u0000${missing}`);
+      if (wrapper !== undefined) {
+        // One finding for the wrapper, at its first missing key's turn.
+        if (wrapper.missing[0] === missing) batch.plain(wrappedReport(context, wrapper));
+        continue;
+      }
       const elsewhere = written.get(`${error.pointer}\u0000${missing}`);
       const pattern = patternOf(context.root, error.pointer);
       const doc = docOf(`${pattern}/${missing}`);
@@ -47,6 +58,23 @@ export default defineRule({
 });
 
 const PROXY = "/configuration/session/proxy";
+
+/** `"credentials": {"username": ..., "password": ...}` in a proxy: the keys are there, one level too deep. */
+function wrappedReport(context: RuleContext, entry: WrappedRequired): Report {
+  const one = entry.missing.length === 1;
+  const parent = entry.parent === "" ? "the request" : displayPath(entry.parent);
+  const fix = unwrapFix(context, entry);
+  return {
+    pointer: entry.pointer,
+    target: "key",
+    message:
+      `Missing required ${one ? "property" : "properties"} ${quotedList(entry.missing, "and")} in ${parent}: ` +
+      `${one ? "it is" : "they are"} written inside ${JSON.stringify(entry.key)}, which the API does not know, so it ignores ${one ? "it" : "them"}; ` +
+      `${one ? "it goes" : "they go"} directly ${entry.parent === "" ? "at the top level" : `in ${parent}`}.`,
+    related: [{ pointer: entry.parent, target: "key", message: `${parent === "the request" ? "The request" : parent} lacks ${one ? "it" : "them"} here.` }],
+    ...(fix ? { suggestions: [fix] } : {}),
+  };
+}
 
 /**
  * What to say and offer when the missing property is written where the API ignores it. One move
