@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { resolveConfig, type LintConfig } from "@anchor-lint/core";
+import { ConfigError, resolveConfig, type LintConfig } from "@anchor-lint/core";
 import { CONFIG_FILE, ConfigResolver, parseConfig, type ConfigFileError, type ConfigProblem, type FileConfig } from "@anchor-lint/node";
 
 export const CONFIG_FILE_NAME = CONFIG_FILE;
@@ -76,19 +76,45 @@ export function configProblems(text: string, path: string): readonly ConfigProbl
 
 /**
  * The lint config of a document: what the config file gives it (overrides included), then the
- * editor's settings on top (rules merged per id, `maxCount` replaced). A bad setting is reported
- * and left out, never fatal.
+ * editor's settings on top (rules merged per id, `maxCount` replaced). Each setting is checked on its
+ * own: a bad one is reported (one line each, named as the user writes it) and left out, and the
+ * good ones beside it still apply.
  */
 export function mergeConfig(file: LintConfig, settings: Settings): { config: LintConfig; problems: string[] } {
   const problems: string[] = [];
-  const merged = {
-    rules: { ...file.rules, ...settings.rules },
-    ...(settings.maxCount !== undefined ? { maxCount: settings.maxCount } : file.maxCount !== undefined ? { maxCount: file.maxCount } : {}),
+  const accepted = (candidate: LintConfig): boolean => {
+    try {
+      resolveConfig(candidate);
+      return true;
+    } catch (error) {
+      problems.push(...settingProblems(error));
+      return false;
+    }
   };
+  const rules: Record<string, unknown> = { ...file.rules };
+  for (const [id, setting] of Object.entries(settings.rules)) {
+    // Defined, not assigned: a rule id "__proto__" must be a key (then an unknown rule), not a prototype.
+    const one = Object.defineProperty({}, id, { value: setting, enumerable: true });
+    if (accepted({ rules: one })) Object.defineProperty(rules, id, { value: setting, enumerable: true, writable: true, configurable: true });
+  }
+  const maxCount = settings.maxCount !== undefined && accepted({ maxCount: settings.maxCount }) ? settings.maxCount : file.maxCount;
+  const merged = { rules, ...(maxCount !== undefined ? { maxCount } : {}) };
   try {
     return { config: resolveConfig(merged), problems };
   } catch (error) {
-    problems.push(`anchorLint settings: ${(error as Error).message}`);
+    problems.push(...settingProblems(error));
   }
   return { config: file, problems };
+}
+
+/** A ConfigError's problems as settings lines: `anchorLint.rules["known-propert"]: unknown rule ...`. */
+function settingProblems(error: unknown): string[] {
+  if (!(error instanceof ConfigError)) return [`anchorLint settings: ${(error as Error).message}`];
+  return error.problems.map((problem) => `${settingName(problem.pointer)}: ${problem.message}`);
+}
+
+function settingName(pointer: string): string {
+  const [, key, id] = pointer.split("/");
+  if (key === "rules" && id !== undefined) return `anchorLint.rules[${JSON.stringify(id.replace(/~1/g, "/").replace(/~0/g, "~"))}]`;
+  return key ? `anchorLint.${key}` : "anchorLint";
 }

@@ -52,11 +52,28 @@ describe("settings", () => {
     expect(mergeConfig(file, normalizeSettings({ maxCount: 10 })).config.maxCount).toBe(10);
   });
 
-  it("reports a bad setting and falls back to the file alone", () => {
+  it("reports a bad setting and keeps the good ones beside it", () => {
     const file = { rules: { "strict-json": "off" } } as const;
-    const { config, problems } = mergeConfig(file, normalizeSettings({ rules: { "known-propert": "off" } }));
-    expect(config).toEqual({ rules: { "strict-json": "off" } });
-    expect(problems[0]).toContain('"known-propert"');
-    expect(problems[0]).toContain("known-property");
+    const { config, problems } = mergeConfig(
+      file,
+      normalizeSettings({ rules: { "known-propert": "off", "valid-enum": "warn", "proxy-country": "warning" }, maxCount: -3 }),
+    );
+    // The good setting applies; the file's rule stays; the bad ones are left out.
+    expect(config).toEqual({ rules: { "strict-json": "off", "valid-enum": "warn" } });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toBe('anchorLint.rules["known-propert"]: unknown rule "known-propert" (did you mean "known-property"?)');
+    expect(problems[1]).toContain('anchorLint.rules["proxy-country"]: ');
+    expect(problems[1]).toContain('(did you mean "warn"?)');
+    expect(problems[2]).toContain("anchorLint.maxCount: ");
+    // One line each: the editor shows them as they are, with no escaped line break.
+    for (const problem of problems) expect(problem).not.toMatch(/\n|\\u000a/);
+  });
+
+  it("keeps the file's maxCount when the setting's is bad, and a __proto__ rule id is only an unknown rule", () => {
+    const rules = JSON.parse('{"__proto__": "off", "known-property": "error"}');
+    const { config, problems } = mergeConfig({ maxCount: 50 }, normalizeSettings({ rules, maxCount: 0 }));
+    expect(config).toEqual({ maxCount: 50, rules: { "known-property": "error" } });
+    expect(Object.getPrototypeOf(config.rules)).toBe(Object.prototype);
+    expect(problems.map((p) => p.split(":")[0])).toEqual(['anchorLint.rules["__proto__"]', "anchorLint.maxCount"]);
   });
 });

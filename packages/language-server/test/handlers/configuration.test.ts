@@ -36,6 +36,21 @@ describe("settings and config files", () => {
     expect(next.diagnostics.map((d: any) => d.code)).toEqual(["count-range", "known-property"]);
   });
 
+  it("applies the good settings beside a misspelt one, and says once which setting is wrong", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "batch.anchor.json"));
+    const client = await start({ rootPath: root, configuration: () => ({ maxCount: 5000, rules: { "proxy-country": "off", "known-propert": "off" } }) });
+    await client.open(uri, broken);
+    // maxCount and proxy-country apply although known-propert is not a rule.
+    expect((await client.diagnosticsFor(uri)).map((d) => d.code)).toEqual(["known-property"]);
+    const message = await client.until(() => client.messages[0]);
+    expect(message.type).toBe(2);
+    expect(message.message).toBe('anchor-lint: anchorLint.rules["known-propert"]: unknown rule "known-propert" (did you mean "known-property"?)');
+    await client.open(pathUri(join(root, "other.anchor.json")), broken);
+    await client.diagnosticsFor(pathUri(join(root, "other.anchor.json")));
+    expect(client.messages).toHaveLength(1);
+  });
+
   it("reads initializationOptions and didChangeConfiguration from clients without workspace/configuration", async () => {
     const root = workspace();
     const uri = pathUri(join(root, "batch.anchor.json"));
