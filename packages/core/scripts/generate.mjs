@@ -2,7 +2,7 @@
 // Plain JS: Node 20 cannot strip types; scripts/generate.d.mts types it for the test. One module per
 // responsibility under generate/: reading the spec (spec.mjs), building the schema (schema.mjs), the
 // ajv standalone validator (validator.mjs), the TypeScript types (types.mjs), the country tables
-// (countries.mjs), the country names (country-names.mjs), the alpha-3 codes (country-alpha3.mjs) and
+// (countries.mjs), the country names (country-names.mjs), the language codes (language-codes.mjs), the alpha-3 codes (country-alpha3.mjs) and
 // the property docs (property-docs.mjs).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { countriesTs } from "./generate/countries.mjs";
 import { countryAlpha3Ts } from "./generate/country-alpha3.mjs";
 import { COUNTRY_NAMES_FILE, countryNamesTs } from "./generate/country-names.mjs";
+import { LANGUAGE_CODES_FILE, languageCodesTs } from "./generate/language-codes.mjs";
 import { propertyDocsTs } from "./generate/property-docs.mjs";
 import { buildModel } from "./generate/schema.mjs";
 import { packageRoot } from "./generate/spec.mjs";
@@ -27,6 +28,7 @@ export function generate() {
     "src/generated/countries.ts": countriesTs(model.extracted),
     "src/generated/property-docs.ts": propertyDocsTs(model),
     [COUNTRY_NAMES_FILE]: countryNamesTs(),
+    [LANGUAGE_CODES_FILE]: languageCodesTs(),
     "src/generated/country-alpha3.ts": countryAlpha3Ts(),
   };
 }

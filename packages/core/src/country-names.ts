@@ -1,5 +1,6 @@
 import { alpha2ByAlpha3 } from "./generated/country-alpha3.js";
 import { countryNames } from "./generated/country-names.js";
+import { languageCodes } from "./generated/language-codes.js";
 
 /**
  * English name of an ISO 3166-1 alpha-2 code ("bt": "Bhutan"), or undefined when it is not one.
@@ -41,4 +42,37 @@ export function alpha2OfAlpha3(code: string): string | undefined {
   if (!/^[a-z]{3}$/i.test(code)) return undefined;
   const lower = code.toLowerCase();
   return Object.prototype.hasOwnProperty.call(alpha2ByAlpha3, lower) ? alpha2ByAlpha3[lower] : undefined;
+}
+
+/**
+ * How a code of two parts names a country: "en-US" and "pt_BR" are language tags (a language, then
+ * the country), "US-CA" is an ISO 3166-2 subdivision code (a country, then a region of it).
+ */
+export interface TwoPartReading {
+  kind: "language-tag" | "subdivision";
+  /** The country's alpha-2 code, lower case. */
+  country: string;
+}
+
+/**
+ * Every way `code` reads as a language tag or a subdivision code: none, one, or two ("DE-BY" is
+ * German as spoken in Belarus, or Bavaria). Only a language comes first in a tag, so "US-CA" is not
+ * Canada; only a hyphen joins ISO 3166-2 codes; and "pt-BR", written with BCP 47's own letter case,
+ * is a tag and nothing else.
+ */
+export function readTwoPartCode(code: string): TwoPartReading[] {
+  const match = /^\s*([a-z]{2,3})([-_])([a-z0-9]{1,3})\s*$/i.exec(code);
+  if (!match) return [];
+  const [, first = "", separator, second = ""] = match;
+  const language = first.toLowerCase();
+  const region = second.toLowerCase();
+  const readings: TwoPartReading[] = [];
+  // A three-letter first part is a language unless it is a country's alpha-3 code ("fil-PH", not "usa-ca").
+  const isLanguage = language.length === 2 ? languageCodes.has(language) : alpha2OfAlpha3(language) === undefined;
+  if (isLanguage && regionName(region) !== undefined) readings.push({ kind: "language-tag", country: region });
+  const tagCase = first === language && second === second.toUpperCase() && second !== region;
+  if (separator === "-" && language.length === 2 && regionName(language) !== undefined && !(tagCase && readings.length > 0)) {
+    readings.push({ kind: "subdivision", country: language });
+  }
+  return readings;
 }

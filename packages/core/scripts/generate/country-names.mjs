@@ -29,14 +29,23 @@ function fromIntl() {
   return table;
 }
 
+/**
+ * The committed text of a table generated from Intl, when it was made with another CLDR than this
+ * Node's: such a table is kept as it is (see the top of this file). Undefined: generate it anew.
+ */
+export function pinnedToOtherCldr(relativePath) {
+  const cldr = process.versions.cldr ?? "unknown";
+  const file = join(packageRoot, relativePath);
+  if (!existsSync(file)) return undefined;
+  const committed = readFileSync(file, "utf8");
+  const pinned = /^\/\/ CLDR ([^\s:]+)/m.exec(committed)?.[1];
+  return pinned !== undefined && pinned !== cldr ? committed : undefined;
+}
+
 export function countryNamesTs() {
   const cldr = process.versions.cldr ?? "unknown";
-  const file = join(packageRoot, COUNTRY_NAMES_FILE);
-  if (existsSync(file)) {
-    const committed = readFileSync(file, "utf8");
-    const pinned = /^\/\/ CLDR ([^\s:]+)/m.exec(committed)?.[1];
-    if (pinned !== undefined && pinned !== cldr) return committed;
-  }
+  const kept = pinnedToOtherCldr(COUNTRY_NAMES_FILE);
+  if (kept !== undefined) return kept;
   const table = fromIntl();
   const lines = [
     header("Intl.DisplayNames (region names in English)").trimEnd(),

@@ -1,6 +1,6 @@
 import { defineRule, type FixProposal, type RuleContext } from "../rule.js";
 import { anchorProxyTypes, countryCodesByProxyType, defaultProxyType } from "../generated/countries.js";
-import { alpha2OfAlpha3, codesNamed, regionName } from "../country-names.js";
+import { alpha2OfAlpha3, codesNamed, readTwoPartCode, regionName, type TwoPartReading } from "../country-names.js";
 import { guessEnum } from "../schema/enum-guess.js";
 import { docOf } from "../schema/property-info.js";
 import { editDistance, getAt, isObject, quote } from "./util.js";
@@ -10,10 +10,6 @@ const POINTER = `${PROXY}/country_code`;
 /** Codes people write for a country that ISO spells otherwise: the UK's, and the EU's own code for Greece. */
 const ALIASES = new Map([["uk", "gb"], ["el", "gr"]]);
 
-/** A language tag's region (`en-GB`, `pt_BR`): the country it names, as surely as a code. */
-function regionOfLanguageTag(lower: string): string | undefined {
-  return /^[a-z]{2,3}[-_]([a-z]{2})$/.exec(lower)?.[1];
-}
 /** Beyond this many equally close codes a "did you mean" is a guess, not a help. */
 const MAX_GUESSES = 3;
 
@@ -75,15 +71,34 @@ export default defineRule({
       return;
     }
 
+    // The list is the default type's when none is written: say so, or "anchor_proxy" would puzzle.
+    const typeText = written === undefined ? `${type} ("type" is not set, so it is ${type})` : known ? type : `${type} (the type ${quote(rawType)}, read as ${type})`;
+    // "en-US" names its country as surely as a code, "US-CA" too; "DE-BY" reads both ways.
+    const readings = readTwoPartCode(code);
+    if (readings.length > 1) {
+      reportTwoReadings(context, code, readings, offered, typeText, related);
+      return;
+    }
+    const reading = readings[0];
     // "uk" is the one code people commonly write for a country that ISO spells otherwise; an ISO
     // alpha-3 code ("ukr") names its country as surely. Either way the country meant is certain.
-    const tagRegion = regionOfLanguageTag(normalized);
-    const alias = ALIASES.get(lower) ?? tagRegion;
+    const alias = ALIASES.get(lower) ?? reading?.country;
     const alpha3 = alias === undefined ? alpha2OfAlpha3(normalized) : undefined;
     const spelt = alias ?? alpha3;
+    if (spelt !== undefined && offered.includes(spelt) && reading?.kind === "subdivision") {
+      // Certain, yet not a safe fix: the region part is what the user wrote too, and it is dropped.
+      const regionPart = code.trim().slice(3);
+      context.report({
+        pointer: POINTER,
+        message: `${quote(code)} is an ISO 3166-2 subdivision code, of ${regionName(spelt) ?? spelt}; country_code takes the country's code alone: ${JSON.stringify(spelt)}. ${type === "anchor_proxy" ? `The region (${JSON.stringify(regionPart)}) goes in "region".` : `Only anchor_proxy proxies take a region (${JSON.stringify(regionPart)} here).`}`,
+        related,
+        suggestions: [{ ...replaceCode(context.source.replaceValue(POINTER, spelt), code, spelt), safety: "unsafe" }],
+      });
+      return;
+    }
     if (spelt !== undefined && offered.includes(spelt)) {
       const message =
-        tagRegion !== undefined
+        reading !== undefined
           ? `${quote(code)} is a language tag; the country it names is ${regionName(spelt) ?? spelt}, whose code is ${JSON.stringify(spelt)}.`
           : alias !== undefined
             ? `${quote(code)} is not an ISO country code; use ${JSON.stringify(spelt)} for ${regionName(spelt) ?? spelt}.`
@@ -91,12 +106,10 @@ export default defineRule({
       context.report({ pointer: POINTER, message, fix: replaceCode(context.source.replaceValue(POINTER, spelt), code, spelt), related });
       return;
     }
-    // The list is the default type's when none is written: say so, or "anchor_proxy" would puzzle.
-    const typeText = written === undefined ? `${type} ("type" is not set, so it is ${type})` : known ? type : `${type} (the type ${quote(rawType)}, read as ${type})`;
     const lookup = spelt ?? lower;
     const subject =
-      tagRegion !== undefined
-        ? `${quote(code)} is a language tag, and its country ${JSON.stringify(tagRegion)}${nameSuffix(tagRegion)}`
+      reading !== undefined
+        ? `${quote(code)} is ${reading.kind === "language-tag" ? "a language tag" : "an ISO 3166-2 subdivision code"}, and its country ${JSON.stringify(reading.country)}${nameSuffix(reading.country)}`
         : alias !== undefined
         ? `${quote(code)} is not an ISO country code, and ${JSON.stringify(alias)}${nameSuffix(alias)}`
         : alpha3 !== undefined
@@ -113,7 +126,8 @@ export default defineRule({
           suggestions.push({
             title: `Change the proxy type to ${JSON.stringify(other)}`,
             safety: "unsafe",
-            edits: context.source.replaceValue(`${PROXY}/type`, other),
+            // The code as that type lists it too ("BT" -> "bt"): otherwise the change leaves an error.
+            edits: joinEdits(context.source.replaceValue(`${PROXY}/type`, other), code === lookup ? [] : context.source.replaceValue(POINTER, lookup)),
           });
         }
       }
@@ -164,6 +178,37 @@ function reportAgainstEveryType(context: RuleContext, code: string, type: string
     message: `${quote(code)} is not a country code offered by any Anchor proxy type.${guesses.length > 0 ? ` Did you mean ${joinGuesses(guesses)}?` : ""}`,
     related: [{ pointer: `${PROXY}/type`, message: `The proxy type is ${quote(type)} here, which is not a type.` }],
   });
+}
+
+/** A code that reads as a language tag and as a subdivision code: which countries, and those the type offers. */
+function reportTwoReadings(
+  context: RuleContext,
+  code: string,
+  readings: readonly TwoPartReading[],
+  offered: readonly string[],
+  typeText: string,
+  related: { pointer: string; message: string }[],
+): void {
+  const described = readings.map((reading) =>
+    reading.kind === "language-tag"
+      ? `a language tag, whose country is ${regionName(reading.country) ?? reading.country} (${JSON.stringify(reading.country)})`
+      : `an ISO 3166-2 subdivision code of ${regionName(reading.country) ?? reading.country} (${JSON.stringify(reading.country)})`,
+  );
+  const usable = readings.map((reading) => reading.country).filter((country) => offered.includes(country));
+  const offers = usable.length > 0 ? `${typeText} offers ${usable.map((country) => JSON.stringify(country)).join(" and ")}` : `${typeText} offers neither`;
+  context.report({
+    pointer: POINTER,
+    message: `${quote(code)} is not a country code: it reads as ${described.join(" or as ")}; ${offers}.`,
+    related,
+    ...(usable.length > 0
+      ? { suggestions: usable.map((country) => ({ ...replaceCode(context.source.replaceValue(POINTER, country), code, country), safety: "unsafe" as const })) }
+      : {}),
+  });
+}
+
+function joinEdits(...parts: (FixProposal["edits"] | undefined)[]): FixProposal["edits"] {
+  if (parts.some((part) => part === undefined)) return undefined;
+  return parts.flatMap((part) => part!);
 }
 
 function isAnchorType(type: string): type is AnchorType {

@@ -22,8 +22,28 @@ export function guessEnum(pattern: string, value: unknown, allowed: readonly str
   if (exactIgnoringCase !== undefined) return { guess: exactIgnoringCase, exactIgnoringCase };
   // `"type": "socks5"` is someone describing their own proxy server: that is a custom proxy.
   if (pattern === PROXY_TYPE_PATTERN && PROXY_PROTOCOL.test(value) && allowed.includes("custom")) return { guess: "custom", protocol: value.toLowerCase() };
-  const guess = didYouMean(value, allowed) ?? wordMatch(value, allowed);
+  const close = didYouMean(value, allowed);
+  const guess = (close !== undefined && !wordReplaced(value, close) ? close : undefined) ?? wordMatch(value, allowed);
   return guess === undefined ? {} : { guess };
+}
+
+/**
+ * Whether the value and a close allowed value share a start or an end and differ in a whole word
+ * between them, letter for letter: "anchor_isp" is not "anchor_gov" mistyped, though only three
+ * letters apart. A typo keeps some letters of the word it spoils ("anchor_gvo", "anchor_go").
+ */
+function wordReplaced(value: string, candidate: string): boolean {
+  const a = value.toLowerCase();
+  const b = candidate.toLowerCase();
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  if (start + end === 0) return false;
+  const left = a.slice(start, a.length - end);
+  const right = b.slice(start, b.length - end);
+  if (left.length < 3 || right.length < 3) return false;
+  return ![...left].some((letter) => right.includes(letter));
 }
 
 /**

@@ -133,6 +133,53 @@ ruleTester(rule, {
       output: JSON.stringify(proxy({ type: "anchor_residential", country_code: "gb" }), null, 2),
     },
     {
+      name: "a language tag with an underscore (pt_BR), fixed to its region's code",
+      code: proxy({ type: "anchor_residential", country_code: "pt_BR" }),
+      errors: [{ message: '"pt_BR" is a language tag; the country it names is Brazil, whose code is "br".' }],
+      output: JSON.stringify(proxy({ type: "anchor_residential", country_code: "br" }), null, 2),
+    },
+    {
+      name: "a subdivision code (US-CA) names the United States, not Canada; the region part is not dropped by --fix",
+      code: proxy({ type: "anchor_residential", country_code: "US-CA" }),
+      errors: [
+        {
+          message:
+            '"US-CA" is an ISO 3166-2 subdivision code, of United States; country_code takes the country\'s code alone: "us". ' +
+            'Only anchor_proxy proxies take a region ("CA" here).',
+          suggestions: ['Change "US-CA" to "us"'],
+        },
+      ],
+      output: JSON.stringify(proxy({ type: "anchor_residential", country_code: "us" }), null, 2),
+    },
+    {
+      name: "a subdivision code under anchor_proxy says where the region goes",
+      code: proxy({ type: "anchor_proxy", country_code: "US-NY" }),
+      errors: [{ message: '"US-NY" is an ISO 3166-2 subdivision code, of United States; country_code takes the country\'s code alone: "us". The region ("NY") goes in "region".' }],
+    },
+    {
+      name: "a three-letter region part (GB-ENG) is a subdivision code too",
+      code: proxy({ type: "anchor_proxy", country_code: "GB-ENG" }),
+      errors: [{ message: '"GB-ENG" is an ISO 3166-2 subdivision code, and its country "gb" (United Kingdom) is not offered by anchor_proxy; it is offered by anchor_mobile and anchor_residential.' }],
+    },
+    {
+      name: "a code that reads as a tag and as a subdivision (DE-BY) is only suggested, with the countries the type offers",
+      code: proxy({ type: "anchor_residential", country_code: "DE-BY" }),
+      errors: [
+        {
+          message:
+            '"DE-BY" is not a country code: it reads as a language tag, whose country is Belarus ("by") or as an ISO 3166-2 subdivision code of Germany ("de"); ' +
+            'anchor_residential offers "by" and "de".',
+          suggestions: ['Change "DE-BY" to "by"', 'Change "DE-BY" to "de"'],
+        },
+      ],
+    },
+    {
+      name: "a tag written in BCP 47's letter case (de-BY) is a tag only",
+      code: proxy({ type: "anchor_residential", country_code: "de-BY" }),
+      errors: [{ message: '"de-BY" is a language tag; the country it names is Belarus, whose code is "by".' }],
+      output: JSON.stringify(proxy({ type: "anchor_residential", country_code: "by" }), null, 2),
+    },
+    {
       name: "a language tag whose region the type does not offer",
       code: proxy({ country_code: "en-GB" }),
       errors: [{ message: '"en-GB" is a language tag, and its country "gb" (United Kingdom) is not offered by anchor_proxy ("type" is not set, so it is anchor_proxy); it is offered by anchor_mobile and anchor_residential.' }],
@@ -197,8 +244,8 @@ ruleTester(rule, {
             "it is offered by anchor_gov, anchor_mobile and anchor_proxy.",
         },
       ],
-      // The first suggestion switches the type; the code's own fix follows once the type offers it.
-      output: JSON.stringify(proxy({ type: "anchor_gov", country_code: "are" }), null, 2),
+      // The first suggestion switches the type and writes the code as that type lists it.
+      output: JSON.stringify(proxy({ type: "anchor_gov", country_code: "ae" }), null, 2),
     },
     {
       name: "an alpha-3 code without a type, whose country anchor_proxy does not offer",
