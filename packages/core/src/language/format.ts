@@ -36,7 +36,9 @@ export function format(text: string, options: FormatOptions): TextEdit[] {
   const edits = formatJson(text, options.range, {
     tabSize: options.tabSize,
     insertSpaces: options.insertSpaces,
-    insertFinalNewline: options.insertFinalNewline ?? false,
+    // A final line break the user wrote stays: LSP's insertFinalNewline adds one where there is none,
+    // and false does not ask to remove it (jsonc-parser would).
+    insertFinalNewline: options.insertFinalNewline === true || (options.range === undefined && /\n[ \t\r\n]*$/.test(text)),
     eol,
   });
   // jsonc-parser 3.3.1 (still the newest release; 4.0.0-next.2 too) serves a line break and its

@@ -10,6 +10,22 @@ describe("formatting", () => {
     expect(applyEdits(text, tabs)).toBe('{\n\t"count": 1,\n\t"metadata": {\n\t\t"a": 1\n\t}\n}');
   });
 
+  it("keeps the file's final line break, whatever the client says of insertFinalNewline, and adds one only when asked", async () => {
+    const { client, uri, text } = await openMarked('{"count":1}\n|');
+    for (const options of [{}, { insertFinalNewline: false }, { insertFinalNewline: true }]) {
+      const edits = await client.request("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true, ...options } });
+      expect(applyEdits(text, edits)).toBe('{\n  "count": 1\n}\n');
+    }
+    const crlf = await openMarked('{"count":1}\r\n|');
+    const crlfEdits = await crlf.client.request("textDocument/formatting", { textDocument: { uri: crlf.uri }, options: { tabSize: 2, insertSpaces: true } });
+    expect(applyEdits(crlf.text, crlfEdits)).toBe('{\r\n  "count": 1\r\n}\r\n');
+    const bare = await openMarked('{"count":1}|');
+    const ask = async (insertFinalNewline: boolean) =>
+      applyEdits(bare.text, await bare.client.request("textDocument/formatting", { textDocument: { uri: bare.uri }, options: { tabSize: 2, insertSpaces: true, insertFinalNewline } }));
+    expect(await ask(false)).toBe('{\n  "count": 1\n}');
+    expect(await ask(true)).toBe('{\n  "count": 1\n}\n');
+  });
+
   it("indents the lines 200 spaces deep (metadata nested 49 objects deep, tab size 4)", async () => {
     let metadata: unknown = { leaf: true };
     for (let level = 0; level < 48; level++) metadata = { a: metadata };
