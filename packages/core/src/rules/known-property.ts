@@ -6,6 +6,7 @@ import { guessKey, type KeyGuess } from "../schema/key-guesses.js";
 import { RenameBatch, type RenameRequest } from "../schema/renames.js";
 import { proxyTheSolverNeeds } from "../schema/misplaced-proxy.js";
 import { wrappedRequired } from "../schema/wrapped-required.js";
+import { mergeableKeys, mergeInto } from "../schema/merge-copy.js";
 import type { RuleContext } from "../rule.js";
 import { escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
 
@@ -82,13 +83,20 @@ export default defineRule({
       // A misspelt copy of a key that is also written correctly: renaming would make a duplicate.
       const shadowed = nearAny ? guessKey(key, parentPattern, present, known) : undefined;
       if (shadowed) {
+        const into = `${error.pointer}/${escapePointerSegment(shadowed.key)}`;
+        // What the ignored copy holds goes into the real one, when the two share no key.
+        const keys = shadowed.kind === "opposite" ? undefined : mergeableKeys(getAt(context.root, parsePointer(pointer)), getAt(context.root, parsePointer(into)));
+        const edits = keys && context.source.text !== undefined ? mergeInto(context.source.text, pointer, into, keys) : undefined;
+        const title = keys && `Move ${quotedList(keys, "and")} into ${JSON.stringify(shadowed.key)}`;
         renames.plain({
           pointer,
           target: "key",
           message:
             shadowed.kind === "opposite"
               ? `Unknown property ${JSON.stringify(key)} in ${where}; ${JSON.stringify(shadowed.key)} means the opposite and is already set here, so this one is ignored.`
-              : `Unknown property ${JSON.stringify(key)} in ${where}; it looks like ${JSON.stringify(shadowed.key)}, which is already set here, so this one is ignored.`,
+              : `Unknown property ${JSON.stringify(key)} in ${where}; it looks like ${JSON.stringify(shadowed.key)}, which is already set here, so this one is ignored` +
+                (edits && keys ? `: what it holds (${quotedList(keys, "and")}) belongs in ${JSON.stringify(shadowed.key)}.` : "."),
+          ...(edits && title ? { suggestions: [{ title, safety: "unsafe" as const, edits }] } : {}),
         });
         continue;
       }

@@ -251,7 +251,7 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /** The single edit that turns `before` into `after`: everything between their common prefix and suffix. */
-function differingSpan(before: string, after: string): TextEdit {
+export function differingSpan(before: string, after: string): TextEdit {
   let prefix = 0;
   while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
   let suffix = 0;
