@@ -7,6 +7,7 @@ import { RenameBatch, type RenameRequest } from "../schema/renames.js";
 import { proxyTheSolverNeeds } from "../schema/misplaced-proxy.js";
 import { wrappedRequired } from "../schema/wrapped-required.js";
 import { mergeableKeys, mergeInto } from "../schema/merge-copy.js";
+import { splitServerKeys } from "../proxy-server.js";
 import type { RuleContext } from "../rule.js";
 import { escapePointerSegment, getAt, isObject, parsePointer, quotedList } from "./util.js";
 
@@ -48,6 +49,8 @@ export default defineRule({
     if (neededProxy !== undefined) required.add(neededProxy);
     // And a key holding required keys one level too deep (`"credentials": {"username": ...}`).
     for (const entry of wrappedRequired(context.root, context.schemaErrors())) required.add(entry.pointer);
+    // And a custom proxy server's port or protocol written in a key of its own: custom-proxy-server's.
+    for (const pointer of splitServerKeys(context.root)) required.add(pointer);
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "additionalProperties") continue;
       const key = String(error.params.additionalProperty);

@@ -2,11 +2,11 @@ import { defineRule } from "../rule.js";
 import { displayPath, patternOf } from "../schema/schema-errors.js";
 import { docOf } from "../schema/property-info.js";
 import { fitsAtHome, misplacedRequired, movesSafely, placeOfPointer, type MisplacedRequired } from "../schema/moves.js";
-import type { FixProposal, Report, RuleContext } from "../rule.js";
-import { serverOf } from "../schema/required-synonyms.js";
+import type { FixProposal, Report, RuleContext, SourceDocument } from "../rule.js";
+import { editsInTurn, serverOf, serverPartsOf } from "../proxy-server.js";
 import { RenameBatch, renameEdits } from "../schema/renames.js";
 import { unwrapFix, wrappedRequired, type WrappedRequired } from "../schema/wrapped-required.js";
-import { getAt, parsePointer, quotedList } from "./util.js";
+import { getAt, isObject, parsePointer, quotedList } from "./util.js";
 
 export default defineRule({
   meta: {
@@ -87,11 +87,11 @@ function misplacement(context: RuleContext, entry: MisplacedRequired): { message
   const related = entry.copies.map((copy) => ({
     pointer: copy.pointer,
     target: "key" as const,
-    message: `${JSON.stringify(copy.key)} is written here, where the API ignores it${copy.pointer === entry.hostAndPort?.port ? `; the port goes into "server" (PROTOCOL://HOST:PORT).` : copy.rename === "opposite" ? `; ${JSON.stringify(entry.missing)} means the opposite.` : copy.rename ? `; did you mean ${JSON.stringify(entry.missing)}?` : "."}`,
+    message: `${JSON.stringify(copy.key)} is written here, where the API ignores it${copy.pointer === entry.hostAndPort?.port ? `; the port goes into "server" (PROTOCOL://HOST:PORT).` : copy.pointer === entry.hostAndPort?.protocol ? `; the protocol goes into "server" (PROTOCOL://HOST:PORT).` : copy.rename === "opposite" ? `; ${JSON.stringify(entry.missing)} means the opposite.` : copy.rename ? `; did you mean ${JSON.stringify(entry.missing)}?` : "."}`,
   }));
   const messages = [...(moved.length > 0 ? [movedMessage(entry, moved)] : []), ...(renamed.length > 0 ? [renamedMessage(context, entry, renamed)] : [])];
   const message = messages.join(" ");
-  if (entry.copies.length === 2 && entry.hostAndPort) return { message, related, ...joinedServer(context, entry) };
+  if (joinsServer(entry)) return { message, related, ...joinedServer(context, entry) };
   if (entry.copies.length !== 1) return { message, related };
   const copy = entry.copies[0]!;
   const fits = fitsAtHome(context.root, copy.pointer, copy.home);
@@ -130,8 +130,8 @@ function movedMessage(entry: MisplacedRequired, copies: MisplacedRequired["copie
 function renamedMessage(context: RuleContext, entry: MisplacedRequired, copies: MisplacedRequired["copies"]): string {
   const one = copies.length === 1;
   const written = `${quotedList(copies.map((copy) => copy.key), "and")} ${one ? "is" : "are"} written instead, which the API ignores`;
-  if (entry.hostAndPort && entry.copies.length === 2) {
-    const server = serverOfCopies(context, entry.hostAndPort);
+  if (joinsServer(entry)) {
+    const server = serverOfCopies(context, entry);
     return `${written}: did you mean ${server ? `"server": ${JSON.stringify(server)}` : `one "server" in PROTOCOL://HOST:PORT format`}?`;
   }
   const opposite = one && copies[0]!.rename === "opposite" ? copies[0]! : undefined;
@@ -144,21 +144,34 @@ function renamedMessage(context: RuleContext, entry: MisplacedRequired, copies: 
   return `${written}: did you mean ${JSON.stringify(entry.missing)}?`;
 }
 
-function serverOfCopies(context: RuleContext, hostAndPort: { host: string; port: string }): string | undefined {
-  return serverOf(getAt(context.root, parsePointer(hostAndPort.host)), getAt(context.root, parsePointer(hostAndPort.port)));
+/** The server's parts written apart, and nothing else, are the copies of the missing `server`. */
+function joinsServer(entry: MisplacedRequired): boolean {
+  return entry.hostAndPort !== undefined && entry.copies.length === (entry.hostAndPort.protocol === undefined ? 2 : 3);
+}
+
+function serverOfCopies(context: RuleContext, entry: MisplacedRequired): string | undefined {
+  const { host } = entry.hostAndPort!;
+  const proxy = getAt(context.root, parsePointer(entry.parent));
+  return isObject(proxy) ? serverOf(getAt(context.root, parsePointer(host)), serverPartsOf(proxy, entry.parent)) : undefined;
 }
 
 /**
- * A custom proxy's `host` and `port` become one `server` (the host's key renamed, its value the
- * address they make, the port removed), offered only: the protocol may be a guess. Without a plain
- * host and port to join, no fix: what to write is the user's to say.
+ * A custom proxy's `host`, port and protocol become one `server` (the host's key renamed, its value
+ * the address they make, the port and protocol keys removed), offered only: the protocol may be a
+ * guess, and `host` another word for the server. Without a plain host and port to join, no fix:
+ * what to write is the user's to say.
  */
 function joinedServer(context: RuleContext, entry: MisplacedRequired): { fix?: FixProposal } {
-  const { host, port } = entry.hostAndPort!;
-  const server = serverOfCopies(context, entry.hostAndPort!);
+  const { host, port, protocol } = entry.hostAndPort!;
+  const server = serverOfCopies(context, entry);
   if (server === undefined) return {};
-  const parts = [context.source.renameKey(host, "server"), context.source.replaceValue(host, server), context.source.removeProperty(port)];
-  const edits = parts.every((part) => part !== undefined) ? parts.flat() : undefined;
+  const removed = protocol === undefined ? [port] : [port, protocol];
+  const home = `${entry.parent}/server`;
+  const edits = editsInTurn(context.source.text, [
+    (source) => source.renameKey(host, "server"),
+    (source) => source.replaceValue(home, server),
+    ...removed.map((pointer) => (source: SourceDocument) => source.removeProperty(pointer)),
+  ]);
   return { fix: { title: `Replace ${quotedList(entry.copies.map((copy) => copy.key), "and")} with "server": ${JSON.stringify(server)}`, safety: "unsafe", edits } };
 }
 

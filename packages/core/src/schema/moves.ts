@@ -7,6 +7,7 @@ import { collectSchemaErrors, displayPath, patternOf, type SchemaError } from ".
 import { docOf, homesOf } from "./property-info.js";
 import { prefixesOf } from "../fix.js";
 import { requiredSynonymOf } from "./required-synonyms.js";
+import { partsList, serverPartsOf } from "../proxy-server.js";
 import { guessKey } from "./key-guesses.js";
 import { didYouMean, escapePointerSegment, getAt, isObject, parsePointer } from "../rules/util.js";
 
@@ -136,8 +137,11 @@ export interface MisplacedRequired {
    * "opposite" when it means the opposite (`inactive`), renamed only with its value negated.
    */
   copies: { pointer: string; key: string; home: string; guessed?: boolean; rename?: "spelling" | "guess" | "opposite" }[];
-  /** A custom proxy's `host` and `port` written for its missing `server`: both are copies, joined. */
-  hostAndPort?: { host: string; port: string };
+  /**
+   * A custom proxy's `host` and port (and protocol, when written) in keys of their own, written for
+   * its missing `server`: all are copies, joined (proxy-server.ts).
+   */
+  hostAndPort?: { host: string; port: string; protocol?: string };
 }
 
 /**
@@ -209,12 +213,13 @@ function findMisplacedRequired(root: unknown, errors: readonly SchemaError[]): M
       const home = `${error.pointer}/${escapePointerSegment(name!)}`;
       const rename = guess?.kind === "opposite" ? "opposite" : guess?.kind === "spelling" && guess.certain ? "spelling" : "guess";
       misspelt.copies.push({ pointer, key, home, rename });
-      // `host` and `port` together are the parts of one `server`.
-      const port = `${error.pointer}/port`;
+      // `host`, `port` and `protocol` together are the parts of one `server`.
       const parentValue = getAt(root, parsePointer(error.pointer));
-      if (name === "server" && /^host(name)?$/i.test(key) && isObject(parentValue) && Object.prototype.hasOwnProperty.call(parentValue, "port") && !children.includes("port") && !misspelt.copies.some((copy) => copy.pointer === port)) {
-        misspelt.copies.push({ pointer: port, key: "port", home, rename: "guess" });
-        misspelt.hostAndPort = { host: pointer, port };
+      const parts = name === "server" && /^host(name)?$/i.test(key) && isObject(parentValue) ? serverPartsOf(parentValue, error.pointer) : {};
+      const { port, protocol } = parts;
+      if (port !== undefined && misspelt.hostAndPort === undefined && !children.includes(port.key)) {
+        for (const part of partsList(parts)) misspelt.copies.push({ pointer: part.pointer, key: part.key, home, rename: "guess" });
+        misspelt.hostAndPort = { host: pointer, port: port.pointer, ...(protocol ? { protocol: protocol.pointer } : {}) };
       }
     }
     if (near !== undefined || misspelt !== undefined) continue;

@@ -26,14 +26,3 @@ export function requiredSynonymOf(parentPattern: string, key: string, missing: I
   }
   return undefined;
 }
-
-/** A custom proxy's host and port, written as their own keys, joined into a `server` value when both are plain. */
-export function serverOf(host: unknown, port: unknown): string | undefined {
-  const number = typeof port === "number" ? port : typeof port === "string" && /^[0-9]{1,5}$/.test(port) ? Number(port) : NaN;
-  if (!Number.isInteger(number) || number < 1 || number > 65535) return undefined;
-  if (typeof host !== "string") return undefined;
-  // A host with a protocol keeps it; one without gets http, which the user confirms (a suggestion).
-  const match = /^(?:(https?|socks5):\/\/)?([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)\/?$/i.exec(host);
-  if (!match) return undefined;
-  return `${(match[1] ?? "http").toLowerCase()}://${match[2]}:${number}`;
-}

@@ -29,6 +29,8 @@ ruleTester(rule, {
     { count: 1, configuration: { session: { proxy: { active: true, server: "nonsense" } } } },
     custom(8080),
     custom(null),
+    // A valid server with a port beside it: the key alone is ignored, known-property's warning.
+    custom("socks5://proxy.example.com:8080", { port: 8080 }),
   ],
   invalid: [
     {
@@ -153,6 +155,95 @@ ruleTester(rule, {
       name: "empty",
       code: custom(""),
       errors: [{ message: `The proxy server is empty; ${EXPECTED}, e.g. "http://proxy.example.com:8080".` }],
+    },
+    {
+      name: "port and protocol written apart: one finding at the server, --fix joins them",
+      code: custom("proxy.example.com", { port: 8080, protocol: "socks5" }),
+      errors: [
+        {
+          message:
+            'The proxy server "proxy.example.com" has no protocol and no port; "port" and "protocol" are written apart, where the API ignores them: ' +
+            'they go together in "server", as "socks5://proxy.example.com:8080".',
+          pointer: POINTER,
+          line: 8,
+          column: 19,
+          endLine: 8,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+      safeOutput: JSON.stringify(custom("socks5://proxy.example.com:8080"), null, 2),
+    },
+    {
+      name: "the parts under other names, a port as a string, a protocol in capitals with its ://",
+      code: custom("proxy.example.com", { proxy_port: "8080", scheme: "SOCKS5://" }),
+      errors: [{ message: /they go together in "server", as "socks5:\/\/proxy\.example\.com:8080"\.$/ }],
+      safeOutput: JSON.stringify(custom("socks5://proxy.example.com:8080"), null, 2),
+    },
+    {
+      name: "a server with its port, the protocol written apart",
+      code: custom("proxy.example.com:8080", { protocol: "https" }),
+      errors: [
+        {
+          message:
+            'The proxy server "proxy.example.com:8080" has no protocol; "protocol" is written apart, where the API ignores it: ' +
+            'it goes together in "server", as "https://proxy.example.com:8080".',
+        },
+      ],
+      safeOutput: JSON.stringify(custom("https://proxy.example.com:8080"), null, 2),
+    },
+    {
+      name: "only the port written apart: http is a guess, offered",
+      code: custom("proxy.example.com", { port: 3128 }),
+      errors: [
+        {
+          message:
+            'The proxy server "proxy.example.com" has no protocol and no port; "port" is written apart, where the API ignores it: ' +
+            'the parts go together in "server" as PROTOCOL://HOST:PORT. Did you mean "http://proxy.example.com:3128"? Supported protocols: "http", "https" and "socks5".',
+          suggestions: ['Change to "http://proxy.example.com:3128" and remove "port"'],
+        },
+      ],
+      safeOutput: JSON.stringify(custom("proxy.example.com", { port: 3128 }), null, 2),
+      output: JSON.stringify(custom("http://proxy.example.com:3128"), null, 2),
+    },
+    {
+      name: "a protocol written apart that the API does not accept: the allowed ones, nothing joined",
+      code: custom("proxy.example.com", { port: 8080, protocol: "ftp" }),
+      errors: [
+        {
+          message:
+            'The proxy server "proxy.example.com" has no protocol, and "protocol" gives "ftp", which the API does not accept: the protocol is "http", "https" or "socks5". ' +
+            '"port" and "protocol" are written apart, where the API ignores them: the parts go together in "server" as PROTOCOL://HOST:PORT.',
+          suggestions: [],
+        },
+      ],
+      safeOutput: JSON.stringify(custom("proxy.example.com", { port: 8080, protocol: "ftp" }), null, 2),
+    },
+    {
+      name: "a server with a port and another port written apart: said, nothing joined",
+      code: custom("proxy.example.com:8080", { port: 9090, protocol: "http" }),
+      errors: [
+        {
+          message:
+            'The proxy server "proxy.example.com:8080" has no protocol and the port 8080, while "port" says 9090; which port is meant is yours to say. ' +
+            '"port" and "protocol" are written apart, where the API ignores them: the parts go together in "server" as PROTOCOL://HOST:PORT.',
+          suggestions: [],
+        },
+      ],
+      safeOutput: JSON.stringify(custom("proxy.example.com:8080", { port: 9090, protocol: "http" }), null, 2),
+    },
+    {
+      name: "placeholders for the host and the port: kept as written, the join offered",
+      code: custom("${env:PROXY_HOST}", { port: "${env:PROXY_PORT}", protocol: "socks5" }),
+      errors: [
+        {
+          message:
+            'The proxy server "${env:PROXY_HOST}" has no protocol and no port; "port" and "protocol" are written apart, where the API ignores them: ' +
+            'they go together in "server", as "socks5://${env:PROXY_HOST}:${env:PROXY_PORT}".',
+          suggestions: ['Change to "socks5://${env:PROXY_HOST}:${env:PROXY_PORT}" and remove "port" and "protocol"'],
+        },
+      ],
+      output: JSON.stringify(custom("socks5://${env:PROXY_HOST}:${env:PROXY_PORT}"), null, 2),
     },
     {
       name: "credentials in the URL are named, never quoted",
