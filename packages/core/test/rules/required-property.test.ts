@@ -255,6 +255,17 @@ ruleTester(rule, {
       output: customProxy('"username":"${env:U}","password":"${env:P}","server":"socks5://p.example.com:1080"'),
     },
     {
+      name: "hostname, proxy_port and scheme written last: one error, the server they make offered",
+      code: customProxy('"username":"${env:U}","password":"${env:P}","hostname":"p.example.com","proxy_port":"1080","scheme":"SOCKS5"'),
+      errors: [
+        {
+          message: `${SERVER} "hostname", "proxy_port" and "scheme" are written instead, which the API ignores: did you mean "server": "socks5://p.example.com:1080"?`,
+          suggestions: ['Replace "hostname", "proxy_port" and "scheme" with "server": "socks5://p.example.com:1080"'],
+        },
+      ],
+      output: customProxy('"username":"${env:U}","password":"${env:P}","server":"socks5://p.example.com:1080"'),
+    },
+    {
       name: "a host and port that make no plain server: both named, no fix",
       code: customProxy('"host":"[::1]","port":"eighty","username":"${env:U}","password":"${env:P}"'),
       errors: [{ message: `${SERVER} "host" and "port" are written instead, which the API ignores: did you mean one "server" in PROTOCOL://HOST:PORT format?`, suggestions: [] }],
