@@ -4,10 +4,6 @@
  * `host` for the server), which the API ignores. custom-proxy-server and required-property report
  * those parts with the server (one mistake, one finding); known-property leaves them to them.
  */
-import { applyEdits } from "./fix.js";
-import { TextDocumentSource } from "./source/document.js";
-import type { SourceDocument } from "./source/types.js";
-import type { TextEdit } from "./types.js";
 import { didYouMean, escapePointerSegment, getAt, isObject, quote, quotedList } from "./rules/util.js";
 
 export const PROTOCOLS = ["http", "https", "socks5"] as const;
@@ -253,22 +249,3 @@ function parseAddress(rest: string, protocol: string): Address {
   return { host, tail };
 }
 
-/**
- * Edits that each start from the text the previous ones made (removing two neighbouring members
- * on their own would both claim the comma between them), as one edit of the original text.
- * Undefined when a step cannot edit.
- */
-export function editsInTurn(text: string | undefined, steps: readonly ((source: SourceDocument) => TextEdit[] | undefined)[]): TextEdit[] | undefined {
-  if (text === undefined) return undefined;
-  let current = text;
-  for (const step of steps) {
-    const edits = step(new TextDocumentSource(current));
-    if (edits === undefined) return undefined;
-    current = applyEdits(current, edits);
-  }
-  let start = 0;
-  while (start < text.length && start < current.length && text[start] === current[start]) start++;
-  let end = 0;
-  while (end < text.length - start && end < current.length - start && text[text.length - 1 - end] === current[current.length - 1 - end]) end++;
-  return [{ offset: start, length: text.length - start - end, newText: current.slice(start, current.length - end) }];
-}

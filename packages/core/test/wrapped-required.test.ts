@@ -28,7 +28,7 @@ describe("a custom proxy's username and password inside \"credentials\"", () => 
     const text = PROXY('"credentials": { "username": "${env:PROXY_USER}", "password": "${env:PROXY_PASS}" }');
     const [finding] = lint(text);
     const suggestion = finding!.suggestions![0]!;
-    expect(suggestion.desc ?? suggestion.title).toBe('Take what "credentials" holds out of it');
+    expect(suggestion.title).toBe('Take what "credentials" holds out of it');
     const after = applyEdits(text, suggestion.edits);
     expect(JSON.parse(after).configuration.session.proxy).toEqual({
       type: "custom",

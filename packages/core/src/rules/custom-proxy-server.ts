@@ -1,5 +1,6 @@
 import { defineRule, type FixProposal, type RuleContext, type SourceDocument } from "../rule.js";
-import { checkServer, editsInTurn, EXPECTED, joinServer, partsList, PROTOCOLS, splitServerOf, type ServerParts } from "../proxy-server.js";
+import { editsInTurn } from "../source/edits/in-turn.js";
+import { checkServer, EXPECTED, joinServer, partsList, PROTOCOLS, splitServerOf, type ServerParts } from "../proxy-server.js";
 import { getAt, isObject, quote, quotedList } from "./util.js";
 
 const POINTER = "/configuration/session/proxy/server";
@@ -93,7 +94,7 @@ function changeTo(context: RuleContext, replacement: string, parts: ServerParts 
   const removed = parts ? partsList(parts) : [];
   const all = removed.length === 0
     ? context.source.replaceValue(POINTER, replacement)
-    : editsInTurn(context.source.text, [(source) => source.replaceValue(POINTER, replacement), ...removed.map((part) => (source: SourceDocument) => source.removeProperty(part.pointer))]);
+    : editsInTurn(context.source.text, [(source) => source.replaceValue(POINTER, replacement), ...removed.map((part) => (source: SourceDocument) => source.removeProperty(part.pointer))], { kind: "replace", pointer: POINTER.slice(0, POINTER.lastIndexOf("/")) });
   const title = removed.length > 0
     ? `Change to ${JSON.stringify(replacement)} and remove ${quotedList(removed.map((part) => part.key), "and")}`
     : `Change to ${JSON.stringify(replacement)}`;

@@ -3,7 +3,8 @@ import { displayPath, patternOf } from "../schema/schema-errors.js";
 import { docOf } from "../schema/property-info.js";
 import { fitsAtHome, misplacedRequired, movesSafely, placeOfPointer, type MisplacedRequired } from "../schema/moves.js";
 import type { FixProposal, Report, RuleContext, SourceDocument } from "../rule.js";
-import { editsInTurn, serverOf, serverPartsOf } from "../proxy-server.js";
+import { serverOf, serverPartsOf } from "../proxy-server.js";
+import { editsInTurn } from "../source/edits/in-turn.js";
 import { RenameBatch, renameEdits } from "../schema/renames.js";
 import { unwrapFix, wrappedRequired, type WrappedRequired } from "../schema/wrapped-required.js";
 import { getAt, isObject, parsePointer, quotedList } from "./util.js";
@@ -171,7 +172,7 @@ function joinedServer(context: RuleContext, entry: MisplacedRequired): { fix?: F
     (source) => source.renameKey(host, "server"),
     (source) => source.replaceValue(home, server),
     ...removed.map((pointer) => (source: SourceDocument) => source.removeProperty(pointer)),
-  ]);
+  ], { kind: "replace", pointer: entry.parent });
   return { fix: { title: `Replace ${quotedList(entry.copies.map((copy) => copy.key), "and")} with "server": ${JSON.stringify(server)}`, safety: "unsafe", edits } };
 }
 

@@ -4,10 +4,8 @@
  * share no key, moving the copy's members in and removing it keeps every value the user wrote.
  */
 import type { TextEdit } from "../types.js";
-import { TextDocumentSource } from "../source/document.js";
-import { differingSpan } from "../source/edits/move.js";
-import { withEffect } from "../source/edits/effects.js";
-import { applyEdits } from "../fix.js";
+import type { SourceDocument } from "../source/types.js";
+import { editsInTurn } from "../source/edits/in-turn.js";
 import { escapePointerSegment, isObject } from "../rules/util.js";
 
 /** Each member is moved on the text the previous move left: a bound keeps that linear in practice. */
@@ -28,15 +26,11 @@ export function mergeableKeys(copy: unknown, target: unknown): string[] | undefi
  * cannot be made (a member is written twice, comments stand where a member would go).
  */
 export function mergeInto(text: string, fromPointer: string, toPointer: string, keys: readonly string[]): TextEdit[] | undefined {
-  let current = text;
-  for (const key of keys) {
-    const member = `/${escapePointerSegment(key)}`;
-    const edits = new TextDocumentSource(current).moveProperty(fromPointer + member, toPointer + member);
-    if (!edits) return undefined;
-    current = applyEdits(current, edits);
-  }
-  const removal = new TextDocumentSource(current).removeProperty(fromPointer);
-  if (!removal) return undefined;
-  // As a move of the whole copy: every value under it is now at the same place under the target.
-  return withEffect([differingSpan(text, applyEdits(current, removal))], { kind: "move", from: fromPointer, to: toPointer });
+  const member = (key: string) => `/${escapePointerSegment(key)}`;
+  return editsInTurn(
+    text,
+    [...keys.map((key) => (source: SourceDocument) => source.moveProperty(fromPointer + member(key), toPointer + member(key))), (source) => source.removeProperty(fromPointer)],
+    // As a move of the whole copy: every value under it is now at the same place under the target.
+    { kind: "move", from: fromPointer, to: toPointer },
+  );
 }
