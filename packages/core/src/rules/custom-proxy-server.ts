@@ -1,6 +1,6 @@
 import { defineRule, type FixProposal, type RuleContext, type SourceDocument } from "../rule.js";
 import { editsInTurn } from "../source/edits/in-turn.js";
-import { checkServer, EXPECTED, joinServer, partsList, PROTOCOLS, splitServerOf, type ServerParts } from "../proxy-server.js";
+import { checkServer, EXAMPLE_HOST, EXPECTED, joinServer, partsList, PROTOCOLS, splitServerOf, type ServerParts } from "../proxy-server.js";
 import { getAt, isObject, quote, quotedList } from "./util.js";
 
 const POINTER = "/configuration/session/proxy/server";
@@ -26,6 +26,19 @@ export default defineRule({
         pointer: POINTER,
         message:
           'The proxy server contains credentials; write it as PROTOCOL://HOST:PORT and put the credentials in "username" and "password".',
+      });
+      return;
+    }
+    // load() resolves placeholders in the credentials only: the API would get this text as the server.
+    if (/\$\{env:/.test(server)) {
+      const apart = splitServerOf(context.root)?.parts;
+      const keys = apart ? partsList(apart).map((part) => part.key) : [];
+      context.report({
+        pointer: POINTER,
+        message:
+          'The proxy server holds an ${env:NAME} placeholder, which load() does not resolve there (only in "username" and "password"): ' +
+          `the API would get it as written. Write the server itself, PROTOCOL://HOST:PORT, e.g. "http://${EXAMPLE_HOST}:8080"` +
+          (keys.length > 0 ? `, with what ${quotedList(keys, "and")} ${keys.length === 1 ? "says" : "say"} in it (the API ignores ${keys.length === 1 ? "that key" : "those keys"}).` : "."),
       });
       return;
     }
@@ -61,8 +74,8 @@ function containsSecret(server: string, secret: unknown): boolean {
 /**
  * A server with its port or protocol written beside it, in keys the API ignores: one mistake, so one
  * message saying where they go, and the server they make. Joining them is certain when the protocol
- * and the port are both written, and their text is a plain address; with http assumed or a
- * placeholder that cannot be checked, it is only offered.
+ * and the port are both written, and their text is a plain address; with http assumed it is only
+ * offered, and with a placeholder in a part not at all (the API would get it as written).
  */
 function splitReport(server: string, parts: ServerParts): { text: string; replacement?: string; safe?: boolean } {
   const keys = partsList(parts).map((part) => part.key);
@@ -81,7 +94,11 @@ function splitReport(server: string, parts: ServerParts): { text: string; replac
       replacement: joined.server,
     };
   }
-  const safe = !joined.placeholder && checkServer(joined.server) === undefined;
+  // A placeholder would reach the API as written: load() resolves them in the credentials only.
+  if (joined.placeholder) {
+    return { text: `${lacks}; ${apart}: the parts go together in "server" as PROTOCOL://HOST:PORT, written out (load() resolves \${env:NAME} placeholders in "username" and "password" only).` };
+  }
+  const safe = checkServer(joined.server) === undefined;
   return { text: `${lacks}; ${apart}: ${one ? "it goes" : "they go"} together in "server", as ${quote(joined.server)}.`, replacement: joined.server, safe };
 }
 

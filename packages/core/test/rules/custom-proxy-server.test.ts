@@ -233,17 +233,32 @@ ruleTester(rule, {
       safeOutput: JSON.stringify(custom("proxy.example.com:8080", { port: 9090, protocol: "http" }), null, 2),
     },
     {
-      name: "placeholders for the host and the port: kept as written, the join offered",
-      code: custom("${env:PROXY_HOST}", { port: "${env:PROXY_PORT}", protocol: "socks5" }),
+      name: "a placeholder for the whole server: load() does not resolve it there",
+      code: custom("${env:PROXY_SERVER}"),
       errors: [
         {
           message:
-            'The proxy server "${env:PROXY_HOST}" has no protocol and no port; "port" and "protocol" are written apart, where the API ignores them: ' +
-            'they go together in "server", as "socks5://${env:PROXY_HOST}:${env:PROXY_PORT}".',
-          suggestions: ['Change to "socks5://${env:PROXY_HOST}:${env:PROXY_PORT}" and remove "port" and "protocol"'],
+            'The proxy server holds an ${env:NAME} placeholder, which load() does not resolve there (only in "username" and "password"): ' +
+            'the API would get it as written. Write the server itself, PROTOCOL://HOST:PORT, e.g. "http://proxy.example.com:8080".',
         },
       ],
-      output: JSON.stringify(custom("socks5://${env:PROXY_HOST}:${env:PROXY_PORT}"), null, 2),
+    },
+    {
+      name: "placeholders for the host and the port: the same one finding, nothing joined",
+      code: custom("${env:PROXY_HOST}", { port: "${env:PROXY_PORT}", protocol: "socks5" }),
+      errors: [{ message: /^The proxy server holds an \$\{env:NAME\} placeholder, which load\(\) does not resolve there.*, with what "port" and "protocol" say in it \(the API ignores those keys\)\.$/ }],
+    },
+    {
+      name: "a placeholder for the port beside a plain host: said, nothing joined",
+      code: custom("proxy.example.com", { port: "${env:PROXY_PORT}", protocol: "socks5" }),
+      errors: [
+        {
+          message:
+            'The proxy server "proxy.example.com" has no protocol and no port; "port" and "protocol" are written apart, where the API ignores them: ' +
+            'the parts go together in "server" as PROTOCOL://HOST:PORT, written out (load() resolves ${env:NAME} placeholders in "username" and "password" only).',
+          suggestions: [],
+        },
+      ],
     },
     {
       name: "credentials in the URL are named, never quoted",
