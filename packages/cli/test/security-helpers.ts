@@ -87,7 +87,7 @@ export function leakIn(output: string, credential: string): string | undefined {
   return credentialForms(credential).find((form) => output.includes(form));
 }
 
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
 
 /** An annotation line of ours: properties cannot hold `:` (escaped), so the command ends at the first `::`. */
 const OUR_COMMAND = /^::(error|warning|notice) [a-zA-Z]+=[^:,]*(,[a-zA-Z]+=[^:,]*)*::/;

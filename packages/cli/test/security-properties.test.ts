@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { allOutputs, leakIn, unsafeOutput, workspace } from "./security-helpers.js";
 
 /** Characters that trip naive escaping and matching. */
-const tricky = fc.constantFrom('"', "\\", "\u0000", "\u0007", "\n", "\u001b", "\u007f", "\u009b", "\u2028", "\u202e", "é", "😀", "ß", "%", "/", "~", "$", "{");
+const tricky = fc.constantFrom('"', "\\", "\u0000", "\u0007", "\n", "\u001b", "\u007f", "\u009b", "\u2028", "\u202e", "\u200b", "\ufeff", "é", "😀", "ß", "%", "/", "~", "$", "{");
 const plain = fc.constantFrom(..."abcXYZ0129-_.".split(""));
 
 /** Random credentials: very short, ordinary, very long, numbers; with quotes, backslashes, controls, unicode. */

@@ -114,6 +114,19 @@ describe("file text never executed by a terminal or a CI log", () => {
     }
   });
 
+  it("shows an invisible character in a key (a zero-width space pasted with it) as \\u200b, so the finding makes sense", async () => {
+    const request = { count: 1, configuration: { session: { "recording\u200b": { active: false } }, "\ufeffbrowser": {} } };
+    const { cwd, remove } = workspace({ "a.anchor.json": JSON.stringify(request) });
+    try {
+      const outputs = await allOutputs(cwd);
+      expect(outputs.stylish).toContain('"recording\\u200b"');
+      expect(outputs.stylish).toContain('"\\ufeffbrowser"');
+      for (const [channel, output] of Object.entries(outputs)) expect(unsafeOutput(channel, output)).toBeUndefined();
+    } finally {
+      remove();
+    }
+  });
+
   it("escapes file names, past the github format's annotation limit too", async () => {
     const many = { count: 0, configuration: { session: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, i])) } };
     const { cwd, remove } = workspace({});

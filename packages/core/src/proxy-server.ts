@@ -238,7 +238,7 @@ function parseAddress(rest: string, protocol: string): Address {
   }
   if (host === "") return { host, tail, problem: `has no host; ${EXPECTED}.` };
   if (!host.startsWith("[") && !/^[A-Za-z0-9._-]+$/.test(host)) {
-    return { host, tail, problem: `has an invalid host ${quote(host)}; a host name has only letters, digits, ".", "-" and "_".` };
+    return { host, tail, problem: `has an invalid host ${quote(host)}; a host name has only ASCII letters, digits, ".", "-" and "_".` };
   }
   if (port === undefined) return { host, tail, problem: `has no port; ${EXPECTED}, e.g. ${quote(`${protocol}://${host}:8080`)}.` };
   if (!/^\d+$/.test(port)) return { host, tail, problem: `has an invalid port ${quote(port)}; the port is a number from 1 to 65535.` };

@@ -74,7 +74,7 @@ function secretReferenceProblem(reference: string): string | undefined {
         const role = segmentRoles[index]!;
         return (
           `Secret reference ${q}: the ${role} name ${quote(segment)} contains ${quote(char)} at position ` +
-          `${position + offset + 1}, which secret references do not allow (only letters, digits, "-", "_", "." and spaces); ` +
+          `${position + offset + 1}, which secret references do not allow (only ASCII letters, digits, "-", "_", "." and spaces); ` +
           `refer to the ${role} by its ID instead.`
         );
       }

@@ -121,7 +121,7 @@ ruleTester(rule, {
         {
           message:
             'The proxy server "http://proxy example.com:8080" has an invalid host "proxy example.com"; ' +
-            'a host name has only letters, digits, ".", "-" and "_".',
+            'a host name has only ASCII letters, digits, ".", "-" and "_".',
         },
       ],
     },

@@ -117,17 +117,17 @@ ruleTester(rule, {
     invalidOne(
       "op://dev/API: prod/token",
       'Secret reference "op://dev/API: prod/token": the item name "API: prod" contains ":" at position 13, ' +
-        'which secret references do not allow (only letters, digits, "-", "_", "." and spaces); refer to the item by its ID instead.',
+        'which secret references do not allow (only ASCII letters, digits, "-", "_", "." and spaces); refer to the item by its ID instead.',
     ),
     invalidOne(
       "op://dev/Admin/Billing/e-mail@work",
       'Secret reference "op://dev/Admin/Billing/e-mail@work": the field name "e-mail@work" contains "@" at position 30, ' +
-        'which secret references do not allow (only letters, digits, "-", "_", "." and spaces); refer to the field by its ID instead.',
+        'which secret references do not allow (only ASCII letters, digits, "-", "_", "." and spaces); refer to the field by its ID instead.',
     ),
     invalidOne(
       "op://Café/item/field",
       'Secret reference "op://Café/item/field": the vault name "Café" contains "é" at position 9, ' +
-        'which secret references do not allow (only letters, digits, "-", "_", "." and spaces); refer to the vault by its ID instead.',
+        'which secret references do not allow (only ASCII letters, digits, "-", "_", "." and spaces); refer to the vault by its ID instead.',
     ),
     invalidOne(
       "op://dev/item/field?",
