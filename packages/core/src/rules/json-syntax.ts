@@ -2,6 +2,8 @@ import { defineRule } from "../rule.js";
 import { MAX_SYNTAX_ERRORS, type SyntaxProblem } from "../source/parse.js";
 import { feedsBefore, lineFeedsOf } from "../source/line-feeds.js";
 import { syntaxErrorsAfterFirst } from "../source/syntax-echoes.js";
+import { blankLineBreaks, type LineBreak } from "../source/string-line-breaks.js";
+import type { FixProposal } from "../rule.js";
 import { didYouMean } from "./util.js";
 import { writtenCredentialSpans, type Span } from "../secrets.js";
 
@@ -59,9 +61,13 @@ export default defineRule({
       });
     };
     let problems = shown(context.source.syntaxProblems);
-    // Only when more than one is left is there anything to tell apart (a cut-off file is one).
-    const repaired = problems.length > 1 && text !== undefined ? syntaxErrorsAfterFirst(text, context.source.syntaxProblems) : undefined;
-    if (repaired) problems = shown(repaired);
+    // Only when more than one is left is there anything to tell apart (a cut-off file is one). A
+    // string broken over lines is already joined in the problems after it: the repair is tried on
+    // the text with it joined, among the other problems.
+    const broken = context.source.syntaxProblems.filter((problem) => problem.lineBreaks !== undefined);
+    const others = broken.length > 0 ? context.source.syntaxProblems.filter((problem) => problem.lineBreaks === undefined) : context.source.syntaxProblems;
+    const repaired = problems.length > 1 && text !== undefined ? syntaxErrorsAfterFirst(broken.length > 0 ? blankLineBreaks(text, broken.flatMap((problem) => problem.lineBreaks!)) : text, others) : undefined;
+    if (repaired) problems = shown([...broken, ...repaired].sort((a, b) => a.offset - b.offset));
     // A credential the parser could not read as a value (`"password": Hunter2`, in single quotes, broken
     // over a line) is in no parsed value to mask: a message about that spot must not quote it.
     let credentialSpans: readonly Span[] | undefined;
@@ -75,6 +81,8 @@ export default defineRule({
         pointer: "",
         span,
         message: secret ? (explained?.withheld ?? problem.withheld ?? problem.message) : (explained?.message ?? problem.message),
+        // Only offered: while the file has a syntax error --fix applies nothing (docs/fixes.md).
+        ...(problem.lineBreaks ? { suggestions: [lineBreaksAsEscapes(problem.lineBreaks)] } : {}),
       });
     }
     if (problems.length > MAX_REPORTED) {
@@ -88,6 +96,15 @@ export default defineRule({
     }
   },
 });
+
+/** Each raw line break of a string written as the escape `\n`: the same text, one value again. */
+function lineBreaksAsEscapes(breaks: readonly LineBreak[]): FixProposal {
+  return {
+    title: breaks.length === 1 ? "Write the line break as \\n" : "Write the line breaks as \\n",
+    safety: "safe",
+    edits: breaks.map(({ offset, length }) => ({ offset, length, newText: "\\n" })),
+  };
+}
 
 /** ValueExpected, CloseBraceExpected, CloseBracketExpected, EndOfFileExpected. */
 const ECHO_CODES = new Set([4, 7, 8, 9]);

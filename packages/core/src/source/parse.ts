@@ -1,5 +1,6 @@
 import { SyntaxKind } from "./syntax-kind.js";
 import { createScanner, parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import { joinStringLineBreaks, type LineBreak } from "./string-line-breaks.js";
 
 /**
  * Deeper nesting than this is refused before building a tree: jsonc-parser recurses per level and
@@ -16,6 +17,8 @@ export interface SyntaxProblem {
   withheld?: string;
   offset: number;
   length: number;
+  /** For a string broken over lines: its raw line breaks, what a fix writes as `\n`. */
+  lineBreaks?: LineBreak[];
 }
 
 export interface ParsedText {
@@ -307,13 +310,30 @@ export function quickBlank(input: string): { blanked: string; problems: SyntaxPr
  */
 export const MAX_SYNTAX_ERRORS = 100_000;
 
-function withTree({ text, problems }: Scanned): ParsedText {
+function withTree(scanned: Scanned): ParsedText {
+  const { text, problems } = scanned;
+  const parsed = treeOf(text);
+  const joined = joinStringLineBreaks(text, parsed.syntax);
+  if (joined) {
+    // A string broken over lines is one problem: the rest are those of the text with it joined,
+    // comments included (a URL on the string's second line is no `//` comment).
+    const rescanned = scan(joined.text);
+    if (!rescanned.tooDeep) {
+      const again = treeOf(joined.text);
+      const syntax = [...again.syntax, ...joined.strings].sort((a, b) => a.offset - b.offset);
+      const bom = problems.filter((problem) => problem.kind === "byte-order-mark");
+      return { tree: again.tree, problems: [...bom, ...rescanned.problems, ...syntax] };
+    }
+  }
+  return { tree: parsed.tree, problems: [...problems, ...parsed.syntax] };
+}
+
+function treeOf(text: string): { tree: JsonNode | undefined; syntax: SyntaxProblem[] } {
   const errors: ParseError[] = [];
   // jsonc-parser only pushes onto the array it is given.
   const kept = { push: (error: ParseError) => (errors.length < MAX_SYNTAX_ERRORS ? errors.push(error) : errors.length) } as unknown as ParseError[];
   const tree = parseTree(text, kept, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
-  for (const error of errors) problems.push(syntaxProblemOf(text, error));
-  return { tree, problems };
+  return { tree, syntax: errors.map((error) => syntaxProblemOf(text, error)) };
 }
 
 /** jsonc-parser's error in the user's words, quoting the character of `text` it stopped at. */

@@ -161,6 +161,70 @@ ruleTester(rule, {
       errors: [{ message: "The file is UTF-16 (little-endian), not UTF-8; JSON files must be UTF-8: save it as UTF-8 (without a byte order mark).", pointer: "" }],
     },
     {
+      name: "a raw line break in a string is one finding on the string, with the break written as \\n offered",
+      code: '{\n  "count": 1,\n  "metadata": {"a": "line one\nline two"}\n}\n',
+      // It was "Unterminated string." and "line is not a JSON value; ..." on the next line.
+      errors: [
+        {
+          message: 'This string has a raw line break, which JSON strings cannot hold; write it as \\n: "line one\\nline two".',
+          pointer: "",
+          line: 3,
+          column: 21,
+          endLine: 4,
+          endColumn: 10,
+          suggestions: ["Write the line break as \\n"],
+        },
+      ],
+      output: '{\n  "count": 1,\n  "metadata": {"a": "line one\\nline two"}\n}\n',
+    },
+    {
+      name: "a raw CRLF line break is one \\n too",
+      code: '{\r\n  "count": 1,\r\n  "metadata": {"a": "line one\r\nline two"}\r\n}\r\n',
+      errors: [{ message: 'This string has a raw line break, which JSON strings cannot hold; write it as \\n: "line one\\nline two".', line: 3, column: 21, endLine: 4, endColumn: 10 }],
+      output: '{\r\n  "count": 1,\r\n  "metadata": {"a": "line one\\nline two"}\r\n}\r\n',
+    },
+    {
+      name: "a string over three lines is one finding, not one per line",
+      code: '{"count": 1, "metadata": {"a": "one\ntwo\nthree", "b": "c"}}',
+      errors: [
+        {
+          message: 'This string has raw line breaks, which JSON strings cannot hold; write each as \\n: "one\\ntwo\\nthree".',
+          line: 1,
+          column: 32,
+          endLine: 3,
+          endColumn: 7,
+          suggestions: ["Write the line breaks as \\n"],
+        },
+      ],
+      output: '{"count": 1, "metadata": {"a": "one\\ntwo\\nthree", "b": "c"}}',
+    },
+    {
+      name: "a long string broken over lines is not quoted whole",
+      code: `{"count": 1, "metadata": {"a": "${"x".repeat(60)}\n${"y".repeat(30)}"}}`,
+      errors: [{ message: "This string has a raw line break, which JSON strings cannot hold; write it as \\n.", line: 1, column: 32, endLine: 2, endColumn: 32 }],
+    },
+    {
+      name: "a string whose quote never closes is still unterminated",
+      code: '{\n  "count": 1,\n  "metadata": {"a": "line one\n}\n}\n',
+      errors: [{ message: "Unterminated string.", pointer: "", line: 3, column: 21, endLine: 3, endColumn: 30, suggestions: [] }],
+    },
+    {
+      name: "a string left open before the next member: the quote after the break opens the next key, so it is unterminated",
+      code: '{"count": 1, "metadata": {"a": "one\n"b": "c"}}',
+      errors: [
+        { message: "Unterminated string.", line: 1, column: 32, endLine: 1, endColumn: 36 },
+        { message: "Expected ',' between members; found '\"'.", line: 2, column: 1 },
+      ],
+    },
+    {
+      name: "a string broken over lines and a mistake after it: each is one finding",
+      code: '{"count": 1, "metadata": {"a": "one\ntwo", "b": tru}}',
+      errors: [
+        { message: 'This string has a raw line break, which JSON strings cannot hold; write it as \\n: "one\\ntwo".', line: 1, column: 32, endLine: 2, endColumn: 5 },
+        { message: "tru is not a JSON value; did you mean true?", line: 2, column: 12, endLine: 2, endColumn: 15 },
+      ],
+    },
+    {
       name: "binary garbage names the character",
       code: "\u0000\u0001",
       errors: [{ message: "Unexpected character; found U+0000.", pointer: "", line: 1, column: 1, endLine: 1, endColumn: 3 }],

@@ -1,0 +1,126 @@
+import { visit } from "jsonc-parser";
+import type { SyntaxProblem } from "./parse.js";
+
+/** jsonc-parser's ParseErrorCode for a string that ends without its closing quote. */
+const UNTERMINATED_STRING = 12;
+/** Each string tried is a parse of the whole text: a few per file, never one per token of garbage. */
+const MAX_STRINGS_TRIED = 20;
+/** Past this size the parser's own "Unterminated string." is reported as it is. */
+const MAX_TEXT_TO_JOIN = 4 * 1024 * 1024;
+/** Longer strings are not quoted in the message: it would be most of the finding. */
+const MAX_QUOTED = 80;
+
+export interface LineBreak {
+  offset: number;
+  /** 2 for CRLF, else 1. */
+  length: number;
+}
+
+/**
+ * The problems of a text in which strings have raw line breaks (`"line one⏎line two"`), with each
+ * such string as one problem, and the text's other problems found with those breaks blanked out.
+ * The parser reads such a string as unterminated at the break and the next line as bare words and
+ * a new string: errors to the end of the string and beyond, for one mistake. A string counts as
+ * broken over lines only if its quote closes on a later line and joining it leaves fewer errors,
+ * with none inside it; one whose quote never closes stays the parser's "Unterminated string.".
+ * Undefined when there is no such string.
+ */
+export function joinStringLineBreaks(input: string, problems: readonly SyntaxProblem[]): { text: string; strings: SyntaxProblem[] } | undefined {
+  if (input.length > MAX_TEXT_TO_JOIN) return undefined;
+  const candidates = problems.filter((problem) => problem.code === UNTERMINATED_STRING && isLineBreak(input.charCodeAt(problem.offset + problem.length)));
+  if (candidates.length === 0) return undefined;
+  let text = input;
+  let errors = problems.filter((problem) => problem.kind === "syntax").length;
+  let joinedTo = -1;
+  const strings: SyntaxProblem[] = [];
+  for (const candidate of candidates.slice(0, MAX_STRINGS_TRIED)) {
+    if (candidate.offset < joinedTo) continue;
+    const string = brokenString(text, candidate.offset);
+    if (!string) continue;
+    const joined = blankLineBreaks(text, string.breaks);
+    const left = syntaxErrors(joined, errors - 1);
+    if (left === undefined || left.some((offset) => offset >= candidate.offset && offset <= string.end)) continue;
+    text = joined;
+    errors = left.length;
+    joinedTo = string.end;
+    strings.push(lineBreakProblem(input, candidate.offset, string.end, string.breaks));
+  }
+  return strings.length > 0 ? { text, strings } : undefined;
+}
+
+/** The text with each break written as spaces: every offset kept, the string whole. */
+export function blankLineBreaks(text: string, breaks: readonly LineBreak[]): string {
+  let joined = "";
+  let copied = 0;
+  for (const { offset, length } of breaks) {
+    joined += text.slice(copied, offset) + " ".repeat(length);
+    copied = offset + length;
+  }
+  return joined + text.slice(copied);
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/**
+ * The string opening at `offset` read across line breaks to its closing quote, when what follows
+ * that quote is what follows a string (`,` `:` `}` `]` or the end): else the quote is the next
+ * string's opening, and the first one is unterminated for good.
+ */
+function brokenString(text: string, offset: number): { end: number; breaks: LineBreak[] } | undefined {
+  const breaks: LineBreak[] = [];
+  let index = offset + 1;
+  for (;;) {
+    if (index >= text.length) return undefined;
+    const code = text.charCodeAt(index);
+    if (code === 34 /* " */) break;
+    if (code === 92 /* \ */) {
+      // A backslash before the break reads as a line continuation (JavaScript's): not guessed at.
+      if (isLineBreak(text.charCodeAt(index + 1))) return undefined;
+      index += 2;
+    } else if (isLineBreak(code)) {
+      const length = code === 13 && text.charCodeAt(index + 1) === 10 ? 2 : 1;
+      breaks.push({ offset: index, length });
+      index += length;
+    } else index++;
+  }
+  if (breaks.length === 0) return undefined;
+  const after = /^\s*(.?)/.exec(text.slice(index + 1, index + 1 + 256))?.[1] ?? "";
+  if (after !== "" && !",:}]".includes(after)) return undefined;
+  return { end: index, breaks };
+}
+
+function lineBreakProblem(text: string, offset: number, end: number, breaks: readonly LineBreak[]): SyntaxProblem {
+  const [what, each] = breaks.length === 1 ? ["a raw line break", "it"] : ["raw line breaks", "each"];
+  const withheld = `This string has ${what}, which JSON strings cannot hold; write ${each} as \\n.`;
+  let written = "";
+  let copied = offset;
+  for (const lineBreak of breaks) {
+    written += text.slice(copied, lineBreak.offset) + "\\n";
+    copied = lineBreak.offset + lineBreak.length;
+  }
+  written += text.slice(copied, end + 1);
+  const message = written.length <= MAX_QUOTED
+    ? `This string has ${what}, which JSON strings cannot hold; write ${each} as \\n: ${written}.`
+    : withheld;
+  return { kind: "syntax", code: UNTERMINATED_STRING, message, withheld, offset, length: end + 1 - offset, lineBreaks: [...breaks] };
+}
+
+/** The offsets of a text's syntax errors, or undefined as soon as there are more than `most`. */
+function syntaxErrors(text: string, most: number): number[] | undefined {
+  if (most < 0) return undefined;
+  const offsets: number[] = [];
+  let tooMany = false;
+  visit(
+    text,
+    {
+      onError: (_error, offset) => {
+        if (offsets.length >= most) tooMany = true;
+        else offsets.push(offset);
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false },
+  );
+  return tooMany ? undefined : offsets;
+}
