@@ -1,5 +1,5 @@
 import { SyntaxKind } from "./syntax-kind.js";
-import { createScanner, parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import { createScanner, parseTree, visit, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import { joinStringLineBreaks, type LineBreak } from "./string-line-breaks.js";
 
 /**
@@ -333,12 +333,44 @@ function treeOf(text: string): { tree: JsonNode | undefined; syntax: SyntaxProbl
   // jsonc-parser only pushes onto the array it is given.
   const kept = { push: (error: ParseError) => (errors.length < MAX_SYNTAX_ERRORS ? errors.push(error) : errors.length) } as unknown as ParseError[];
   const tree = parseTree(text, kept, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  if (errors.some((error) => error.error === COMMA_EXPECTED)) markArrayCommas(text, errors);
   return { tree, syntax: errors.map((error) => syntaxProblemOf(text, error)) };
 }
 
+/** jsonc-parser's CommaExpected, for object members and array elements alike. */
+export const COMMA_EXPECTED = 6;
+
+/** A parse error, and for a missing comma whether it is between array elements (not object members). */
+export interface ContainedParseError extends ParseError {
+  inArray?: boolean;
+}
+
+/**
+ * Marks the missing commas of `errors` that are between array elements: parseTree does not say
+ * which container an error is in, a visit of the same text with the same options does.
+ */
+function markArrayCommas(text: string, errors: ContainedParseError[]): void {
+  const inArray = new Set<number>();
+  const open: boolean[] = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => void open.push(false),
+      onObjectEnd: () => void open.pop(),
+      onArrayBegin: () => void open.push(true),
+      onArrayEnd: () => void open.pop(),
+      onError: (error, offset) => {
+        if (error === COMMA_EXPECTED && open[open.length - 1] === true) inArray.add(offset);
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false },
+  );
+  for (const error of errors) if (error.error === COMMA_EXPECTED && inArray.has(error.offset)) error.inArray = true;
+}
+
 /** jsonc-parser's error in the user's words, quoting the character of `text` it stopped at. */
-export function syntaxProblemOf(text: string, error: ParseError): SyntaxProblem {
-  const base = parseErrorMessages[error.error] ?? "Invalid JSON";
+export function syntaxProblemOf(text: string, error: ContainedParseError): SyntaxProblem {
+  const base = error.inArray ? "Expected ',' between array elements" : (parseErrorMessages[error.error] ?? "Invalid JSON");
   const found = error.error === 3 || error.error === 4 || error.error === 1 || error.error >= 5 && error.error <= 9
     ? `; found ${describeCharAt(text, error.offset)}`
     : "";

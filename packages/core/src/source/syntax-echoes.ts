@@ -1,5 +1,5 @@
-import { visit, type ParseError } from "jsonc-parser";
-import { syntaxProblemOf, type SyntaxProblem } from "./parse.js";
+import { visit } from "jsonc-parser";
+import { COMMA_EXPECTED, syntaxProblemOf, type ContainedParseError, type SyntaxProblem } from "./parse.js";
 
 /** Above this many syntax errors the text is hardly JSON (garbage, a file of unquoted keys): no repair is tried. */
 const MAX_ERRORS_TO_EXPLAIN = 200;
@@ -28,7 +28,7 @@ export function syntaxErrorsAfterFirst(text: string, problems: readonly SyntaxPr
   const first = syntax[0]!;
   // The tree was built with a BOM read as a space; so is every repair, so that offsets agree.
   const base = text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text;
-  let best: { errors: ParseError[]; delta: number; end: number } | undefined;
+  let best: { errors: ContainedParseError[]; delta: number; end: number } | undefined;
   for (const repair of REPAIRS) {
     const removed = repair.remove ? first.length : 0;
     if (repair.remove && removed === 0) continue;
@@ -44,16 +44,22 @@ export function syntaxErrorsAfterFirst(text: string, problems: readonly SyntaxPr
 }
 
 /** The syntax errors of a text, or undefined as soon as there are more than `most`. */
-function errorsOf(text: string, most: number): ParseError[] | undefined {
+function errorsOf(text: string, most: number): ContainedParseError[] | undefined {
   if (most < 0) return undefined;
-  const errors: ParseError[] = [];
+  const errors: ContainedParseError[] = [];
   let tooMany = false;
+  // Whether each open container is an array: a missing comma there is between elements.
+  const open: boolean[] = [];
   visit(
     text,
     {
+      onObjectBegin: () => void open.push(false),
+      onObjectEnd: () => void open.pop(),
+      onArrayBegin: () => void open.push(true),
+      onArrayEnd: () => void open.pop(),
       onError: (error, offset, length) => {
         if (errors.length >= most) tooMany = true;
-        else errors.push({ error, offset, length });
+        else errors.push({ error, offset, length, ...(error === COMMA_EXPECTED && open[open.length - 1] === true ? { inArray: true } : {}) });
       },
     },
     { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false },

@@ -36,6 +36,28 @@ ruleTester(rule, {
       errors: [{ message: "Expected ',' between members; found '\"'.", pointer: "", line: 3, column: 3, endLine: 3, endColumn: 13 }],
     },
     {
+      name: "missing comma between array elements says elements, not members",
+      code: '{"count": 1, "configuration": {"session": {"tags": ["a" "b"]}}}',
+      errors: [{ message: "Expected ',' between array elements; found '\"'.", pointer: "", line: 1, column: 57, endLine: 1, endColumn: 60 }],
+    },
+    {
+      name: "missing comma between objects of an array, and between members after it: each in its own words",
+      code: '{\n  "count": 1,\n  "x": [{"a": 1}\n    {"b": 2}],\n  "y": {"k": [1]\n    "z": 2}\n}',
+      errors: [
+        { message: "Expected ',' between array elements; found '{'.", pointer: "", line: 4, column: 5, endLine: 4, endColumn: 6 },
+        { message: "Expected ',' between members; found '\"'.", pointer: "", line: 6, column: 5, endLine: 6, endColumn: 8 },
+      ],
+    },
+    {
+      // The parser's guesses after the stray comma end the request there: the array is only seen in the repaired text.
+      name: "after a stray comma, a missing comma in an array further on is still named so",
+      code: '{\n  "metadata": , {\n    "project": "p"\n  },\n  "tags": ["a"\n "b"]\n}\n',
+      errors: [
+        { message: "Expected a value; found ','.", line: 2, column: 15 },
+        { message: "Expected ',' between array elements; found '\"'.", line: 6, column: 2, endLine: 6, endColumn: 5 },
+      ],
+    },
+    {
       name: "missing colon",
       code: '{"count" 1}',
       errors: [{ message: "Expected ':' after the property name; found 1.", pointer: "", line: 1, column: 10, endLine: 1, endColumn: 11 }],
