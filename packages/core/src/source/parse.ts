@@ -1,6 +1,7 @@
 import { SyntaxKind } from "./syntax-kind.js";
-import { createScanner, parseTree, visit, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import { createScanner, parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import { joinStringLineBreaks, type LineBreak } from "./string-line-breaks.js";
+import { COMMA_EXPECTED, markArrayCommas, type ContainedParseError } from "./array-commas.js";
 
 /**
  * Deeper nesting than this is refused before building a tree: jsonc-parser recurses per level and
@@ -335,37 +336,6 @@ function treeOf(text: string): { tree: JsonNode | undefined; syntax: SyntaxProbl
   const tree = parseTree(text, kept, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (errors.some((error) => error.error === COMMA_EXPECTED)) markArrayCommas(text, errors);
   return { tree, syntax: errors.map((error) => syntaxProblemOf(text, error)) };
-}
-
-/** jsonc-parser's CommaExpected, for object members and array elements alike. */
-export const COMMA_EXPECTED = 6;
-
-/** A parse error, and for a missing comma whether it is between array elements (not object members). */
-export interface ContainedParseError extends ParseError {
-  inArray?: boolean;
-}
-
-/**
- * Marks the missing commas of `errors` that are between array elements: parseTree does not say
- * which container an error is in, a visit of the same text with the same options does.
- */
-function markArrayCommas(text: string, errors: ContainedParseError[]): void {
-  const inArray = new Set<number>();
-  const open: boolean[] = [];
-  visit(
-    text,
-    {
-      onObjectBegin: () => void open.push(false),
-      onObjectEnd: () => void open.pop(),
-      onArrayBegin: () => void open.push(true),
-      onArrayEnd: () => void open.pop(),
-      onError: (error, offset) => {
-        if (error === COMMA_EXPECTED && open[open.length - 1] === true) inArray.add(offset);
-      },
-    },
-    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false },
-  );
-  for (const error of errors) if (error.error === COMMA_EXPECTED && inArray.has(error.offset)) error.inArray = true;
 }
 
 /** jsonc-parser's error in the user's words, quoting the character of `text` it stopped at. */

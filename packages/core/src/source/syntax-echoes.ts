@@ -1,5 +1,6 @@
 import { visit } from "jsonc-parser";
-import { COMMA_EXPECTED, syntaxProblemOf, type ContainedParseError, type SyntaxProblem } from "./parse.js";
+import { syntaxProblemOf, type SyntaxProblem } from "./parse.js";
+import { containerTracker, type ContainedParseError } from "./array-commas.js";
 
 /** Above this many syntax errors the text is hardly JSON (garbage, a file of unquoted keys): no repair is tried. */
 const MAX_ERRORS_TO_EXPLAIN = 200;
@@ -48,18 +49,14 @@ function errorsOf(text: string, most: number): ContainedParseError[] | undefined
   if (most < 0) return undefined;
   const errors: ContainedParseError[] = [];
   let tooMany = false;
-  // Whether each open container is an array: a missing comma there is between elements.
-  const open: boolean[] = [];
+  const tracker = containerTracker();
   visit(
     text,
     {
-      onObjectBegin: () => void open.push(false),
-      onObjectEnd: () => void open.pop(),
-      onArrayBegin: () => void open.push(true),
-      onArrayEnd: () => void open.pop(),
+      ...tracker.callbacks,
       onError: (error, offset, length) => {
         if (errors.length >= most) tooMany = true;
-        else errors.push({ error, offset, length, ...(error === COMMA_EXPECTED && open[open.length - 1] === true ? { inArray: true } : {}) });
+        else errors.push({ error, offset, length, ...(tracker.commaInArray(error) ? { inArray: true } : {}) });
       },
     },
     { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false },
