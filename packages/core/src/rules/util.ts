@@ -79,37 +79,50 @@ export function editDistance(a: string, b: string): number {
   return boundedEditDistance(a, b, Infinity);
 }
 
-// Two rows of the distance matrix, reused: a suggestion compares the input with many candidates.
+// Three rows of the distance matrix, reused: a suggestion compares the input with many candidates.
+let beforeRow = new Int32Array(32);
 let previousRow = new Int32Array(32);
 let currentRow = new Int32Array(32);
 
-/** The edit distance of two strings, or `limit + 1` as soon as it is known to exceed `limit`. */
+/**
+ * The edit distance of two strings, or `limit + 1` as soon as it is known to exceed `limit`. Two
+ * neighbouring characters swapped (`tpye`) count as one edit, as one slip of the fingers (optimal
+ * string alignment): as two, a four-letter key's swap was past every threshold.
+ */
 export function boundedEditDistance(a: string, b: string, limit: number): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
   if (previousRow.length <= b.length) {
+    beforeRow = new Int32Array(b.length + 1);
     previousRow = new Int32Array(b.length + 1);
     currentRow = new Int32Array(b.length + 1);
   }
+  let before = beforeRow;
   let previous = previousRow;
   let current = currentRow;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const code = a.charCodeAt(i - 1);
+    const previousCode = i > 1 ? a.charCodeAt(i - 2) : -1;
     current[0] = i;
     let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = code === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      const other = b.charCodeAt(j - 1);
+      const cost = code === other ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (j > 1 && code === b.charCodeAt(j - 2) && previousCode === other && code !== other) value = Math.min(value, before[j - 2]! + 1);
       current[j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
-    // A row's minimum never decreases further down: once past the limit, so is the distance.
+    // A row's minimum never decreases further down (a swap reaches back two rows, but at a cost of
+    // one, and the row above is at most one more than the one before it): once past the limit, so
+    // is the distance.
     if (rowMinimum > limit) return limit + 1;
-    const swap = previous;
+    const spare = before;
+    before = previous;
     previous = current;
-    current = swap;
+    current = spare;
   }
   return previous[b.length]!;
 }
