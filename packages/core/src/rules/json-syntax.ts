@@ -2,7 +2,7 @@ import { defineRule } from "../rule.js";
 import { MAX_SYNTAX_ERRORS, type SyntaxProblem } from "../source/parse.js";
 import { feedsBefore, lineFeedsOf } from "../source/line-feeds.js";
 import { syntaxErrorsAfterFirst } from "../source/syntax-echoes.js";
-import { blankLineBreaks, type LineBreak } from "../source/string-line-breaks.js";
+import { blankLineBreaks, unterminatedToEnd, type LineBreak } from "../source/string-line-breaks.js";
 import type { FixProposal } from "../rule.js";
 import { didYouMean } from "./util.js";
 import { writtenCredentialSpans, type Span } from "../secrets.js";
@@ -68,6 +68,8 @@ export default defineRule({
     const others = broken.length > 0 ? context.source.syntaxProblems.filter((problem) => problem.lineBreaks === undefined) : context.source.syntaxProblems;
     const repaired = problems.length > 1 && text !== undefined ? syntaxErrorsAfterFirst(broken.length > 0 ? blankLineBreaks(text, broken.flatMap((problem) => problem.lineBreaks!)) : text, others) : undefined;
     if (repaired) problems = shown([...broken, ...repaired].sort((a, b) => a.offset - b.offset));
+    const open = text === undefined ? undefined : unterminatedToEnd(text, problems);
+    if (open) problems = problems.filter((problem) => problem.offset <= open.offset);
     // A credential the parser could not read as a value (`"password": Hunter2`, in single quotes, broken
     // over a line) is in no parsed value to mask: a message about that spot must not quote it.
     let credentialSpans: readonly Span[] | undefined;

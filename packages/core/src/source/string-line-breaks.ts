@@ -48,6 +48,15 @@ export function joinStringLineBreaks(input: string, problems: readonly SyntaxPro
   return strings.length > 0 ? { text, strings } : undefined;
 }
 
+/**
+ * The first string that is unterminated for good: no quote follows it anywhere in the text, so
+ * what the parser makes of the lines after it (bare words, a missing brace) are echoes of the one
+ * missing quote. Undefined when there is none.
+ */
+export function unterminatedToEnd(text: string, problems: readonly SyntaxProblem[]): SyntaxProblem | undefined {
+  return problems.find((problem) => problem.code === UNTERMINATED_STRING && problem.lineBreaks === undefined && text.indexOf('"', problem.offset + problem.length) === -1);
+}
+
 /** The text with each break written as spaces: every offset kept, the string whole. */
 export function blankLineBreaks(text: string, breaks: readonly LineBreak[]): string {
   let joined = "";

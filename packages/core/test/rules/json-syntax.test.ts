@@ -231,6 +231,15 @@ ruleTester(rule, {
       errors: [{ message: "Unterminated string.", pointer: "", line: 3, column: 21, endLine: 3, endColumn: 30, suggestions: [] }],
     },
     {
+      name: "a string unterminated for good is one finding: the words on the next line are no mistake of their own",
+      code: '{\n  "count": tru,\n  "metadata": {"a": "line one\nline two}\n}\n',
+      // The next line was also "line is not a JSON value; ...": no quote follows anywhere to close the string.
+      errors: [
+        { message: "tru is not a JSON value; did you mean true?", line: 2, column: 12 },
+        { message: "Unterminated string.", pointer: "", line: 3, column: 21, endLine: 3, endColumn: 30 },
+      ],
+    },
+    {
       name: "a string left open before the next member: the quote after the break opens the next key, so it is unterminated",
       code: '{"count": 1, "metadata": {"a": "one\n"b": "c"}}',
       errors: [
