@@ -1,7 +1,7 @@
 import { defineRule, type SourceDocument } from "../rule.js";
 import { defaultProxyType } from "../generated/countries.js";
 import type { TextEdit } from "../types.js";
-import { getAt, isObject } from "./util.js";
+import { didYouMean, getAt, isObject } from "./util.js";
 
 const PROXY = "/configuration/session/proxy";
 const CUSTOM_KEYS = ["server", "username", "password"] as const;
@@ -18,6 +18,9 @@ export default defineRule({
     const proxy = getAt(context.root, ["configuration", "session", "proxy"]);
     // An explicit type is a choice (known-property says which keys it does not use); only a missing one is this mistake.
     if (!isObject(proxy) || Object.prototype.hasOwnProperty.call(proxy, "type")) return;
+    // A misspelt "type" ("Type", "tpye") is a type that was written: known-property's "did you mean
+    // "type"?" is the one finding, and its rename the fix.
+    if (Object.keys(proxy).some((key) => didYouMean(key, ["type"]) !== undefined)) return;
     const present = CUSTOM_KEYS.filter((key) => Object.prototype.hasOwnProperty.call(proxy, key));
     if (present.length === 0) return;
     // Names only, never values: username and password are credentials.

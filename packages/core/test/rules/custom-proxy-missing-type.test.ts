@@ -22,6 +22,9 @@ ruleTester(rule, {
     // A mistyped type is valid-type's or valid-enum's finding, still a type that was written.
     withProxy({ active: true, type: null, server: "http://proxy.example.com:8080" }),
     { count: 1, configuration: { session: { proxy: "custom" } } },
+    // A misspelt type is known-property's "did you mean "type"?", with the rename: one finding for one slip.
+    withProxy({ active: true, tpye: "custom", server: "http://proxy.example.com:8080", username: "${env:U}", password: "${env:P}" }),
+    withProxy({ active: true, Type: "custom", server: "http://proxy.example.com:8080" }),
   ],
   invalid: [
     {
@@ -93,4 +96,12 @@ describe("custom-proxy-missing-type in a full lint", () => {
     expect(JSON.parse(result.output).configuration.session.proxy).toEqual({ type: "custom", ...complete, username: "${env:U}", password: "${env:P}" });
     expect(result.findings).toEqual([]);
   });
+});
+
+it('"tpye": "custom" beside a server is one finding, the rename, which --fix applies', () => {
+  const text = pretty(withProxy({ active: true, tpye: "custom", server: "http://proxy.example.com:8080", username: "${env:U}", password: "${env:P}" }));
+  expect(lint(text).map((finding) => [finding.ruleId, finding.message, finding.fix?.title, finding.fix?.safety])).toEqual([
+    ["known-property", 'Unknown property "tpye" in configuration.session.proxy; did you mean "type"?', 'Rename to "type"', "safe"],
+  ]);
+  expect(fix(text).output).toBe(text.replace('"tpye"', '"type"'));
 });
