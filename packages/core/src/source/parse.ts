@@ -1,6 +1,7 @@
 import { SyntaxKind } from "./syntax-kind.js";
 import { createScanner, parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
-import { joinStringLineBreaks, type LineBreak } from "./string-line-breaks.js";
+import { joinStringLineBreaks } from "./string-line-breaks.js";
+import type { SyntaxProblem } from "./syntax-problem.js";
 import { COMMA_EXPECTED, markArrayCommas, type ContainedParseError } from "./array-commas.js";
 
 /**
@@ -9,18 +10,7 @@ import { COMMA_EXPECTED, markArrayCommas, type ContainedParseError } from "./arr
  */
 export const MAX_NESTING_DEPTH = 256;
 
-export interface SyntaxProblem {
-  kind: "syntax" | "comment" | "trailing-comma" | "too-deep" | "byte-order-mark";
-  /** jsonc-parser's ParseErrorCode, for syntax errors. */
-  code?: number;
-  message: string;
-  /** The message without the character it quotes from the text, for a spot where a credential is written. */
-  withheld?: string;
-  offset: number;
-  length: number;
-  /** For a string broken over lines: its raw line breaks, what a fix writes as `\n`. */
-  lineBreaks?: LineBreak[];
-}
+export type { SyntaxProblem } from "./syntax-problem.js";
 
 export interface ParsedText {
   /** Undefined when the text has no value at all or is too deeply nested to build. */

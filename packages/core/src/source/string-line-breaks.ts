@@ -1,5 +1,7 @@
 import { visit } from "jsonc-parser";
-import type { SyntaxProblem } from "./parse.js";
+import type { LineBreak, SyntaxProblem } from "./syntax-problem.js";
+
+export type { LineBreak } from "./syntax-problem.js";
 
 /** jsonc-parser's ParseErrorCode for a string that ends without its closing quote. */
 const UNTERMINATED_STRING = 12;
@@ -10,11 +12,6 @@ const MAX_TEXT_TO_JOIN = 4 * 1024 * 1024;
 /** Longer strings are not quoted in the message: it would be most of the finding. */
 const MAX_QUOTED = 80;
 
-export interface LineBreak {
-  offset: number;
-  /** 2 for CRLF, else 1. */
-  length: number;
-}
 
 /**
  * The problems of a text in which strings have raw line breaks (`"line one⏎line two"`), with each
