@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from "../rule.js";
 import { applyEdits } from "../fix.js";
 import { displayPath, patternOf, propertyName } from "../schema/schema-errors.js";
 import { docOf } from "../schema/property-info.js";
+import { numberOfUnitString } from "../schema/unit-strings.js";
 import { isCredentialPointer } from "../secrets.js";
 import { withEffect } from "../source/edits/effects.js";
 import { getAt, parsePointer, quote } from "./util.js";
@@ -89,6 +90,12 @@ function intendedValue(context: RuleContext, pointer: string, value: unknown, ex
     const written = context.source.writtenValue(pointer);
     if (written === undefined) return undefined;
     return { value: [value], text: `[${written}]`, hint: "did you mean [{ ... }], a list of one", title: "Put it in a list: [ ... ]", checked: true };
+  }
+  // "1920px", "2h": the number and its unit, in the unit the key takes.
+  const withUnit = expected === "integer" && typeof value === "string" ? numberOfUnitString(pattern, value) : undefined;
+  if (withUnit) {
+    const text = String(withUnit.value);
+    return { value: withUnit.value, text, hint: `did you mean ${text} (${withUnit.read})`, title: `Replace with ${text}`, checked: true };
   }
   const coerced = coerce(value, expected);
   if (coerced === undefined) return undefined;

@@ -38,6 +38,33 @@ ruleTester(rule, {
       output: '{\n  "count": 5\n}',
     },
     {
+      name: "a viewport size with its unit (\"1920px\"): the number of pixels is offered",
+      code: browser({ viewport: { width: "1920px", height: "1080 px" } }),
+      errors: [
+        { message: '"width" (configuration.browser.viewport.width) must be an integer; found a string ("1920px"); did you mean 1920 (pixels)?', suggestions: ["Replace with 1920"] },
+        { message: '"height" (configuration.browser.viewport.height) must be an integer; found a string ("1080 px"); did you mean 1080 (pixels)?', suggestions: ["Replace with 1080"] },
+      ],
+      output: JSON.stringify(browser({ viewport: { width: 1920, height: 1080 } }), null, 2),
+    },
+    {
+      name: "a timeout with its unit: in minutes, hours and whole minutes of seconds converted",
+      code: { count: 1, configuration: { session: { timeout: { max_duration: "2h", idle_timeout: "120 seconds" } } } },
+      errors: [
+        { message: '"max_duration" (configuration.session.timeout.max_duration) must be an integer; found a string ("2h"); did you mean 120 (minutes: 2 hours)?' },
+        { message: '"idle_timeout" (configuration.session.timeout.idle_timeout) must be an integer; found a string ("120 seconds"); did you mean 2 (minutes: 120 seconds)?' },
+      ],
+      output: JSON.stringify({ count: 1, configuration: { session: { timeout: { max_duration: 120, idle_timeout: 2 } } } }, null, 2),
+    },
+    {
+      name: "a timeout that is no whole number of minutes, and a unit elsewhere, get no guess",
+      code: { count: 1, configuration: { session: { timeout: { max_duration: "20min", idle_timeout: "90s" } }, browser: { viewport: { width: "50%" } } } },
+      errors: [
+        { message: '"max_duration" (configuration.session.timeout.max_duration) must be an integer; found a string ("20min"); did you mean 20 (minutes)?' },
+        { message: '"idle_timeout" (configuration.session.timeout.idle_timeout) must be an integer; found a string ("90s").' },
+        { message: '"width" (configuration.browser.viewport.width) must be an integer; found a string ("50%").' },
+      ],
+    },
+    {
       name: "surrounding spaces are forgiven by the suggestion",
       code: { count: " 10 " },
       errors: [{ message: '"count" must be an integer; found a string (" 10 "); did you mean 10 without quotes?', pointer: "/count" }],
@@ -86,10 +113,10 @@ ruleTester(rule, {
       output: '{\n  "count": 1,\n  "configuration": {\n    "browser": { "headless": { "active": true }, "adblock": { "active": false } }\n  }\n}',
     },
     {
-      name: "viewport sides: numbers with units and fractions, no guess",
+      name: "viewport sides: a number in pixels is offered, a fraction gets no guess",
       code: browser({ viewport: { width: "1440px", height: 900.5 } }),
       errors: [
-        { message: '"width" (configuration.browser.viewport.width) must be an integer; found a string ("1440px").', pointer: "/configuration/browser/viewport/width" },
+        { message: '"width" (configuration.browser.viewport.width) must be an integer; found a string ("1440px"); did you mean 1440 (pixels)?', pointer: "/configuration/browser/viewport/width" },
         {
           message: '"height" (configuration.browser.viewport.height) must be an integer; found a number (900.5).',
           pointer: "/configuration/browser/viewport/height",
