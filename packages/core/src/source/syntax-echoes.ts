@@ -29,20 +29,32 @@ export function syntaxErrorsAfterFirst(text: string, problems: readonly SyntaxPr
   const first = syntax[0]!;
   // The tree was built with a BOM read as a space; so is every repair, so that offsets agree.
   const base = text.charCodeAt(0) === 0xfeff ? " " + text.slice(1) : text;
-  let best: { errors: ContainedParseError[]; delta: number; end: number } | undefined;
-  for (const repair of REPAIRS) {
-    const removed = repair.remove ? first.length : 0;
-    if (repair.remove && removed === 0) continue;
-    const repaired = base.slice(0, first.offset) + repair.insert + base.slice(first.offset + removed);
+  const repairs: { at: number; insert: string; removed: number; closesString?: string }[] = REPAIRS.map((repair) => ({ at: first.offset, insert: repair.insert, removed: repair.remove ? first.length : 0 }));
+  // A string cut off at the end of its line (`"a": "one⏎"b": 1`): most likely its closing quote is missing.
+  // Or before the comma that ends the line (`"a": "one,`): the quote was left out, not the comma.
+  if (first.code === UNTERMINATED_STRING) {
+    const lineEnd = first.offset + first.length;
+    repairs.push({ at: lineEnd, insert: '"', removed: 0, closesString: `${UNCLOSED} at the end of the line.` });
+    const trimmed = base.slice(first.offset, lineEnd).trimEnd();
+    if (trimmed.endsWith(",")) repairs.push({ at: first.offset + trimmed.length - 1, insert: '"', removed: 0, closesString: `${UNCLOSED} before the comma that ends the line.` });
+  }
+  let best: { errors: ContainedParseError[]; delta: number; end: number; closesString: string | undefined } | undefined;
+  for (const repair of repairs) {
+    if (repair.insert === "" && repair.removed === 0) continue;
+    const repaired = base.slice(0, repair.at) + repair.insert + base.slice(repair.at + repair.removed);
     const errors = errorsOf(repaired, (best?.errors.length ?? syntax.length - 1) - 1);
-    if (errors !== undefined) best = { errors, delta: repair.insert.length - removed, end: first.offset + repair.insert.length };
+    if (errors !== undefined) best = { errors, delta: repair.insert.length - repair.removed, end: repair.at + repair.insert.length, closesString: repair.closesString };
   }
   if (best === undefined) return undefined;
   const { delta, end } = best;
   // An error inside what the repair wrote is the repair's own, not the user's.
   const after = best.errors.filter((error) => error.offset >= end).map((error) => syntaxProblemOf(base, { ...error, offset: error.offset - delta }));
-  return [first, ...after];
+  const said = best.closesString ? { ...first, message: best.closesString, withheld: best.closesString } : first;
+  return [said, ...after];
 }
+
+const UNTERMINATED_STRING = 12;
+const UNCLOSED = 'Unterminated string: its closing quote (") is missing';
 
 /** The syntax errors of a text, or undefined as soon as there are more than `most`. */
 function errorsOf(text: string, most: number): ContainedParseError[] | undefined {

@@ -240,12 +240,18 @@ ruleTester(rule, {
       ],
     },
     {
-      name: "a string left open before the next member: the quote after the break opens the next key, so it is unterminated",
+      name: "a string left open before the next member with no comma either: two mistakes, two findings",
       code: '{"count": 1, "metadata": {"a": "one\n"b": "c"}}',
       errors: [
         { message: "Unterminated string.", line: 1, column: 32, endLine: 1, endColumn: 36 },
         { message: "Expected ',' between members; found '\"'.", line: 2, column: 1 },
       ],
+    },
+    {
+      name: "a string whose closing quote was left out before the comma ending its line: one finding saying where the quote goes",
+      code: '{\n  "count": 1,\n  "metadata": {\n    "a": "one,\n    "b": 1\n  }\n}\n',
+      // It was "Unterminated string." and "Expected ',' between members" on the next line.
+      errors: [{ message: 'Unterminated string: its closing quote (") is missing before the comma that ends the line.', line: 4, column: 10 }],
     },
     {
       name: "a string broken over lines and a mistake after it: each is one finding",
