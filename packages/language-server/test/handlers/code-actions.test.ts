@@ -26,6 +26,20 @@ describe("code actions", () => {
     expect(applyEdits(broken, editsOf(quickFix.edit, uri))).toBe(broken.replace('"BT"', '"bt"'));
   });
 
+  it("joins a string broken over two lines with \\n, and the buffer is then clean JSON with both lines' text", async () => {
+    const root = workspace();
+    const uri = pathUri(join(root, "notes.anchor.json"));
+    const client = await start({ rootPath: root });
+    const text = '{\n  "count": 1,\n  "metadata": { "note": "first line\nsecond line" }\n}\n';
+    await client.open(uri, text);
+    const [syntax] = await client.diagnosticsFor(uri);
+    expect(syntax.code).toBe("json-syntax");
+    const action = (await actionsFor(client, uri, [syntax])).find((a) => a.kind === "quickfix");
+    const after = applyEdits(text, editsOf(action.edit, uri));
+    expect(JSON.parse(after).metadata.note).toBe("first line\nsecond line");
+    expect(lint(after)).toEqual([]);
+  });
+
   it("never prefers an unsafe fix", async () => {
     const root = workspace();
     const uri = pathUri(join(root, "proxy.anchor.json"));
