@@ -54,6 +54,17 @@ describe("a custom proxy server written in parts", () => {
     expect(lint(output)).toEqual([]);
   });
 
+  it("with a comment in a key it would remove, the join is only offered: --fix never drops what a comment says", () => {
+    const text = config({ server: "proxy.example.com", port: 8080, protocol: "socks5" }).replace('"port": 8080', '"port": /* the office proxy */ 8080');
+    // strict-json says the comment is no JSON; the server is one finding.
+    const [finding, ...rest] = lint(text).filter((each) => each.ruleId !== "strict-json");
+    expect(rest).toEqual([]);
+    expect(finding!.fix).toBeUndefined();
+    expect(fix(text).output).toBe(text);
+    const offered = applyEdits(text, finding!.suggestions![0]!.edits!);
+    expect(offered.replace(/\/\*.*?\*\//g, "")).toContain('"server": "socks5://proxy.example.com:8080"');
+  });
+
   it("never joins ${env:...} placeholders into the server, which load() would leave as written: one finding, no fix", () => {
     const text = config({ server: "proxy.example.com", port: "${env:PROXY_PORT}", protocol: "socks5" });
     const [finding, ...rest] = lint(text);

@@ -115,5 +115,10 @@ function changeTo(context: RuleContext, replacement: string, parts: ServerParts 
   const title = removed.length > 0
     ? `Change to ${JSON.stringify(replacement)} and remove ${quotedList(removed.map((part) => part.key), "and")}`
     : `Change to ${JSON.stringify(replacement)}`;
-  return { title, safety: safe && all !== undefined ? "safe" : "unsafe", edits: all };
+  // A comment in what the join rewrites would go with the keys it removes: then the user says.
+  const rewritten = all?.[0];
+  const dropsComment = removed.length > 0 && rewritten !== undefined && context.source.syntaxProblems.some(
+    (problem) => problem.kind === "comment" && problem.offset >= rewritten.offset && problem.offset < rewritten.offset + rewritten.length,
+  );
+  return { title, safety: safe && all !== undefined && !dropsComment ? "safe" : "unsafe", edits: all };
 }
