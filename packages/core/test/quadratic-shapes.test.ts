@@ -31,6 +31,24 @@ describe("hostile shapes give their findings (issue 13)", () => {
     expect(finding.fix!.edits).toEqual([{ offset: text.indexOf('"server"'), length: 0, newText: '"type": "custom", ' }]);
   });
 
+  it("hundreds of misspelt copies of a section: each told, the merge offered for the first few only", () => {
+    // Each merge parses the text once per member moved: offered for every copy, this grew with copies x members x size.
+    const members = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`tag_${i}`, "x".repeat(200)]));
+    const copies = new Set<string>();
+    const word = "session";
+    for (let at = 0; at < word.length; at++) {
+      copies.add(word.slice(0, at) + word.slice(at + 1));
+      for (const letter of "abcdefghijklmnopqrstuvwxyz") copies.add(word.slice(0, at) + letter + word.slice(at + 1));
+    }
+    copies.delete(word);
+    const configuration: Record<string, unknown> = { session: { recording: { active: true } } };
+    for (const copy of copies) configuration[copy] = members;
+    const findings = lint(JSON.stringify({ count: 1, configuration }));
+    const told = findings.filter((finding) => finding.message.includes('it looks like "session", which is already set here'));
+    expect(told.length).toBeGreaterThan(150);
+    expect(told.filter((finding) => finding.suggestions?.some((suggestion) => suggestion.title.includes('into "session"'))).length).toBeLessThanOrEqual(4);
+  });
+
   it("150,000 lines of garbage keep 100,000 syntax errors, and the count says it is a floor", () => {
     // One problem per token: 10 MB of garbage held 1.4 GB of them, and 50 MB ran out of memory.
     const findings = lint("x\n".repeat(150_000));

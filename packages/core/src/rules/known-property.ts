@@ -13,6 +13,7 @@ import { escapePointerSegment, getAt, isObject, parsePointer, quotedList } from 
 
 const PROXY_PATTERN = "/configuration/session/proxy";
 const MAX_LISTED = 12;
+const MAX_MERGES = 4;
 
 export default defineRule({
   meta: {
@@ -51,6 +52,7 @@ export default defineRule({
     for (const entry of wrappedRequired(context.root, context.schemaErrors())) required.add(entry.pointer);
     // And a custom proxy server's port or protocol written in a key of its own: custom-proxy-server's.
     for (const pointer of splitServerKeys(context.root)) required.add(pointer);
+    let merges = MAX_MERGES;
     for (const error of context.schemaErrors()) {
       if (error.keyword !== "additionalProperties") continue;
       const key = String(error.params.additionalProperty);
@@ -88,7 +90,8 @@ export default defineRule({
       if (shadowed) {
         const into = `${error.pointer}/${escapePointerSegment(shadowed.key)}`;
         // What the ignored copy holds goes into the real one, when the two share no key.
-        const keys = shadowed.kind === "opposite" ? undefined : mergeableKeys(getAt(context.root, parsePointer(pointer)), getAt(context.root, parsePointer(into)));
+        // Each merge re-parses the text a few times: a handful per file, however many copies a hostile one holds.
+        const keys = shadowed.kind === "opposite" || merges-- <= 0 ? undefined : mergeableKeys(getAt(context.root, parsePointer(pointer)), getAt(context.root, parsePointer(into)));
         const edits = keys && context.source.text !== undefined ? mergeInto(context.source.text, pointer, into, keys) : undefined;
         const title = keys && `Move ${quotedList(keys, "and")} into ${JSON.stringify(shadowed.key)}`;
         renames.plain({

@@ -8,8 +8,9 @@ import type { SourceDocument } from "../source/types.js";
 import { editsInTurn } from "../source/edits/in-turn.js";
 import { escapePointerSegment, isObject } from "../rules/util.js";
 
-/** Each member is moved on the text the previous move left: a bound keeps that linear in practice. */
+/** Each member is moved on the text the previous move left (a parse of it each): bounds keep that cheap. */
 const MAX_MERGED_MEMBERS = 20;
+const MAX_MERGED_TEXT = 1024 * 1024;
 
 /** The keys the copy would bring in, or undefined when the two cannot simply be merged. */
 export function mergeableKeys(copy: unknown, target: unknown): string[] | undefined {
@@ -26,6 +27,7 @@ export function mergeableKeys(copy: unknown, target: unknown): string[] | undefi
  * cannot be made (a member is written twice, comments stand where a member would go).
  */
 export function mergeInto(text: string, fromPointer: string, toPointer: string, keys: readonly string[]): TextEdit[] | undefined {
+  if (text.length > MAX_MERGED_TEXT) return undefined;
   const member = (key: string) => `/${escapePointerSegment(key)}`;
   return editsInTurn(
     text,
