@@ -7,6 +7,8 @@ export type { LineBreak } from "./syntax-problem.js";
 const UNTERMINATED_STRING = 12;
 /** Each string tried is a parse of the whole text: a few per file, never one per token of garbage. */
 const MAX_STRINGS_TRIED = 20;
+/** How many more errors than before a join may leave while later strings wait for their pass. */
+const MAX_EXTRA_ERRORS = 50;
 /** Past this size the parser's own "Unterminated string." is reported as it is. */
 const MAX_TEXT_TO_JOIN = 4 * 1024 * 1024;
 /** Longer strings are not quoted in the message: it would be most of the finding. */
@@ -24,25 +26,58 @@ const MAX_QUOTED = 80;
  */
 export function joinStringLineBreaks(input: string, problems: readonly SyntaxProblem[]): { text: string; strings: SyntaxProblem[] } | undefined {
   if (input.length > MAX_TEXT_TO_JOIN) return undefined;
-  const candidates = problems.filter((problem) => problem.code === UNTERMINATED_STRING && isLineBreak(input.charCodeAt(problem.offset + problem.length)));
-  if (candidates.length === 0) return undefined;
+  const atBreak = (error: { code?: number | undefined; offset: number; length: number }, text: string) => error.code === UNTERMINATED_STRING && isLineBreak(text.charCodeAt(error.offset + error.length));
+  let candidates: { offset: number }[] = problems.filter((problem) => atBreak(problem, input));
   let text = input;
-  let errors = problems.filter((problem) => problem.kind === "syntax").length;
-  let joinedTo = -1;
-  const strings: SyntaxProblem[] = [];
-  for (const candidate of candidates.slice(0, MAX_STRINGS_TRIED)) {
-    if (candidate.offset < joinedTo) continue;
-    const string = brokenString(text, candidate.offset);
-    if (!string) continue;
-    const joined = blankLineBreaks(text, string.breaks);
-    const left = syntaxErrors(joined, errors - 1);
-    if (left === undefined || left.some((offset) => offset >= candidate.offset && offset <= string.end)) continue;
-    text = joined;
-    errors = left.length;
-    joinedTo = string.end;
-    strings.push(lineBreakProblem(input, candidate.offset, string.end, string.breaks));
+  const before = problems.filter((problem) => problem.kind === "syntax").length;
+  let errors = before;
+  let tried = 0;
+  const strings: { offset: number; end: number; breaks: LineBreak[] }[] = [];
+  // Pass after pass: a string joined puts the tokens after it back in step, and a second broken
+  // string on the same line (`"a": "x⏎y", "b": "z⏎w"`) shows only in the errors of the joined text.
+  while (candidates.length > 0 && tried < MAX_STRINGS_TRIED) {
+    let joinedTo = -1;
+    let left: SyntaxError[] | undefined;
+    for (const candidate of candidates) {
+      if (tried >= MAX_STRINGS_TRIED) break;
+      if (candidate.offset < joinedTo) continue;
+      tried++;
+      const string = brokenString(text, candidate.offset);
+      if (!string) continue;
+      const joined = blankLineBreaks(text, string.breaks);
+      // None inside it. The count may even grow for now: the tokens after it are in step again, and
+      // another broken string there is seen (and joined) only in the next pass.
+      const after = syntaxErrors(joined, errors + MAX_EXTRA_ERRORS);
+      if (after === undefined || after.some(({ offset }) => offset >= candidate.offset && offset <= string.end)) continue;
+      text = joined;
+      errors = after.length;
+      left = after;
+      joinedTo = string.end;
+      strings.push({ offset: candidate.offset, end: string.end, breaks: string.breaks });
+    }
+    if (left === undefined) break;
+    candidates = left.filter((error) => atBreak(error, text));
   }
-  return strings.length > 0 ? { text, strings } : undefined;
+  // All joined, the text must have fewer errors than as written: else the breaks were no strings'.
+  if (strings.length === 0 || errors >= before) return undefined;
+  return { text, strings: outermost(strings).map((string) => lineBreakProblem(input, string.offset, string.end, string.breaks)) };
+}
+
+/**
+ * One string per string: a pass out of step with the text may join the end of a string (from a
+ * quote escaped in it) before a later pass joins the whole of it; the whole takes the part's breaks.
+ */
+function outermost(strings: readonly { offset: number; end: number; breaks: LineBreak[] }[]): { offset: number; end: number; breaks: LineBreak[] }[] {
+  const sorted = [...strings].sort((a, b) => a.offset - b.offset || b.end - a.end);
+  const kept: { offset: number; end: number; breaks: LineBreak[] }[] = [];
+  for (const string of sorted) {
+    const outer = kept[kept.length - 1];
+    if (outer && string.offset <= outer.end) {
+      outer.breaks = [...outer.breaks, ...string.breaks].sort((a, b) => a.offset - b.offset);
+      outer.end = Math.max(outer.end, string.end);
+    } else kept.push({ ...string, breaks: [...string.breaks] });
+  }
+  return kept;
 }
 
 /**
@@ -113,20 +148,26 @@ function lineBreakProblem(text: string, offset: number, end: number, breaks: rea
   return { kind: "syntax", code: UNTERMINATED_STRING, message, withheld, offset, length: end + 1 - offset, lineBreaks: [...breaks] };
 }
 
-/** The offsets of a text's syntax errors, or undefined as soon as there are more than `most`. */
-function syntaxErrors(text: string, most: number): number[] | undefined {
+interface SyntaxError {
+  code: number;
+  offset: number;
+  length: number;
+}
+
+/** A text's syntax errors, or undefined as soon as there are more than `most`. */
+function syntaxErrors(text: string, most: number): SyntaxError[] | undefined {
   if (most < 0) return undefined;
-  const offsets: number[] = [];
+  const errors: SyntaxError[] = [];
   let tooMany = false;
   visit(
     text,
     {
-      onError: (_error, offset) => {
-        if (offsets.length >= most) tooMany = true;
-        else offsets.push(offset);
+      onError: (code, offset, length) => {
+        if (errors.length >= most) tooMany = true;
+        else errors.push({ code, offset, length });
       },
     },
     { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false },
   );
-  return tooMany ? undefined : offsets;
+  return tooMany ? undefined : errors;
 }
