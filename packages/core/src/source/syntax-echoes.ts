@@ -34,10 +34,14 @@ export function syntaxErrorsAfterFirst(text: string, problems: readonly SyntaxPr
   // Or before the comma that ends the line (`"a": "one,`): the quote was left out, not the comma.
   if (first.code === UNTERMINATED_STRING) {
     const lineEnd = first.offset + first.length;
-    repairs.push({ at: lineEnd, insert: '"', removed: 0, closesString: `${UNCLOSED} at the end of the line.` });
     const trimmed = base.slice(first.offset, lineEnd).trimEnd();
+    // Tried in this order, the first that leaves the fewest errors kept: a line ending in a comma
+    // most likely lost the quote before it, not a quote and a comma after it.
     if (trimmed.endsWith(",")) repairs.push({ at: first.offset + trimmed.length - 1, insert: '"', removed: 0, closesString: `${UNCLOSED} before the comma that ends the line.` });
+    repairs.push({ at: lineEnd, insert: '"', removed: 0, closesString: `${UNCLOSED} at the end of the line.` });
+    repairs.push({ at: lineEnd, insert: '",', removed: 0, closesString: `${UNCLOSED}, and the comma after it, at the end of the line.` });
   }
+
   let best: { errors: ContainedParseError[]; delta: number; end: number; closesString: string | undefined } | undefined;
   for (const repair of repairs) {
     if (repair.insert === "" && repair.removed === 0) continue;
