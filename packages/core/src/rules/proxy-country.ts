@@ -198,7 +198,7 @@ function reportTwoReadings(
   const offers = usable.length > 0 ? `${typeText} offers ${usable.map((country) => JSON.stringify(country)).join(" and ")}` : `${typeText} offers neither`;
   context.report({
     pointer: POINTER,
-    message: `${quote(code)} is not a country code: it reads as ${described.join(" or as ")}; ${offers}.`,
+    message: `${quote(code)} is not a country code: it reads as ${described.join(", or as ")}; ${offers}.`,
     related,
     ...(usable.length > 0
       ? { suggestions: usable.map((country) => ({ ...replaceCode(context.source.replaceValue(POINTER, country), code, country), safety: "unsafe" as const })) }

@@ -167,7 +167,7 @@ ruleTester(rule, {
       errors: [
         {
           message:
-            '"DE-BY" is not a country code: it reads as a language tag, whose country is Belarus ("by") or as an ISO 3166-2 subdivision code of Germany ("de"); ' +
+            '"DE-BY" is not a country code: it reads as a language tag, whose country is Belarus ("by"), or as an ISO 3166-2 subdivision code of Germany ("de"); ' +
             'anchor_residential offers "by" and "de".',
           suggestions: ['Change "DE-BY" to "by"', 'Change "DE-BY" to "de"'],
         },
