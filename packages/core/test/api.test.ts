@@ -141,6 +141,12 @@ describe("load", () => {
   it("throws on broken JSON with a located message", () => {
     expect(() => load('{"count": }')).toThrow(/1:11 .*Expected a value/);
   });
+
+  it("resolves placeholders in the credentials only: one in the server is refused, set or not, never sent as written", () => {
+    const withServer = text.replace("http://proxy.example.com:3128", "${env:PROXY_SERVER}");
+    const env = { PROXY_USER: "alice", PROXY_PASS: "s3cr3t-pass", PROXY_SERVER: "http://proxy.example.com:3128" };
+    expect(() => load(withServer, { env })).toThrow(/load\(\) does not resolve there \(only in "username" and "password"\)/);
+  });
 });
 
 describe("config", () => {
