@@ -1,7 +1,7 @@
 import { getLocation, type JSONPath } from "jsonc-parser";
 import type { HoverInfo } from "./types.js";
 import { escapeControls } from "../display.js";
-import { alpha2OfAlpha3 } from "../country-names.js";
+import { alpha2OfAlpha3, readTwoPartCode } from "../country-names.js";
 import { findCredentials, MASK, redactText, type Credentials } from "../secrets.js";
 import { TextDocumentSource } from "../source/document.js";
 import { COUNTRY_CODE, countryName, docAt, patternOf, propertyMarkdown, proxyTypeOf, typesOffering } from "./data.js";
@@ -104,6 +104,19 @@ function countryMarkdown(code: string, type: string | undefined, quote: Quote): 
       `**${countryName(alpha2) ?? alpha2}** (${quote(code)})`,
       `An ISO 3166-1 alpha-3 code; the API takes alpha-2 codes: \`${alpha2}\`.`,
       offering.length > 0 ? `\`${alpha2}\` is offered by: ${listed(offering)}` : "No Anchor proxy type offers it.",
+    ].join("\n\n");
+  }
+  // "en-US", "US-CA": the country each reading names, and the code the API takes for it.
+  const readings = offeredBy.length === 0 ? readTwoPartCode(code) : [];
+  if (readings.length > 0) {
+    return [
+      quote(code),
+      ...readings.map((reading) => {
+        const kind = reading.kind === "language-tag" ? "A language tag" : "An ISO 3166-2 subdivision code";
+        const offering = typesOffering(reading.country);
+        const offered = offering.length > 0 ? `offered by: ${listed(offering)}` : "no Anchor proxy type offers it";
+        return `${kind}${readings.length > 1 ? ", read one way" : ""}: its country is **${countryName(reading.country) ?? reading.country}**, whose code the API takes: \`${reading.country}\` (${offered}).`;
+      }),
     ].join("\n\n");
   }
   const lines = [name ? `**${name}** (${quote(code)})` : quote(code)];

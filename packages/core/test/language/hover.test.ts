@@ -44,6 +44,16 @@ describe("hover", () => {
     expect(hoverAt(proxy('"type": "anchor_residential", "country_code": "z|zz"'))!.markdown).toContain("No Anchor proxy type offers this code.");
   });
 
+  it("reads a two-part code as the country it names: a subdivision code, a language tag, or both", () => {
+    expect(hoverAt(proxy('"type": "anchor_residential", "country_code": "US|-CA"'))!.markdown.split("\n\n")).toEqual([
+      "`US-CA`",
+      "An ISO 3166-2 subdivision code: its country is **United States**, whose code the API takes: `us` (offered by: `anchor_proxy`, `anchor_residential`, `anchor_mobile`, `anchor_gov`).",
+    ]);
+    expect(hoverAt(proxy('"country_code": "pt|_BR"'))!.markdown).toContain("A language tag: its country is **Brazil**, whose code the API takes: `br`");
+    const both = hoverAt(proxy('"country_code": "DE|-BY"'))!.markdown.split("\n\n");
+    expect(both.slice(1).map((line) => line.split(":")[0])).toEqual(["A language tag, read one way", "An ISO 3166-2 subdivision code, read one way"]);
+  });
+
   it("quotes a value with backticks in one code span, so none of it is read as markdown", () => {
     const sections = hoverAt(proxy('"type": "anchor_residential", "country_code": "x|`[click](https://evil.example)`"'))!.markdown.split("\n\n");
     // (CommonMark strips the one space on each side, which lets the span end with a backtick.)
