@@ -118,6 +118,12 @@ describe("the GitHub Action (action.yml)", () => {
       expect(run.steps[0]!.stdout).toContain("::error file=jobs/broken.anchor.json,line=2,col=12,");
       expect(run.steps[0]!.stdout).toContain("::error file=team jobs/spaced.anchor.json,");
       expect(run.outputs["exit-code"]).toBe("1");
+      // A backslash is part of the path (a Windows one, or a name that holds one), never an escape dropped.
+      writeFileSync(path.join(project, "back\\slash.anchor.json"), '{ "count": 0 }\n');
+      const backslash = runAction(actionFile, project, { paths: "back\\slash.anchor.json 'team jobs/'" });
+      expect(backslash.steps[0]!.stderr).toBe("");
+      expect(backslash.steps[0]!.stdout).toContain("::error file=back\\slash.anchor.json,");
+      rmSync(path.join(project, "back\\slash.anchor.json"));
       const unmatched = runAction(actionFile, project, { paths: '"jobs/**/*.anchor.json' });
       expect(unmatched.steps[0]!.stderr).toContain("the paths input has an unmatched quote");
       expect(unmatched.outputs["exit-code"]).toBe("2");

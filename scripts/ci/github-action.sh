@@ -18,11 +18,11 @@ fi
 if [ -n "${INPUT_MAX_WARNINGS:-}" ]; then args+=(--max-warnings "$INPUT_MAX_WARNINGS"); fi
 if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
 # Paths are separated by spaces or newlines and may be quoted, as in a shell ("configs/**/*.json",
-# 'my jobs/'), but nothing is expanded or run: xargs only splits and unquotes, and the CLI expands
-# the globs itself.
+# 'my jobs/'), but nothing is expanded or run: split-paths.cjs only splits and unquotes (a backslash
+# stays, as in a Windows path), and the CLI expands the globs itself.
 split="$(mktemp)"
 trap 'rm -f "$split"' EXIT
-if ! printf '%s' "${INPUT_PATHS:-.}" | xargs -r printf '%s\0' >"$split"; then
+if ! printf '%s' "${INPUT_PATHS:-.}" | node "$here/split-paths.cjs" >"$split"; then
   echo "anchor-lint: the paths input has an unmatched quote; quote each path with a pair of \" or '." >&2
   echo "exit_code=2" >>"${GITHUB_OUTPUT:-/dev/null}"
   exit 2
