@@ -51,7 +51,29 @@ describe('"sesion" beside "session"', () => {
     );
   });
 
-  it("offers no merge when the two share a key (which one is meant is the user's call)", () => {
+  it("a key both hold with the same value is no clash: the merge keeps one of it", () => {
+    const same = text.replace('"tags": ["nightly", "eu"]', '"recording": { "active": false }');
+    const [finding] = lint(same);
+    expect(finding!.message).toBe(
+      'Unknown property "sesion" in configuration; it looks like "session", which is already set here, so this one is ignored: what it holds ("proxy") belongs in "session", which already has the same "recording".',
+    );
+    const merged = applyEdits(same, finding!.suggestions![0]!.edits!);
+    expect(JSON.parse(merged).configuration).toEqual({
+      session: { recording: { active: false }, proxy: { active: true, type: "anchor_residential", country_code: "de" } },
+    });
+    expect(lint(merged)).toEqual([]);
+  });
+
+  it("a copy that only repeats the real one is offered for removal", () => {
+    const repeat = '{\n  "count": 2,\n  "configuration": {\n    "session": { "recording": { "active": false } },\n    "sesion": { "recording": { "active": false } }\n  }\n}\n';
+    const [finding] = lint(repeat);
+    expect(finding!.message).toBe('Unknown property "sesion" in configuration; it looks like "session", which is already set here, so this one is ignored, and what it holds ("recording") repeats what "session" has.');
+    expect(finding!.suggestions!.map((suggestion) => suggestion.title)).toEqual(['Remove "sesion", which repeats "session"']);
+    const removed = applyEdits(repeat, finding!.suggestions![0]!.edits!);
+    expect(JSON.parse(removed)).toEqual({ count: 2, configuration: { session: { recording: { active: false } } } });
+  });
+
+  it("offers no merge when the two hold a key with different values (which one is meant is the user's call)", () => {
     const clash = text.replace('"recording": { "active": false }', '"tags": ["prod"]');
     const [finding] = lint(clash);
     expect(finding!.message).toBe('Unknown property "sesion" in configuration; it looks like "session", which is already set here, so this one is ignored.');

@@ -89,20 +89,27 @@ export default defineRule({
       const shadowed = nearAny ? guessKey(key, parentPattern, present, known) : undefined;
       if (shadowed) {
         const into = `${error.pointer}/${escapePointerSegment(shadowed.key)}`;
-        // What the ignored copy holds goes into the real one, when the two share no key.
+        // What the ignored copy holds goes into the real one, when the two hold no key with different values.
         // Each merge re-parses the text a few times: a handful per file, however many copies a hostile one holds.
-        const keys = shadowed.kind === "opposite" || merges-- <= 0 ? undefined : mergeableKeys(getAt(context.root, parsePointer(pointer)), getAt(context.root, parsePointer(into)));
-        const edits = keys && context.source.text !== undefined ? mergeInto(context.source.text, pointer, into, keys) : undefined;
-        const title = keys && `Move ${quotedList(keys, "and")} into ${JSON.stringify(shadowed.key)}`;
+        const merge = shadowed.kind === "opposite" || merges-- <= 0 ? undefined : mergeableKeys(getAt(context.root, parsePointer(pointer)), getAt(context.root, parsePointer(into)));
+        const edits = merge && context.source.text !== undefined ? mergeInto(context.source.text, pointer, into, merge.moved) : undefined;
+        const real = JSON.stringify(shadowed.key);
+        const start = `Unknown property ${JSON.stringify(key)} in ${where}; it looks like ${real}, which is already set here, so this one is ignored`;
         renames.plain({
           pointer,
           target: "key",
           message:
             shadowed.kind === "opposite"
-              ? `Unknown property ${JSON.stringify(key)} in ${where}; ${JSON.stringify(shadowed.key)} means the opposite and is already set here, so this one is ignored.`
-              : `Unknown property ${JSON.stringify(key)} in ${where}; it looks like ${JSON.stringify(shadowed.key)}, which is already set here, so this one is ignored` +
-                (edits && keys ? `: what it holds (${quotedList(keys, "and")}) belongs in ${JSON.stringify(shadowed.key)}.` : "."),
-          ...(edits && title ? { suggestions: [{ title, safety: "unsafe" as const, edits }] } : {}),
+              ? `Unknown property ${JSON.stringify(key)} in ${where}; ${real} means the opposite and is already set here, so this one is ignored.`
+              : !edits || !merge
+                ? `${start}.`
+                : merge.moved.length === 0
+                  ? `${start}, and what it holds (${quotedList(merge.repeated, "and")}) repeats what ${real} has.`
+                  : `${start}: what it holds (${quotedList(merge.moved, "and")}) belongs in ${real}` +
+                    (merge.repeated.length > 0 ? `, which already has the same ${quotedList(merge.repeated, "and")}.` : "."),
+          ...(edits && merge
+            ? { suggestions: [{ title: merge.moved.length === 0 ? `Remove ${JSON.stringify(key)}, which repeats ${real}` : `Move ${quotedList(merge.moved, "and")} into ${real}`, safety: "unsafe" as const, edits }] }
+            : {}),
         });
         continue;
       }

@@ -12,18 +12,29 @@ import { escapePointerSegment, isObject } from "../rules/util.js";
 const MAX_MERGED_MEMBERS = 20;
 const MAX_MERGED_TEXT = 1024 * 1024;
 
-/** The keys the copy would bring in, or undefined when the two cannot simply be merged. */
-export function mergeableKeys(copy: unknown, target: unknown): string[] | undefined {
+/**
+ * The keys the copy would bring in, and those it repeats (the same key with the same value in the
+ * target, which removing the copy loses nothing of); undefined when a key is in both with different
+ * values (which one is meant is the user's call) or there is nothing to merge.
+ */
+export function mergeableKeys(copy: unknown, target: unknown): { moved: string[]; repeated: string[] } | undefined {
   if (!isObject(copy) || !isObject(target)) return undefined;
   const keys = Object.keys(copy);
   if (keys.length === 0 || keys.length > MAX_MERGED_MEMBERS) return undefined;
-  if (keys.some((key) => Object.prototype.hasOwnProperty.call(target, key))) return undefined;
-  return keys;
+  const moved: string[] = [];
+  const repeated: string[] = [];
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(target, key)) moved.push(key);
+    else if (JSON.stringify(copy[key]) === JSON.stringify(target[key])) repeated.push(key);
+    else return undefined;
+  }
+  return { moved, repeated };
 }
 
 /**
  * One edit that moves the members `keys` of the object at `fromPointer` into the object at
- * `toPointer` (each as written, re-indented) and removes the emptied copy. Undefined when a step
+ * `toPointer` (each as written, re-indented) and removes the copy with what is left in it (members
+ * the target repeats). Undefined when a step
  * cannot be made (a member is written twice, comments stand where a member would go).
  */
 export function mergeInto(text: string, fromPointer: string, toPointer: string, keys: readonly string[]): TextEdit[] | undefined {
