@@ -142,11 +142,12 @@ function validPort(port: number): boolean {
 /**
  * A custom proxy's `host` and port written for its missing `server`, and its protocol when written
  * too: the server they make (http when no protocol is written, which the user confirms), or undefined.
+ * Never one holding a placeholder: load() resolves none in the server (custom-proxy-server says so).
  */
 export function serverOf(host: unknown, parts: ServerParts): string | undefined {
   if (typeof host !== "string") return undefined;
   const joined = joinServer(host, parts);
-  return joined !== undefined && "server" in joined ? joined.server : undefined;
+  return joined !== undefined && "server" in joined && !joined.placeholder ? joined.server : undefined;
 }
 
 export interface ServerProblem {

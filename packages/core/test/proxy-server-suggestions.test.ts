@@ -65,6 +65,14 @@ describe("a custom proxy server written in parts", () => {
     expect(offered.replace(/\/\*.*?\*\//g, "")).toContain('"server": "socks5://proxy.example.com:8080"');
   });
 
+  it("a host written as a placeholder for the missing server: no server offered that load() would leave as written", () => {
+    const text = JSON.stringify({ count: 2, configuration: { session: { proxy: { active: true, type: "custom", host: "${env:PROXY_HOST}", port: 8080, username: "${env:U}", password: "${env:P}" } } } }, null, 2);
+    const findings = lint(text);
+    expect(findings.map((finding) => finding.ruleId)).toEqual(["required-property"]);
+    expect(findings[0]!.message).toContain('did you mean one "server" in PROTOCOL://HOST:PORT format?');
+    expect(findings[0]!.suggestions ?? []).toEqual([]);
+  });
+
   it("never joins ${env:...} placeholders into the server, which load() would leave as written: one finding, no fix", () => {
     const text = config({ server: "proxy.example.com", port: "${env:PROXY_PORT}", protocol: "socks5" });
     const [finding, ...rest] = lint(text);
